@@ -1,0 +1,85 @@
+package org.consentplatform.domain.consent;
+
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The state of one (profile, contact point, purpose, topic) and the rules for changing it.
+ * {@code seq} counts every change so far, applied or superseded.
+ */
+public final class ConsentRecord {
+
+    private final TenantId tenant;
+    private final RecordKey key;
+    private final RecordState current;
+    private final long seq;
+
+    private ConsentRecord(TenantId tenant, RecordKey key, RecordState current, long seq) {
+        this.tenant = tenant;
+        this.key = key;
+        this.current = current;
+        this.seq = seq;
+    }
+
+    /** A record nobody has set yet. */
+    public static ConsentRecord absent(TenantId tenant, RecordKey key) {
+        return new ConsentRecord(tenant, key, null, 0);
+    }
+
+    /** The record as its newest change left it. */
+    public static ConsentRecord reconstitute(ConsentChange newest) {
+        return new ConsentRecord(newest.tenant(), newest.key(), newest.after(), newest.seq());
+    }
+
+    public static ConsentRecord reconstitute(TenantId tenant, RecordKey key, RecordState current, long seq) {
+        return new ConsentRecord(tenant, key, current, seq);
+    }
+
+    /**
+     * Takes a capture into account. Ordering rule (§6): a capture older than the current
+     * consent is superseded and changes nothing but the history. An opt-in for a purpose
+     * that requires double opt-in waits for confirmation unless it is the confirmation.
+     *
+     * @param doubleOptInRequired whether the profile requires double opt-in for this record's purpose and channel
+     */
+    public ConsentChange capture(ConsentCapture capture, boolean doubleOptInRequired, String changeId, Instant now) {
+        if (!capture.key().equals(key)) {
+            throw new IllegalArgumentException("capture for " + capture.key() + " given to record " + key);
+        }
+        boolean superseded = current != null && capture.capturedAt().isBefore(current.capturedAt());
+        ConsentState resulting = capture.state() == ConsentState.OPTED_IN && doubleOptInRequired
+                && capture.source() != Source.DOUBLE_OPT_IN
+                ? ConsentState.PENDING_CONFIRMATION
+                : capture.state();
+        RecordState after = superseded
+                ? current
+                : new RecordState(resulting, capture.capturedAt(), capture.source(), capture.evidence());
+        return new ConsentChange(changeId, tenant, key, seq + 1,
+                superseded ? ChangeOutcome.SUPERSEDED : ChangeOutcome.APPLIED,
+                capture.state(), current, after, capture.capturedAt(), now, capture.source(), capture.actor(),
+                capture.evidence(), capture.correlationId());
+    }
+
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    public RecordKey key() {
+        return key;
+    }
+
+    public Optional<RecordState> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** The state as the enforcement models read it: null when absent. */
+    public ConsentState state() {
+        return current == null ? null : current.state();
+    }
+
+    public long seq() {
+        return seq;
+    }
+}

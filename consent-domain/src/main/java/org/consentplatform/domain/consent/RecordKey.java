@@ -1,0 +1,40 @@
+package org.consentplatform.domain.consent;
+
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
+
+import java.util.Optional;
+
+/** What one consent record is about: (profile, contact point, purpose, optional topic) within a tenant. */
+public record RecordKey(TechnicalId profileId, ContactPoint contactPoint, TechnicalId purposeId, TechnicalId topicId) {
+
+    public RecordKey {
+        InvalidInputs.requireNonNull("profileId", profileId);
+        InvalidInputs.requireNonNull("contactPoint", contactPoint);
+        InvalidInputs.requireNonNull("purposeId", purposeId);
+    }
+
+    public static RecordKey ofPurpose(TechnicalId profileId, ContactPoint contactPoint, TechnicalId purposeId) {
+        return new RecordKey(profileId, contactPoint, purposeId, null);
+    }
+
+    public Optional<TechnicalId> topic() {
+        return Optional.ofNullable(topicId);
+    }
+
+    /** The record of the parent purpose (itself when this key is for the purpose). */
+    public RecordKey purposeKey() {
+        return topicId == null ? this : ofPurpose(profileId, contactPoint, purposeId);
+    }
+
+    /** Stable text form: {@code profile|channel|address|purpose|topic}. No part can contain '|'. */
+    public String value() {
+        return profileId + "|" + contactPoint.key() + "|" + purposeId + "|" + (topicId == null ? "" : topicId.value());
+    }
+
+    @Override
+    public String toString() {
+        return value();
+    }
+}

@@ -1,0 +1,42 @@
+package org.consentplatform.domain.contact;
+
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * A person record of the customer's CRM (contact, lead or customer-data profile) with the
+ * contact points it owns. Leads and profiles carry no legacy flags.
+ */
+public record Contact(TenantId tenant, TechnicalId id, EntityType type, LegacyFlags flags, List<ContactPoint> contactPoints) {
+
+    public Contact {
+        InvalidInputs.requireNonNull("tenant", tenant);
+        InvalidInputs.requireNonNull("id", id);
+        InvalidInputs.requireNonNull("entityType", type);
+        flags = flags == null ? LegacyFlags.NONE : flags;
+        if (type != EntityType.CONTACT && flags.any()) {
+            throw DomainRejection.InvalidInput.of("flags", "only entities of type CONTACT carry doNotEmail, doNotBulkEmail and doNotTrack");
+        }
+        // the same address given twice (after normalisation) is kept once
+        contactPoints = List.copyOf(new LinkedHashSet<>(contactPoints == null ? List.of() : contactPoints));
+        if (contactPoints.size() > 100) {
+            throw DomainRejection.InvalidInput.of("contactPoints", "must be at most 100");
+        }
+    }
+
+    /** Whether the legacy flags take part in decisions for this entity (domain rules §4). */
+    public boolean carriesLegacyFlags() {
+        return type == EntityType.CONTACT;
+    }
+
+    public List<ContactPoint> emailAddresses() {
+        return contactPoints.stream().filter(cp -> cp.channel().equals(Channel.EMAIL)).toList();
+    }
+}

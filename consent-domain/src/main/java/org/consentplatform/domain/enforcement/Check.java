@@ -1,0 +1,120 @@
+package org.consentplatform.domain.enforcement;
+
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.profile.PurposeType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The rules of domain rules §2–§5, one constant each; every rule says why it permits or blocks. */
+enum Check {
+
+    /** §2: the purpose's record under the purpose's model on the channel, and §5's pending block. */
+    PURPOSE_CONSENT {
+        @Override
+        List<Reason> apply(MessageIntent intent, boolean contactLevel, RecordStates states) {
+            return List.of(recordCheck(Aspect.MESSAGE, ReasonCode.PURPOSE_CONSENT, intent, intent.purpose(),
+                    intent.purposeRecord(), states));
+        }
+    },
+
+    /** §3: a topic's record under its parent purpose's model; the parent's own check still applies. */
+    TOPIC_CONSENT {
+        @Override
+        List<Reason> apply(MessageIntent intent, boolean contactLevel, RecordStates states) {
+            return intent.topicRecord()
+                    .map(key -> List.of(recordCheck(Aspect.MESSAGE, ReasonCode.TOPIC_CONSENT, intent, intent.purpose(), key, states)))
+                    .orElse(List.of());
+        }
+    },
+
+    /** §4: the legacy flags of a CONTACT, when the tenant checks them, for email messages. */
+    CONTACT_FLAGS {
+        @Override
+        List<Reason> apply(MessageIntent intent, boolean contactLevel, RecordStates states) {
+            if (!contactLevel || !intent.contactPoint().channel().equals(Channel.EMAIL)) {
+                return List.of();
+            }
+            Contact contact = intent.contact();
+            if (contact == null) {
+                return List.of(notGiven(Aspect.MESSAGE));
+            }
+            if (!contact.carriesLegacyFlags()) {
+                return List.of();
+            }
+            var reasons = new ArrayList<Reason>();
+            reasons.add(flag(Aspect.MESSAGE, "doNotEmail", contact.flags().doNotEmail()));
+            if (intent.purpose().type() == PurposeType.COMMERCIAL) {
+                reasons.add(flag(Aspect.MESSAGE, "doNotBulkEmail", contact.flags().doNotBulkEmail()));
+            }
+            return reasons;
+        }
+    },
+
+    /** §2 and §4: tracking reads the profile's TRACKING purpose, and a CONTACT's doNotTrack. */
+    TRACKING {
+        @Override
+        List<Reason> apply(MessageIntent intent, boolean contactLevel, RecordStates states) {
+            Purpose tracking = intent.profile().trackingPurpose();
+            Channel channel = intent.contactPoint().channel();
+            if (tracking.modelFor(channel).isEmpty()) {
+                return List.of(new Reason(Aspect.TRACKING, false, ReasonCode.TRACKING_NOT_APPLICABLE, null, null, null, null,
+                        "tracking purpose '" + tracking.id() + "' has no enforcement model on " + channel + ": no tracking"));
+            }
+            var reasons = new ArrayList<Reason>();
+            reasons.add(recordCheck(Aspect.TRACKING, ReasonCode.TRACKING_CONSENT, intent, tracking, intent.trackingRecord(), states));
+            Contact contact = intent.contact();
+            if (contactLevel && contact == null) {
+                reasons.add(notGiven(Aspect.TRACKING));
+            } else if (contactLevel && contact.carriesLegacyFlags()) {
+                reasons.add(flag(Aspect.TRACKING, "doNotTrack", contact.flags().doNotTrack()));
+            }
+            return reasons;
+        }
+    };
+
+    abstract List<Reason> apply(MessageIntent intent, boolean contactLevel, RecordStates states);
+
+    private static Reason recordCheck(Aspect aspect, ReasonCode code, MessageIntent intent, Purpose modelOwner,
+                                      RecordKey key, RecordStates states) {
+        Channel channel = intent.contactPoint().channel();
+        ConsentState state = states.stateOf(key);
+        Optional<EnforcementModel> model = modelOwner.modelFor(channel);
+        if (model.isEmpty()) {
+            throw new IllegalStateException("purpose " + modelOwner.id() + " has no model on " + channel);
+        }
+        String what = key.topic().map(t -> "topic '" + t + "' of purpose '" + key.purposeId() + "'")
+                .orElse("purpose '" + key.purposeId() + "'");
+        if (state == ConsentState.PENDING_CONFIRMATION && intent.profile().requiresDoubleOptIn(modelOwner, channel)) {
+            return new Reason(aspect, false, ReasonCode.PENDING_CONFIRMATION, key, model.get(), state, null,
+                    what + " requires double opt-in and the opt-in is not confirmed yet: blocked whatever the model");
+        }
+        boolean permits = model.get().permits(state);
+        return new Reason(aspect, permits, code, key, model.get(), state, null,
+                what + " on " + channel + " is " + model.get() + " and the record is "
+                        + (state == null ? "absent" : state) + ": " + verdict(aspect, permits));
+    }
+
+    private static Reason flag(Aspect aspect, String flag, boolean set) {
+        return new Reason(aspect, !set, ReasonCode.CONTACT_FLAG, null, null, null, flag,
+                "contact flag " + flag + " is " + (set ? "set" : "not set") + ": " + verdict(aspect, !set));
+    }
+
+    private static Reason notGiven(Aspect aspect) {
+        return new Reason(aspect, true, ReasonCode.CONTACT_NOT_GIVEN, null, null, null, null,
+                "contact-level checks are on but no contact was named: legacy flags not checked");
+    }
+
+    private static String verdict(Aspect aspect, boolean permits) {
+        return switch (aspect) {
+            case MESSAGE -> permits ? "send" : "block";
+            case TRACKING -> permits ? "track" : "no track";
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package org.consentplatform.domain.enforcement;
+
+/** The kinds of checks a decision is made of. */
+public enum ReasonCode {
+    /** The purpose's record under the purpose's model (§2). */
+    PURPOSE_CONSENT,
+    /** The topic's record under the parent purpose's model (§3). */
+    TOPIC_CONSENT,
+    /** A double opt-in not yet confirmed blocks whatever the model (§5). */
+    PENDING_CONFIRMATION,
+    /** A legacy contact flag (§4). */
+    CONTACT_FLAG,
+    /** Contact-level checks are on, but the request named no contact, so no flag could be read. */
+    CONTACT_NOT_GIVEN,
+    /** The TRACKING purpose's record under its model (§2). */
+    TRACKING_CONSENT,
+    /** The TRACKING purpose has no model on this channel: nothing to track with. */
+    TRACKING_NOT_APPLICABLE
+}

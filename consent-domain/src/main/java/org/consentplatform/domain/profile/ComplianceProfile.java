@@ -1,0 +1,189 @@
+package org.consentplatform.domain.profile;
+
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A tenant's consent configuration for one line of business. Invariants: purpose ids are
+ * unique; there is at least one COMMERCIAL and one TRANSACTIONAL purpose and exactly one
+ * TRACKING purpose (the one tracking decisions read); a purpose keeps its type for life;
+ * default consents point at commercial purposes and keep their channels.
+ */
+public final class ComplianceProfile {
+
+    private static final List<Channel> DEFAULT_CONSENT_CHANNELS = List.of(Channel.EMAIL, Channel.SMS, Channel.VOICE);
+
+    private final TenantId tenant;
+    private final TechnicalId id;
+    private final String name;
+    private final String companyAddress;
+    private final List<Purpose> purposes;
+    private final List<DefaultConsent> defaultConsents;
+    private final long version;
+
+    private ComplianceProfile(TenantId tenant, TechnicalId id, String name, String companyAddress,
+                              List<Purpose> purposes, List<DefaultConsent> defaultConsents, long version) {
+        this.tenant = tenant;
+        this.id = id;
+        this.name = InvalidInputs.optionalText("name", name, 200);
+        this.companyAddress = InvalidInputs.optionalText("companyAddress", companyAddress, 1000);
+        this.purposes = List.copyOf(purposes);
+        this.defaultConsents = List.copyOf(defaultConsents);
+        this.version = version;
+        checkInvariants();
+    }
+
+    /** A new profile: missing purpose types are added with their defaults, and the three default consents. */
+    public static ComplianceProfile create(TenantId tenant, TechnicalId id, ProfileDefinition definition) {
+        var purposes = new ArrayList<>(definition.purposes() == null ? List.of() : definition.purposes());
+        Set<PurposeType> present = purposes.stream().map(Purpose::type).collect(Collectors.toSet());
+        for (PurposeType type : PurposeType.values()) {
+            if (!present.contains(type)) {
+                purposes.add(Purpose.byDefault(type));
+            }
+        }
+        List<DefaultConsent> defaultConsents = definition.defaultConsents() != null
+                ? definition.defaultConsents()
+                : defaultConsentsFor(purposes);
+        return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), purposes,
+                defaultConsents, 1);
+    }
+
+    public static ComplianceProfile reconstitute(TenantId tenant, TechnicalId id, String name, String companyAddress,
+                                                 List<Purpose> purposes, List<DefaultConsent> defaultConsents,
+                                                 long version) {
+        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, version);
+    }
+
+    /**
+     * Replaces the definition, if the caller saw the current version.
+     *
+     * @throws DomainRejection.ConcurrentChange when {@code expectedVersion} is not the current one
+     */
+    public ComplianceProfile revise(ProfileDefinition definition, long expectedVersion) {
+        if (expectedVersion != version) {
+            throw new DomainRejection.ConcurrentChange("profile '" + id + "' is at version " + version
+                    + ", not " + expectedVersion + ": read it again and re-apply the change");
+        }
+        if (definition.purposes() == null) {
+            throw InvalidInputs.required("purposes");
+        }
+        Map<TechnicalId, PurposeType> typeBefore = new HashMap<>();
+        purposes.forEach(p -> typeBefore.put(p.id(), p.type()));
+        for (Purpose purpose : definition.purposes()) {
+            PurposeType before = typeBefore.get(purpose.id());
+            if (before != null && before != purpose.type()) {
+                throw new DomainRejection.RuleViolation("purpose-type-fixed", "purpose '" + purpose.id()
+                        + "' is " + before + " and cannot become " + purpose.type()
+                        + ": its records would change meaning; define a new purpose instead");
+            }
+        }
+        List<DefaultConsent> consents = definition.defaultConsents() == null ? defaultConsents : definition.defaultConsents();
+        Set<Channel> channelsBefore = defaultConsents.stream().map(DefaultConsent::channel).collect(Collectors.toSet());
+        Set<Channel> channelsAfter = consents.stream().map(DefaultConsent::channel).collect(Collectors.toSet());
+        if (!channelsBefore.equals(channelsAfter) || consents.size() != defaultConsents.size()) {
+            throw new DomainRejection.RuleViolation("default-consent-channel-fixed",
+                    "the default consents are one per channel " + channelsBefore
+                            + ": their wording may change, their channels may not");
+        }
+        return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), definition.purposes(),
+                consents, version + 1);
+    }
+
+    private static List<DefaultConsent> defaultConsentsFor(List<Purpose> purposes) {
+        Purpose commercial = purposes.stream().filter(p -> p.type() == PurposeType.COMMERCIAL).findFirst().orElseThrow();
+        var wording = Map.of(Channel.EMAIL, "Commercial information by email",
+                Channel.SMS, "Commercial information by SMS",
+                Channel.VOICE, "Commercial information by phone");
+        return DEFAULT_CONSENT_CHANNELS.stream()
+                .map(channel -> new DefaultConsent(channel, commercial.id(), wording.get(channel), "1", false))
+                .toList();
+    }
+
+    private void checkInvariants() {
+        var ids = new HashSet<TechnicalId>();
+        var counts = new EnumMap<PurposeType, Integer>(PurposeType.class);
+        for (Purpose purpose : purposes) {
+            if (!ids.add(purpose.id())) {
+                throw DomainRejection.InvalidInput.of("purposes", "purpose '" + purpose.id() + "' is defined twice");
+            }
+            counts.merge(purpose.type(), 1, Integer::sum);
+        }
+        if (counts.getOrDefault(PurposeType.COMMERCIAL, 0) == 0 || counts.getOrDefault(PurposeType.TRANSACTIONAL, 0) == 0
+                || counts.getOrDefault(PurposeType.TRACKING, 0) != 1) {
+            throw new DomainRejection.RuleViolation("purpose-types",
+                    "a profile needs at least one COMMERCIAL and one TRANSACTIONAL purpose and exactly one TRACKING purpose");
+        }
+        var channels = new HashSet<Channel>();
+        for (DefaultConsent consent : defaultConsents) {
+            if (!channels.add(consent.channel())) {
+                throw DomainRejection.InvalidInput.of("defaultConsents", "two default consents for " + consent.channel());
+            }
+            Optional<Purpose> purpose = purpose(consent.purposeId());
+            if (purpose.isEmpty() || purpose.get().type() != PurposeType.COMMERCIAL) {
+                throw new DomainRejection.RuleViolation("default-consent-purpose",
+                        "default consent on " + consent.channel() + " must name a COMMERCIAL purpose of the profile");
+            }
+        }
+    }
+
+    public Optional<Purpose> purpose(TechnicalId purposeId) {
+        return purposes.stream().filter(p -> p.id().equals(purposeId)).findFirst();
+    }
+
+    public Purpose requirePurpose(TechnicalId purposeId) {
+        return purpose(purposeId).orElseThrow(() -> new DomainRejection.NotFound(
+                "purpose '" + purposeId + "' is not defined in profile '" + id + "'"));
+    }
+
+    public Purpose trackingPurpose() {
+        return purposes.stream().filter(p -> p.type() == PurposeType.TRACKING).findFirst().orElseThrow();
+    }
+
+    /** Double opt-in is required by the purpose itself or by a default consent on the channel that names it. */
+    public boolean requiresDoubleOptIn(Purpose purpose, Channel channel) {
+        return purpose.requiresDoubleOptIn(channel) || defaultConsents.stream().anyMatch(consent ->
+                consent.doubleOptIn() && consent.channel().equals(channel) && consent.purposeId().equals(purpose.id()));
+    }
+
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    public TechnicalId id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String companyAddress() {
+        return companyAddress;
+    }
+
+    public List<Purpose> purposes() {
+        return purposes;
+    }
+
+    public List<DefaultConsent> defaultConsents() {
+        return defaultConsents;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,65 @@
+package org.consentplatform.domain.tenant;
+
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ChannelDefinition;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.NormalisationRules;
+import org.consentplatform.domain.contactpoint.PhoneNumbers;
+import org.consentplatform.domain.shared.DomainRejection;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Tenant-wide switches and the tenant's custom channels.
+ *
+ * @param checkContactLevelConsent also check the legacy contact flags (domain rules §4); on while a tenant migrates
+ * @param lowercaseWholeEmail      lower-case the local part of email addresses too, not only the domain
+ * @param defaultPhoneRegion       ISO 3166 region for phone numbers written without a country code; null: require "+"
+ * @param customChannels           channels the tenant defines besides EMAIL, SMS, VOICE and POSTAL
+ */
+public record TenantSettings(boolean checkContactLevelConsent, boolean lowercaseWholeEmail, String defaultPhoneRegion,
+                             List<ChannelDefinition> customChannels) {
+
+    public static final TenantSettings DEFAULTS = new TenantSettings(true, true, null, List.of());
+
+    public TenantSettings {
+        if (defaultPhoneRegion != null) {
+            defaultPhoneRegion = PhoneNumbers.requireKnownRegion("defaultPhoneRegion", defaultPhoneRegion);
+        }
+        customChannels = List.copyOf(customChannels == null ? List.of() : customChannels);
+        var seen = new HashSet<Channel>();
+        for (ChannelDefinition definition : customChannels) {
+            if (definition.channel().isBuiltIn()) {
+                throw new DomainRejection.RuleViolation("custom-channel-is-built-in",
+                        "'" + definition.channel() + "' is a built-in channel and cannot be redefined");
+            }
+            if (!seen.add(definition.channel())) {
+                throw DomainRejection.InvalidInput.of("customChannels", "channel '" + definition.channel() + "' is defined twice");
+            }
+        }
+    }
+
+    public NormalisationRules normalisationRules() {
+        return new NormalisationRules(lowercaseWholeEmail, defaultPhoneRegion);
+    }
+
+    /** Every channel the tenant can send on: the built-in ones, then its custom ones. */
+    public List<ChannelDefinition> channels() {
+        return Stream.concat(Channel.BUILT_IN.stream().map(ChannelDefinition::builtIn), customChannels.stream()).toList();
+    }
+
+    public Optional<ChannelDefinition> channel(Channel channel) {
+        return channels().stream().filter(c -> c.channel().equals(channel)).findFirst();
+    }
+
+    /** Parses and normalises a caller's (channel, address) pair; unknown channels are refused. */
+    public ContactPoint contactPoint(String rawChannel, String rawAddress) {
+        Channel channel = Channel.of("channel", rawChannel);
+        ChannelDefinition definition = channel(channel).orElseThrow(() -> DomainRejection.InvalidInput.of("channel",
+                "'" + channel + "' is neither a built-in channel nor one of the tenant's custom channels"));
+        return ContactPoint.normalise(definition, rawAddress, normalisationRules());
+    }
+}
