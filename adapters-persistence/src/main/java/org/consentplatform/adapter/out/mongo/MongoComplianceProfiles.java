@@ -1,0 +1,118 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.DefaultConsent;
+import org.consentplatform.domain.profile.LegalBasis;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.profile.PurposeType;
+import org.consentplatform.domain.profile.Topic;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Profiles, one document each, replaced only when the stored version is the one the revision
+ * started from. User-chosen ids are values, never field names, so no id can address a field.
+ */
+public final class MongoComplianceProfiles implements ComplianceProfiles {
+
+    private final MongoCollection<Document> profiles;
+
+    public MongoComplianceProfiles(MongoStore store) {
+        this.profiles = store.collection(MongoStore.PROFILES);
+    }
+
+    @Override
+    public Optional<ComplianceProfile> find(TenantId tenant, TechnicalId profileId) {
+        return Optional.ofNullable(profiles.find(Filters.eq("_id", MongoStore.id(tenant, profileId.value()))).first())
+                .map(MongoComplianceProfiles::profile);
+    }
+
+    @Override
+    public List<ComplianceProfile> all(TenantId tenant) {
+        return profiles.find(Filters.eq("tenant", tenant.value())).sort(Sorts.ascending("profileId"))
+                .map(MongoComplianceProfiles::profile).into(new ArrayList<>());
+    }
+
+    @Override
+    public void add(ComplianceProfile profile) {
+        try {
+            profiles.insertOne(document(profile));
+        } catch (MongoException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                throw new DomainRejection.AlreadyExists("profile '" + profile.id() + "' already exists");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void replace(ComplianceProfile revised) {
+        var result = profiles.replaceOne(Filters.and(Filters.eq("_id", MongoStore.id(revised.tenant(), revised.id().value())),
+                Filters.eq("version", revised.version() - 1)), document(revised));
+        if (result.getMatchedCount() == 0) {
+            throw new DomainRejection.ConcurrentChange("profile '" + revised.id() + "' was changed by someone else: read it again");
+        }
+    }
+
+    private static Document document(ComplianceProfile profile) {
+        return new Document("_id", MongoStore.id(profile.tenant(), profile.id().value()))
+                .append("tenant", profile.tenant().value())
+                .append("profileId", profile.id().value())
+                .append("version", profile.version())
+                .append("name", profile.name())
+                .append("companyAddress", profile.companyAddress())
+                .append("purposes", profile.purposes().stream().map(MongoComplianceProfiles::purpose).toList())
+                .append("defaultConsents", profile.defaultConsents().stream().map(c -> new Document("channel", c.channel().toString())
+                        .append("purposeId", c.purposeId().value())
+                        .append("wording", c.wording())
+                        .append("wordingVersion", c.wordingVersion())
+                        .append("doubleOptIn", c.doubleOptIn())).toList());
+    }
+
+    private static Document purpose(Purpose purpose) {
+        return new Document("id", purpose.id().value())
+                .append("name", purpose.name())
+                .append("type", purpose.type().name())
+                .append("legalBasis", purpose.legalBasis().name())
+                .append("models", purpose.models().entrySet().stream()
+                        .map(e -> new Document("channel", e.getKey().toString()).append("model", e.getValue().name())).toList())
+                .append("topics", purpose.topics().stream()
+                        .map(t -> new Document("id", t.id().value()).append("name", t.name())).toList())
+                .append("doubleOptIn", purpose.doubleOptIn());
+    }
+
+    private static ComplianceProfile profile(Document doc) {
+        List<Purpose> purposes = doc.getList("purposes", Document.class).stream().map(p -> {
+            Map<Channel, EnforcementModel> models = new LinkedHashMap<>();
+            p.getList("models", Document.class).forEach(m ->
+                    models.put(new Channel(new TechnicalId(m.getString("channel"))), EnforcementModel.valueOf(m.getString("model"))));
+            return new Purpose(new TechnicalId(p.getString("id")), p.getString("name"), PurposeType.valueOf(p.getString("type")),
+                    LegalBasis.valueOf(p.getString("legalBasis")), models,
+                    p.getList("topics", Document.class).stream()
+                            .map(t -> new Topic(new TechnicalId(t.getString("id")), t.getString("name"))).toList(),
+                    p.getBoolean("doubleOptIn", false));
+        }).toList();
+        List<DefaultConsent> consents = doc.getList("defaultConsents", Document.class).stream()
+                .map(c -> new DefaultConsent(new Channel(new TechnicalId(c.getString("channel"))),
+                        new TechnicalId(c.getString("purposeId")), c.getString("wording"), c.getString("wordingVersion"),
+                        c.getBoolean("doubleOptIn", false)))
+                .toList();
+        return ComplianceProfile.reconstitute(new TenantId(doc.getString("tenant")), new TechnicalId(doc.getString("profileId")),
+                doc.getString("name"), doc.getString("companyAddress"), purposes, consents, doc.getLong("version"));
+    }
+}

@@ -1,0 +1,87 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.consentplatform.application.port.out.ConsentHistory;
+import org.consentplatform.application.port.out.Page;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+
+/** The change log read as an audit trail. Cursors are opaque to clients: base64 of the last position. */
+public final class MongoConsentHistory implements ConsentHistory {
+
+    private final MongoCollection<Document> changes;
+
+    public MongoConsentHistory(MongoStore store) {
+        this.changes = store.collection(MongoStore.CHANGES);
+    }
+
+    @Override
+    public Page<ConsentChange> ofRecord(TenantId tenant, RecordKey key, String cursor, int limit) {
+        long after = cursor == null ? 0 : parseLong(decode(cursor));
+        List<Document> docs = changes.find(Filters.and(Filters.eq("tenant", tenant.value()),
+                        Filters.eq("recordKey", key.value()), Filters.gt("seq", after)))
+                .sort(Sorts.ascending("seq")).limit(limit + 1).into(new ArrayList<>());
+        return page(docs, limit, last -> encode(Long.toString(last.getLong("seq"))));
+    }
+
+    @Override
+    public Page<ConsentChange> ofContactPoint(TenantId tenant, ContactPoint contactPoint, String cursor, int limit) {
+        Bson filter = Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("contactPoint", contactPoint.key()));
+        if (cursor != null) {
+            String[] position = decode(cursor).split("\\|", 2);
+            if (position.length != 2) {
+                throw invalidCursor();
+            }
+            Date at = new Date(parseLong(position[0]));
+            filter = Filters.and(filter, Filters.or(Filters.gt("recordedAt", at),
+                    Filters.and(Filters.eq("recordedAt", at), Filters.gt("_id", position[1]))));
+        }
+        List<Document> docs = changes.find(filter).sort(Sorts.ascending("recordedAt", "_id"))
+                .limit(limit + 1).into(new ArrayList<>());
+        return page(docs, limit, last -> encode(last.getDate("recordedAt").getTime() + "|" + last.getString("_id")));
+    }
+
+    private static Page<ConsentChange> page(List<Document> docs, int limit,
+                                            java.util.function.Function<Document, String> cursorOf) {
+        boolean more = docs.size() > limit;
+        List<Document> items = more ? docs.subList(0, limit) : docs;
+        return new Page<>(items.stream().map(Documents::change).toList(), more ? cursorOf.apply(items.getLast()) : null);
+    }
+
+    private static String encode(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw invalidCursor();
+        }
+    }
+
+    private static DomainRejection.InvalidInput invalidCursor() {
+        return DomainRejection.InvalidInput.of("cursor", "is not a cursor this service handed out");
+    }
+}

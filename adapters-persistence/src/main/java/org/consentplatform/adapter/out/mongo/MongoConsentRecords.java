@@ -1,0 +1,172 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.tenant.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Change log first, projection second, no multi-document transaction (see architecture.md):
+ * inserting the change under the unique (tenant, recordKey, seq) index is the commit point;
+ * the projection in {@code consent_records} follows with a write conditional on its seq, so
+ * replays are harmless. A change whose projection was lost to a crash is re-applied by the
+ * next writer of the record or by {@link #repairProjections}.
+ */
+public final class MongoConsentRecords implements ConsentRecords {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MongoConsentRecords.class);
+    /** Bounds a single {@code $in} read. */
+    private static final int MAX_IN = 1000;
+
+    private final MongoCollection<Document> changes;
+    private final MongoCollection<Document> records;
+    private final Clock clock;
+
+    public MongoConsentRecords(MongoStore store, Clock clock) {
+        this.changes = store.collection(MongoStore.CHANGES);
+        this.records = store.collection(MongoStore.RECORDS);
+        this.clock = clock;
+    }
+
+    @Override
+    public ConsentRecord load(TenantId tenant, RecordKey key) {
+        Document projection = records.find(Filters.eq("_id", recordId(tenant, key))).first();
+        long seq = projection == null ? 0 : projection.getLong("seq");
+        RecordState state = projection == null ? null : Documents.state(projection.get("current", Document.class));
+        // changes committed after the projection (a crash in between) are caught up here
+        Document next;
+        while ((next = changeAt(tenant, key, seq + 1)) != null) {
+            project(next);
+            seq = next.getLong("seq");
+            state = Documents.state(next.get("after", Document.class));
+        }
+        return ConsentRecord.reconstitute(tenant, key, state, seq);
+    }
+
+    private Document changeAt(TenantId tenant, RecordKey key, long seq) {
+        return changes.find(Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("recordKey", key.value()),
+                Filters.eq("seq", seq))).first();
+    }
+
+    @Override
+    public boolean append(ConsentChange change) {
+        Document doc = Documents.change(change);
+        try {
+            changes.insertOne(doc);
+        } catch (MongoException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+        project(doc);
+        return true;
+    }
+
+    @Override
+    public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> keys) {
+        Map<String, RecordKey> byId = new HashMap<>();
+        for (RecordKey key : new LinkedHashSet<>(keys)) {
+            byId.put(recordId(tenant, key), key);
+        }
+        Map<RecordKey, RecordState> states = new HashMap<>();
+        List<String> ids = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < ids.size(); from += MAX_IN) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + MAX_IN));
+            Bson filter = slice.size() == 1 ? Filters.eq("_id", slice.getFirst()) : Filters.in("_id", slice);
+            for (Document doc : records.find(filter)) {
+                RecordState state = Documents.state(doc.get("current", Document.class));
+                if (state != null) {
+                    states.put(byId.get(doc.getString("_id")), state);
+                }
+            }
+        }
+        return states;
+    }
+
+    @Override
+    public List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint) {
+        var result = new ArrayList<ConsentRecord>();
+        for (Document doc : records.find(Filters.and(Filters.eq("tenant", tenant.value()),
+                Filters.eq("contactPoint", contactPoint.key())))) {
+            RecordState state = Documents.state(doc.get("current", Document.class));
+            if (state != null) {
+                result.add(ConsentRecord.reconstitute(tenant, Documents.recordKey(doc.get("key", Document.class)),
+                        state, doc.getLong("seq")));
+            }
+        }
+        result.sort((a, b) -> a.key().value().compareTo(b.key().value()));
+        return result;
+    }
+
+    /**
+     * Re-applies changes committed to the log whose projection step did not happen (the
+     * service died in between). Harmless when run by several instances at once.
+     *
+     * @param grace how old an unprojected change must be, so that writers in flight are left alone
+     * @return how many changes were re-applied
+     */
+    public int repairProjections(Duration grace) {
+        Date before = Date.from(clock.instant().minus(grace));
+        int repaired = 0;
+        for (Document change : changes.find(Filters.and(Filters.eq("projected", false), Filters.lt("recordedAt", before)))
+                .sort(new Document("recordedAt", 1))) {
+            project(change);
+            repaired++;
+        }
+        if (repaired > 0) {
+            LOG.warn("Re-applied {} consent change(s) whose projection was missing after an interruption", repaired);
+        }
+        return repaired;
+    }
+
+    /** Brings the projection to this change unless it is already at it or further. */
+    private void project(Document change) {
+        String tenant = change.getString("tenant");
+        String id = MongoStore.id(tenant, change.getString("recordKey"));
+        long seq = change.getLong("seq");
+        try {
+            records.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("seq", seq)),
+                    Updates.combine(
+                            Updates.set("tenant", tenant),
+                            Updates.set("contactPoint", change.getString("contactPoint")),
+                            Updates.set("key", change.get("key")),
+                            Updates.set("seq", seq),
+                            Updates.set("current", change.get("after")),
+                            Updates.set("updatedAt", change.getDate("recordedAt"))),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoException e) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+            // the projection is already at this change or a later one
+        }
+        changes.updateOne(Filters.eq("_id", change.getString("_id")), Updates.set("projected", true));
+    }
+
+    private static String recordId(TenantId tenant, RecordKey key) {
+        return MongoStore.id(tenant.value(), key.value());
+    }
+}

@@ -1,0 +1,72 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contact.EntityType;
+import org.consentplatform.domain.contact.LegacyFlags;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+public final class MongoContacts implements Contacts {
+
+    private final MongoCollection<Document> contacts;
+
+    public MongoContacts(MongoStore store) {
+        this.contacts = store.collection(MongoStore.CONTACTS);
+    }
+
+    @Override
+    public Optional<Contact> find(TenantId tenant, TechnicalId contactId) {
+        return Optional.ofNullable(contacts.find(Filters.eq("_id", MongoStore.id(tenant, contactId.value()))).first())
+                .map(MongoContacts::contact);
+    }
+
+    @Override
+    public Map<TechnicalId, Contact> findAll(TenantId tenant, Collection<TechnicalId> contactIds) {
+        var found = new HashMap<TechnicalId, Contact>();
+        contacts.find(Filters.in("_id", contactIds.stream().map(id -> MongoStore.id(tenant, id.value())).toList()))
+                .forEach(doc -> {
+                    Contact contact = contact(doc);
+                    found.put(contact.id(), contact);
+                });
+        return found;
+    }
+
+    @Override
+    public void save(Contact contact) {
+        var flags = contact.flags();
+        contacts.replaceOne(Filters.eq("_id", MongoStore.id(contact.tenant(), contact.id().value())),
+                new Document("_id", MongoStore.id(contact.tenant(), contact.id().value()))
+                        .append("tenant", contact.tenant().value())
+                        .append("contactId", contact.id().value())
+                        .append("type", contact.type().name())
+                        .append("flags", new Document("doNotEmail", flags.doNotEmail())
+                                .append("doNotBulkEmail", flags.doNotBulkEmail())
+                                .append("doNotTrack", flags.doNotTrack()))
+                        .append("contactPoints", contact.contactPoints().stream()
+                                .map(cp -> new Document("channel", cp.channel().toString()).append("address", cp.address()))
+                                .toList()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    private static Contact contact(Document doc) {
+        Document flags = doc.get("flags", Document.class);
+        return new Contact(new TenantId(doc.getString("tenant")), new TechnicalId(doc.getString("contactId")),
+                EntityType.valueOf(doc.getString("type")),
+                new LegacyFlags(flags.getBoolean("doNotEmail"), flags.getBoolean("doNotBulkEmail"), flags.getBoolean("doNotTrack")),
+                doc.getList("contactPoints", Document.class).stream()
+                        .map(cp -> new ContactPoint(new Channel(new TechnicalId(cp.getString("channel"))), cp.getString("address")))
+                        .toList());
+    }
+}

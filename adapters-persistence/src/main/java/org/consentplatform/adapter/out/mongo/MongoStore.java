@@ -1,0 +1,55 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+
+/**
+ * The collections of the consent platform and their indexes, created at start-up. Writes are
+ * acknowledged by a majority with journaling: a write the API acknowledged survives a crash.
+ */
+public final class MongoStore {
+
+    static final String TENANTS = "tenants";
+    static final String PROFILES = "profiles";
+    static final String CONTACTS = "contacts";
+    static final String CHANGES = "consent_changes";
+    static final String RECORDS = "consent_records";
+    static final String IDEMPOTENCY = "idempotency_keys";
+
+    private final MongoDatabase database;
+
+    private MongoStore(MongoDatabase database) {
+        this.database = database.withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    }
+
+    /** Opens the store, creating any missing index. */
+    public static MongoStore open(MongoDatabase database) {
+        var store = new MongoStore(database);
+        store.createIndexes();
+        return store;
+    }
+
+    private void createIndexes() {
+        var unique = new IndexOptions().unique(true);
+        // commit point of every change: a second writer of the same sequence number fails with 11000
+        collection(CHANGES).createIndex(Indexes.ascending("tenant", "recordKey", "seq"), unique.name("record_seq"));
+        collection(CHANGES).createIndex(Indexes.ascending("tenant", "contactPoint", "recordedAt", "_id"),
+                new IndexOptions().name("contact_point_history"));
+        collection(CHANGES).createIndex(Indexes.ascending("projected", "recordedAt"), new IndexOptions().name("unprojected"));
+        collection(RECORDS).createIndex(Indexes.ascending("tenant", "contactPoint"), new IndexOptions().name("contact_point"));
+        collection(PROFILES).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profiles"));
+    }
+
+    MongoCollection<Document> collection(String name) {
+        return database.getCollection(name);
+    }
+
+    /** Keys of documents that belong to a tenant: the tenant id never contains '|'. */
+    static String id(Object tenant, String localId) {
+        return tenant + "|" + localId;
+    }
+}

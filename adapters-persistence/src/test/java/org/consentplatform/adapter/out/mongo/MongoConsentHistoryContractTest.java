@@ -1,0 +1,91 @@
+package org.consentplatform.adapter.out.mongo;
+
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.Evidence;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MongoConsentHistoryContractTest extends MongoWireServer {
+
+    private static final TenantId ACME = new TenantId("acme");
+    private static final ContactPoint ANN = new ContactPoint(Channel.EMAIL, "ann@example.com");
+    private static final RecordKey COMMERCIAL = RecordKey.ofPurpose(new TechnicalId("retail"), ANN, new TechnicalId("commercial"));
+    private static final RecordKey TRACKING = RecordKey.ofPurpose(new TechnicalId("retail"), ANN, new TechnicalId("tracking"));
+
+    @Test
+    void aRecordsHistoryIsPagedInSequenceOrderWithEveryDetail() {
+        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        for (int day = 1; day <= 5; day++) {
+            write(records, COMMERCIAL, day % 2 == 0 ? ConsentState.OPTED_OUT : ConsentState.OPTED_IN, day);
+        }
+        var history = new MongoConsentHistory(store);
+
+        var first = history.ofRecord(ACME, COMMERCIAL, null, 2);
+        var second = history.ofRecord(ACME, COMMERCIAL, first.nextCursor(), 2);
+        var last = history.ofRecord(ACME, COMMERCIAL, second.nextCursor(), 2);
+
+        assertThat(first.items()).extracting(ConsentChange::seq).containsExactly(1L, 2L);
+        assertThat(second.items()).extracting(ConsentChange::seq).containsExactly(3L, 4L);
+        assertThat(last.items()).extracting(ConsentChange::seq).containsExactly(5L);
+        assertThat(last.nextCursor()).isNull();
+        ConsentChange change = second.items().getFirst();
+        assertThat(change.before().state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(change.after().state()).isEqualTo(ConsentState.OPTED_IN);
+        assertThat(change.actor().id()).isEqualTo("crm");
+        assertThat(change.evidence().wordingVersion()).isEqualTo("v3");
+        assertThat(change.correlationId()).isEqualTo("corr-3");
+    }
+
+    @Test
+    void aContactPointsHistorySpansItsRecords() {
+        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        write(records, COMMERCIAL, ConsentState.OPTED_IN, 1);
+        write(records, TRACKING, ConsentState.OPTED_IN, 2);
+        write(records, COMMERCIAL, ConsentState.OPTED_OUT, 3);
+        var history = new MongoConsentHistory(store);
+
+        var all = new ArrayList<ConsentChange>();
+        String cursor = null;
+        do {
+            var page = history.ofContactPoint(ACME, ANN, cursor, 1);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(all).hasSize(3).extracting(c -> c.key().purposeId().value())
+                .containsExactlyInAnyOrder("commercial", "tracking", "commercial");
+        assertThat(history.ofContactPoint(new TenantId("globex"), ANN, null, 10).items()).isEmpty();
+    }
+
+    @Test
+    void aForgedCursorIsRefused() {
+        var history = new MongoConsentHistory(store);
+
+        assertThatThrownBy(() -> history.ofRecord(ACME, COMMERCIAL, "{\"$gt\":0}", 10)).isInstanceOf(DomainRejection.InvalidInput.class);
+        assertThatThrownBy(() -> history.ofContactPoint(ACME, ANN, "bm90LWEtY3Vyc29y", 10)).isInstanceOf(DomainRejection.InvalidInput.class);
+    }
+
+    private static void write(MongoConsentRecords records, RecordKey key, ConsentState state, int day) {
+        var capture = new ConsentCapture(key, state, Instant.parse("2026-11-0" + day + "T00:00:00Z"), Source.API,
+                new Actor("crm"), new Evidence("v" + day, null, null, null), "corr-" + day);
+        records.append(records.load(ACME, key).capture(capture, false, UUID.randomUUID().toString(),
+                Instant.parse("2026-11-2" + day + "T00:00:00Z")));
+    }
+}

@@ -1,0 +1,143 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ChangeOutcome;
+import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.Evidence;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MongoConsentRecordsContractTest extends MongoWireServer {
+
+    private static final TenantId ACME = new TenantId("acme");
+    private static final TenantId GLOBEX = new TenantId("globex");
+    private static final ContactPoint ANN = new ContactPoint(Channel.EMAIL, "ann@example.com");
+    private static final RecordKey KEY = RecordKey.ofPurpose(new TechnicalId("retail"), ANN, new TechnicalId("commercial"));
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    private MongoConsentRecords records() {
+        return new MongoConsentRecords(store, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+    }
+
+    @Test
+    void anAppendedChangeIsTheCurrentStateAndTheNextLoadContinuesItsSequence() {
+        var records = records();
+        assertThat(records.append(change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"))).isTrue();
+
+        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_IN);
+        assertThat(records.load(ACME, KEY).seq()).isEqualTo(1);
+        assertThat(records.append(change(records, ACME, ConsentState.OPTED_OUT, "2026-11-02T00:00:00Z"))).isTrue();
+        assertThat(records.load(ACME, KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+    }
+
+    @Test
+    void aSecondWriterOfTheSameSequenceNumberLoses() {
+        var records = records();
+        ConsentChange first = change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z");
+        ConsentChange concurrent = change(records, ACME, ConsentState.OPTED_OUT, "2026-11-01T00:00:01Z");
+
+        assertThat(records.append(first)).isTrue();
+        assertThat(records.append(concurrent)).isFalse();
+        assertThat(store.collection(MongoStore.CHANGES).countDocuments()).isEqualTo(1);
+        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_IN);
+    }
+
+    @Test
+    void aSupersededChangeAdvancesTheSequenceButNotTheState() {
+        var records = records();
+        records.append(change(records, ACME, ConsentState.OPTED_OUT, "2026-11-10T00:00:00Z"));
+        ConsentChange older = change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z");
+
+        assertThat(older.outcome()).isEqualTo(ChangeOutcome.SUPERSEDED);
+        assertThat(records.append(older)).isTrue();
+        assertThat(records.load(ACME, KEY).seq()).isEqualTo(2);
+        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+    }
+
+    @Test
+    void aChangeWhoseProjectionWasLostIsRepairedByTheSweeper() {
+        var records = records();
+        records.append(change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"));
+        simulateCrashAfterChangeLogInsert(records, change(records, ACME, ConsentState.OPTED_OUT, "2026-11-02T00:00:00Z"));
+        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_IN);
+
+        assertThat(records.repairProjections(Duration.ZERO)).isEqualTo(1);
+
+        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.repairProjections(Duration.ZERO)).isZero();
+    }
+
+    @Test
+    void theNextWriterCatchesUpALostProjectionBeforeDeciding() {
+        var records = records();
+        simulateCrashAfterChangeLogInsert(records, change(records, ACME, ConsentState.OPTED_OUT, "2026-11-02T00:00:00Z"));
+
+        var loaded = records.load(ACME, KEY);
+
+        assertThat(loaded.seq()).isEqualTo(1);
+        assertThat(loaded.state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+    }
+
+    @Test
+    void replayingAnOlderChangeNeverRewindsTheProjection() {
+        var records = records();
+        ConsentChange first = change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z");
+        records.append(first);
+        records.append(change(records, ACME, ConsentState.OPTED_OUT, "2026-11-02T00:00:00Z"));
+        store.collection(MongoStore.CHANGES).updateOne(Filters.eq("_id", first.id()), Updates.set("projected", false));
+
+        records.repairProjections(Duration.ZERO);
+
+        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+    }
+
+    @Test
+    void tenantsNeverSeeEachOthersRecords() {
+        var records = records();
+        records.append(change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"));
+
+        assertThat(records.current(GLOBEX, List.of(KEY))).isEmpty();
+        assertThat(records.ofContactPoint(GLOBEX, ANN)).isEmpty();
+        assertThat(records.load(GLOBEX, KEY).seq()).isZero();
+        assertThat(records.ofContactPoint(ACME, ANN)).singleElement()
+                .satisfies(r -> assertThat(r.key()).isEqualTo(KEY));
+    }
+
+    @Test
+    void manyKeysAreReadInOneGoAndAbsentOnesAreLeftOut() {
+        var records = records();
+        records.append(change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"));
+        RecordKey absent = RecordKey.ofPurpose(new TechnicalId("retail"), ANN, new TechnicalId("tracking"));
+
+        assertThat(records.current(ACME, List.of(KEY, absent, KEY))).containsOnlyKeys(KEY);
+    }
+
+    private void simulateCrashAfterChangeLogInsert(MongoConsentRecords records, ConsentChange change) {
+        store.collection(MongoStore.CHANGES).insertOne(Documents.change(change));
+    }
+
+    private ConsentChange change(MongoConsentRecords records, TenantId tenant, ConsentState state, String capturedAt) {
+        var capture = new ConsentCapture(KEY, state, Instant.parse(capturedAt), Source.API, new Actor("crm"),
+                new Evidence("v1", null, "203.0.113.9", "curl"), "corr");
+        return records.load(tenant, KEY).capture(capture, false, java.util.UUID.randomUUID().toString(), NOW);
+    }
+}

@@ -1,0 +1,92 @@
+package org.consentplatform.adapter.out.mongo;
+
+import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contact.EntityType;
+import org.consentplatform.domain.contact.LegacyFlags;
+import org.consentplatform.domain.contactpoint.AddressFormat;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ChannelDefinition;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.ProfileDefinition;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.profile.PurposeType;
+import org.consentplatform.domain.profile.Topic;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.domain.tenant.TenantSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MongoProfilesContactsTenantsContractTest extends MongoWireServer {
+
+    private static final TenantId ACME = new TenantId("acme");
+    private static final TechnicalId RETAIL = new TechnicalId("retail");
+
+    @Test
+    void aProfileRoundTripsAndIsRevisedOnlyFromItsCurrentVersion() {
+        var profiles = new MongoComplianceProfiles(store);
+        var created = ComplianceProfile.create(ACME, RETAIL, new ProfileDefinition("Retail", "Paris", List.of(
+                Purpose.define(new TechnicalId("news.letter"), "News", PurposeType.COMMERCIAL, null, null,
+                        List.of(new Topic(new TechnicalId("shoes"), "Shoes")), true)), null));
+        profiles.add(created);
+
+        var stored = profiles.find(ACME, RETAIL).orElseThrow();
+        assertThat(stored.purposes()).isEqualTo(created.purposes());
+        assertThat(stored.defaultConsents()).isEqualTo(created.defaultConsents());
+        assertThatThrownBy(() -> profiles.add(created)).isInstanceOf(DomainRejection.AlreadyExists.class);
+
+        var revision = stored.revise(new ProfileDefinition("Retail FR", null, stored.purposes(), null), 1);
+        var concurrent = stored.revise(new ProfileDefinition("Retail PL", null, stored.purposes(), null), 1);
+        profiles.replace(revision);
+        assertThatThrownBy(() -> profiles.replace(concurrent)).isInstanceOf(DomainRejection.ConcurrentChange.class);
+        assertThat(profiles.find(ACME, RETAIL).orElseThrow().name()).isEqualTo("Retail FR");
+        assertThat(profiles.all(ACME)).hasSize(1);
+        assertThat(profiles.find(new TenantId("globex"), RETAIL)).isEmpty();
+    }
+
+    @Test
+    void contactsRoundTripAndAreFoundInBulk() {
+        var contacts = new MongoContacts(store);
+        var ann = new Contact(ACME, new TechnicalId("c-1"), EntityType.CONTACT, new LegacyFlags(true, false, true),
+                List.of(new ContactPoint(Channel.EMAIL, "ann@example.com"), new ContactPoint(Channel.SMS, "+33612345678")));
+        var bob = new Contact(ACME, new TechnicalId("l-2"), EntityType.LEAD, null, List.of());
+        contacts.save(ann);
+        contacts.save(bob);
+
+        assertThat(contacts.find(ACME, ann.id())).contains(ann);
+        assertThat(contacts.findAll(ACME, List.of(ann.id(), bob.id(), new TechnicalId("none")))).containsOnlyKeys(ann.id(), bob.id());
+        assertThat(contacts.find(new TenantId("globex"), ann.id())).isEmpty();
+    }
+
+    @Test
+    void tenantSettingsRoundTrip() {
+        var tenants = new MongoTenants(store);
+        var settings = new TenantSettings(false, false, "PL",
+                List.of(new ChannelDefinition(Channel.of("channel", "WHATSAPP"), "WhatsApp", AddressFormat.PHONE)));
+
+        assertThat(tenants.settings(ACME)).isEmpty();
+        tenants.save(ACME, settings);
+        assertThat(tenants.settings(ACME)).contains(settings);
+    }
+
+    @Test
+    void anIdempotencyKeyIsClaimedOnce() {
+        var keys = new MongoIdempotencyRecords(store);
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+        assertThat(keys.claim(ACME, "k-1", "fp", now)).isTrue();
+        assertThat(keys.claim(ACME, "k-1", "fp", now)).isFalse();
+        assertThat(keys.claim(new TenantId("globex"), "k-1", "fp", now)).isTrue();
+        keys.complete(ACME, "k-1", "{\"status\":201}");
+        assertThat(keys.find(ACME, "k-1").orElseThrow().response()).isEqualTo("{\"status\":201}");
+        keys.release(ACME, "k-1");
+        assertThat(keys.find(ACME, "k-1")).isEmpty();
+    }
+}

@@ -1,0 +1,33 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.net.InetSocketAddress;
+
+/** Contract tests talk the real wire protocol to an in-process MongoDB-compatible server. */
+abstract class MongoWireServer {
+
+    private MongoServer server;
+    private MongoClient client;
+    protected MongoStore store;
+
+    @BeforeEach
+    void startServer() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        store = MongoStore.open(client.getDatabase("consent"));
+    }
+
+    @AfterEach
+    void stopServer() {
+        client.close();
+        server.shutdownNow();
+    }
+}

@@ -1,0 +1,31 @@
+package org.consentplatform.application.port.in;
+
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.Evidence;
+import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Records people's consent decisions, one or a batch. */
+public interface CaptureConsent {
+
+    int MAX_BATCH = 1000;
+
+    /** One capture as the caller wrote it; identifiers and the address are checked and normalised. */
+    record CaptureCommand(String profileId, String channel, String address, String purposeId, String topicId,
+                          ConsentState state, Instant capturedAt, Source source, Evidence evidence) {
+    }
+
+    /** Who asks and under which correlation id. */
+    record Caller(Actor actor, String correlationId) {
+    }
+
+    ConsentChange capture(TenantId tenant, CaptureCommand command, Caller caller);
+
+    /** All or nothing for invalid input: every item is checked before any is recorded. */
+    List<ConsentChange> captureAll(TenantId tenant, List<CaptureCommand> commands, Caller caller);
+}

@@ -1,0 +1,23 @@
+package org.consentplatform.application.port.out;
+
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What was answered to a write sent with an Idempotency-Key. */
+public interface IdempotencyRecords {
+
+    /** A claimed key; {@code response} is null while the first request is still being handled. */
+    record Entry(String fingerprint, String response, Instant claimedAt) {
+    }
+
+    /** @return false when the key is already claimed */
+    boolean claim(TenantId tenant, String key, String fingerprint, Instant now);
+
+    Optional<Entry> find(TenantId tenant, String key);
+
+    void complete(TenantId tenant, String key, String response);
+
+    void release(TenantId tenant, String key);
+}

@@ -1,0 +1,7 @@
+package org.consentplatform.application.port.out;
+
+import java.util.List;
+
+/** One page of a longer list; {@code nextCursor} is null on the last page. */
+public record Page<T>(List<T> items, String nextCursor) {
+}

@@ -1,0 +1,119 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.in.CaptureConsent;
+import org.consentplatform.application.port.in.ReadConsents;
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.shared.Violation;
+import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.domain.tenant.TenantSettings;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Capture and read of consent records. */
+public final class ConsentService implements CaptureConsent, ReadConsents {
+
+    /** Sources an API caller may claim; the others are set by the platform's own flows. */
+    static final Set<Source> CALLER_SOURCES = EnumSet.of(Source.API, Source.FORM, Source.OPERATOR);
+
+    /** Concurrent writers on one record retry this often before giving up with a conflict. */
+    private static final int MAX_ATTEMPTS = 16;
+
+    private final ConsentRecords records;
+    private final Lookups lookups;
+    private final Clock clock;
+
+    public ConsentService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles, Clock clock) {
+        this.records = records;
+        this.lookups = new Lookups(tenants, profiles);
+        this.clock = clock;
+    }
+
+    @Override
+    public ConsentChange capture(TenantId tenant, CaptureCommand command, Caller caller) {
+        return record(tenant, resolve(tenant, lookups.settings(tenant), new HashMap<>(), command, caller));
+    }
+
+    @Override
+    public List<ConsentChange> captureAll(TenantId tenant, List<CaptureCommand> commands, Caller caller) {
+        if (commands.isEmpty() || commands.size() > MAX_BATCH) {
+            throw DomainRejection.InvalidInput.of("items", "must hold 1 to " + MAX_BATCH + " captures");
+        }
+        TenantSettings settings = lookups.settings(tenant);
+        Map<String, ComplianceProfile> profiles = new HashMap<>();
+        var resolved = new ArrayList<Resolved>(commands.size());
+        var violations = new ArrayList<Violation>();
+        for (int i = 0; i < commands.size(); i++) {
+            try {
+                resolved.add(resolve(tenant, settings, profiles, commands.get(i), caller));
+            } catch (DomainRejection.InvalidInput e) {
+                violations.addAll(e.prefixed("items[" + i + "]").violations());
+            } catch (DomainRejection e) {
+                violations.add(new Violation("items[" + i + "]", e.getMessage()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new DomainRejection.InvalidInput(violations);
+        }
+        return resolved.stream().map(r -> record(tenant, r)).toList();
+    }
+
+    @Override
+    public List<ConsentRecord> ofContactPoint(TenantId tenant, String channel, String address, String profileId) {
+        ContactPoint contactPoint = lookups.settings(tenant).contactPoint(channel, address);
+        TechnicalId profile = profileId == null ? null : TechnicalId.parse("profileId", profileId);
+        return records.ofContactPoint(tenant, contactPoint).stream()
+                .filter(record -> profile == null || record.key().profileId().equals(profile))
+                .toList();
+    }
+
+    private record Resolved(ConsentCapture capture, boolean doubleOptInRequired) {
+    }
+
+    private Resolved resolve(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
+                             CaptureCommand command, Caller caller) {
+        Source source = command.source() == null ? Source.API : command.source();
+        if (!CALLER_SOURCES.contains(source)) {
+            throw DomainRejection.InvalidInput.of("source", "must be one of " + CALLER_SOURCES + ": " + source
+                    + " is set by the platform's own flows");
+        }
+        InvalidInputs.requireNonNull("profileId", command.profileId());
+        ComplianceProfile profile = profiles.computeIfAbsent(command.profileId(), id -> lookups.profile(tenant, id));
+        ContactPoint contactPoint = settings.contactPoint(command.channel(), command.address());
+        RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
+        var capture = new ConsentCapture(key, command.state(), command.capturedAt(), source, caller.actor(),
+                command.evidence(), caller.correlationId()).notAfter(clock.instant());
+        return new Resolved(capture, profile.requiresDoubleOptIn(profile.requirePurpose(key.purposeId()), contactPoint.channel()));
+    }
+
+    /** Change log first: a lost race for the sequence number means another writer won; reload and retry. */
+    private ConsentChange record(TenantId tenant, Resolved resolved) {
+        RecordKey key = resolved.capture().key();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            ConsentChange change = records.load(tenant, key)
+                    .capture(resolved.capture(), resolved.doubleOptInRequired(), UUID.randomUUID().toString(), clock.instant());
+            if (records.append(change)) {
+                return change;
+            }
+        }
+        throw new DomainRejection.ConcurrentChange("record " + key + " is being changed by many writers at once: retry");
+    }
+}

@@ -1,0 +1,49 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.in.ManageContacts;
+import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.domain.tenant.TenantSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+public final class ContactService implements ManageContacts {
+
+    private final Contacts contacts;
+    private final Tenants tenants;
+
+    public ContactService(Contacts contacts, Tenants tenants) {
+        this.contacts = contacts;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public Contact upsert(TenantId tenant, ContactCommand command) {
+        TenantSettings settings = tenants.settings(tenant).orElse(TenantSettings.DEFAULTS);
+        var points = new ArrayList<ContactPoint>();
+        List<RawContactPoint> raw = command.contactPoints() == null ? List.of() : command.contactPoints();
+        for (int i = 0; i < raw.size(); i++) {
+            RawContactPoint point = raw.get(i);
+            try {
+                points.add(settings.contactPoint(point.channel(), point.address()));
+            } catch (DomainRejection.InvalidInput e) {
+                throw e.prefixed("contactPoints[" + i + "]");
+            }
+        }
+        Contact contact = new Contact(tenant, command.id(), command.type(), command.flags(), points);
+        contacts.save(contact);
+        return contact;
+    }
+
+    @Override
+    public Contact get(TenantId tenant, TechnicalId contactId) {
+        return contacts.find(tenant, contactId)
+                .orElseThrow(() -> new DomainRejection.NotFound("contact '" + contactId + "' does not exist"));
+    }
+}

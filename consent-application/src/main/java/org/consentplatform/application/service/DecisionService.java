@@ -1,0 +1,156 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.in.DecideMessages;
+import org.consentplatform.application.port.in.DecisionQuery;
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.enforcement.Decision;
+import org.consentplatform.domain.enforcement.EnforcementPolicy;
+import org.consentplatform.domain.enforcement.MessageIntent;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.domain.tenant.TenantSettings;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads what the enforcement policy needs, fresh from storage every time (consent is never
+ * cached), and lets the policy decide. Batches are read in chunks so that a chunk's records
+ * and contacts are fetched in one round trip each.
+ */
+public final class DecisionService implements DecideMessages {
+
+    /** Lines decided together: bounds memory, amortises round trips. */
+    static final int CHUNK = 500;
+
+    private final ConsentRecords records;
+    private final Contacts contacts;
+    private final Lookups lookups;
+
+    public DecisionService(ConsentRecords records, Contacts contacts, Tenants tenants, ComplianceProfiles profiles) {
+        this.records = records;
+        this.contacts = contacts;
+        this.lookups = new Lookups(tenants, profiles);
+    }
+
+    @Override
+    public Decision decide(TenantId tenant, DecisionQuery query) {
+        TenantSettings settings = lookups.settings(tenant);
+        MessageIntent intent = intent(tenant, settings, new HashMap<>(), query, contactOf(tenant, query));
+        Map<RecordKey, RecordState> states = records.current(tenant, intent.recordsRead());
+        return EnforcementPolicy.decide(intent, settings, key -> stateOf(states, key));
+    }
+
+    @Override
+    public Explanation explain(TenantId tenant, DecisionQuery query) {
+        TenantSettings settings = lookups.settings(tenant);
+        MessageIntent intent = intent(tenant, settings, new HashMap<>(), query, contactOf(tenant, query));
+        Map<RecordKey, RecordState> states = records.current(tenant, intent.recordsRead());
+        Decision decision = EnforcementPolicy.decide(intent, settings, key -> stateOf(states, key));
+        List<ConsultedRecord> consulted = intent.recordsRead().stream()
+                .map(key -> new ConsultedRecord(key, states.get(key)))
+                .toList();
+        return new Explanation(decision, consulted, intent.contact(), settings.checkContactLevelConsent());
+    }
+
+    @Override
+    public void decideEach(TenantId tenant, Iterator<BatchItem> items, Consumer<BatchResult> results) {
+        TenantSettings settings = lookups.settings(tenant);
+        Map<String, ComplianceProfile> profiles = new HashMap<>();
+        var chunk = new ArrayList<BatchItem>(CHUNK);
+        while (items.hasNext()) {
+            chunk.add(items.next());
+            if (chunk.size() == CHUNK || !items.hasNext()) {
+                decideChunk(tenant, settings, profiles, chunk, results);
+                chunk.clear();
+            }
+        }
+    }
+
+    private void decideChunk(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
+                             List<BatchItem> chunk, Consumer<BatchResult> results) {
+        Set<TechnicalId> contactIds = new HashSet<>();
+        for (BatchItem item : chunk) {
+            if (item instanceof BatchItem.Query query && query.query().contactId() != null
+                    && TechnicalId.isValid(query.query().contactId())) {
+                contactIds.add(new TechnicalId(query.query().contactId()));
+            }
+        }
+        Map<TechnicalId, Contact> contactsById = contactIds.isEmpty() ? Map.of() : contacts.findAll(tenant, contactIds);
+
+        var resolved = new ArrayList<Object>(chunk.size());
+        var keys = new ArrayList<RecordKey>();
+        for (BatchItem item : chunk) {
+            switch (item) {
+                case BatchItem.Unreadable unreadable -> resolved.add(new BatchResult.Refused(item.line(), unreadable.rejection()));
+                case BatchItem.Query query -> {
+                    try {
+                        Contact contact = query.query().contactId() == null ? null
+                                : contactIn(contactsById, query.query().contactId());
+                        MessageIntent intent = intent(tenant, settings, profiles, query.query(), contact);
+                        keys.addAll(intent.recordsRead());
+                        resolved.add(intent);
+                    } catch (DomainRejection rejection) {
+                        resolved.add(new BatchResult.Refused(item.line(), rejection));
+                    }
+                }
+            }
+        }
+        Map<RecordKey, RecordState> states = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
+        for (int i = 0; i < chunk.size(); i++) {
+            Object entry = resolved.get(i);
+            long line = chunk.get(i).line();
+            results.accept(entry instanceof MessageIntent intent
+                    ? new BatchResult.Decided(line, EnforcementPolicy.decide(intent, settings, key -> stateOf(states, key)))
+                    : (BatchResult) entry);
+        }
+    }
+
+    private MessageIntent intent(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
+                                 DecisionQuery query, Contact contact) {
+        if (query.profileId() == null) {
+            throw DomainRejection.InvalidInput.of("profileId", "is required");
+        }
+        ComplianceProfile profile = profiles.computeIfAbsent(query.profileId(), id -> lookups.profile(tenant, id));
+        ContactPoint contactPoint = settings.contactPoint(query.channel(), query.address());
+        RecordKey purposeKey = Lookups.recordKey(profile, contactPoint, query.purposeId(), query.topicId());
+        return MessageIntent.resolve(profile, purposeKey.purposeId(), purposeKey.topicId(), contactPoint, contact);
+    }
+
+    private Contact contactOf(TenantId tenant, DecisionQuery query) {
+        if (query.contactId() == null) {
+            return null;
+        }
+        TechnicalId id = TechnicalId.parse("contactId", query.contactId());
+        return contacts.find(tenant, id).orElseThrow(() -> new DomainRejection.NotFound("contact '" + id + "' does not exist"));
+    }
+
+    private static Contact contactIn(Map<TechnicalId, Contact> contacts, String rawId) {
+        TechnicalId id = TechnicalId.parse("contactId", rawId);
+        Contact contact = contacts.get(id);
+        if (contact == null) {
+            throw new DomainRejection.NotFound("contact '" + id + "' does not exist");
+        }
+        return contact;
+    }
+
+    private static org.consentplatform.domain.consent.ConsentState stateOf(Map<RecordKey, RecordState> states, RecordKey key) {
+        RecordState state = states.get(key);
+        return state == null ? null : state.state();
+    }
+}

@@ -1,0 +1,46 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.domain.tenant.TenantSettings;
+
+/** Turns the identifiers callers write into the tenant's settings, profiles and record keys. */
+final class Lookups {
+
+    private final Tenants tenants;
+    private final ComplianceProfiles profiles;
+
+    Lookups(Tenants tenants, ComplianceProfiles profiles) {
+        this.tenants = tenants;
+        this.profiles = profiles;
+    }
+
+    TenantSettings settings(TenantId tenant) {
+        return tenants.settings(tenant).orElse(TenantSettings.DEFAULTS);
+    }
+
+    ComplianceProfile profile(TenantId tenant, String rawProfileId) {
+        TechnicalId id = TechnicalId.parse("profileId", rawProfileId);
+        return profiles.find(tenant, id).orElseThrow(() -> new DomainRejection.NotFound("profile '" + id + "' does not exist"));
+    }
+
+    /** The key of a record, checking that the purpose and topic exist in the profile. */
+    static RecordKey recordKey(ComplianceProfile profile, ContactPoint contactPoint, String rawPurposeId, String rawTopicId) {
+        Purpose purpose = profile.requirePurpose(TechnicalId.parse("purposeId", rawPurposeId));
+        TechnicalId topicId = null;
+        if (rawTopicId != null) {
+            topicId = TechnicalId.parse("topicId", rawTopicId);
+            TechnicalId wanted = topicId;
+            purpose.topic(topicId).orElseThrow(() -> new DomainRejection.NotFound(
+                    "topic '" + wanted + "' is not defined under purpose '" + purpose.id() + "'"));
+        }
+        return new RecordKey(profile.id(), contactPoint, purpose.id(), topicId);
+    }
+}
