@@ -1,0 +1,149 @@
+package org.consentplatform.adapter.in.rest;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.consentplatform.domain.consent.ChangeOutcome;
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.contact.EntityType;
+import org.consentplatform.domain.contactpoint.AddressFormat;
+import org.consentplatform.domain.enforcement.Aspect;
+import org.consentplatform.domain.enforcement.ReasonCode;
+import org.consentplatform.domain.profile.LegalBasis;
+import org.consentplatform.domain.profile.PurposeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the API. Requests are records that Jackson fills strictly (unknown fields are refused). */
+public final class Api {
+
+    private Api() {
+    }
+
+    // tenants
+
+    public record CustomChannel(String id, String name, AddressFormat addressFormat) {
+    }
+
+    public record TenantSettings(Boolean checkContactLevelConsent, Boolean lowercaseWholeEmail, String defaultPhoneRegion,
+                                 List<CustomChannel> customChannels) {
+    }
+
+    // profiles
+
+    public record Topic(String id, String name) {
+    }
+
+    @Schema(description = "A purpose. models maps channel ids to enforcement models; channels left out get the type's default.")
+    public record Purpose(String id, String name, PurposeType type, LegalBasis legalBasis,
+                          Map<String, EnforcementModel> models, List<Topic> topics, Boolean doubleOptIn) {
+    }
+
+    public record DefaultConsent(String channel, String purposeId, String wording, String wordingVersion, Boolean doubleOptIn) {
+    }
+
+    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
+    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
+                             List<DefaultConsent> defaultConsents) {
+    }
+
+    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents left out stay as they are.")
+    public record ProfileRevision(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents) {
+    }
+
+    public record Profile(String id, String name, String companyAddress, long version, List<Purpose> purposes,
+                          List<DefaultConsent> defaultConsents) {
+    }
+
+    public record ProfileList(List<Profile> items) {
+    }
+
+    // contacts
+
+    public record ContactPoint(String channel, String address) {
+    }
+
+    public record LegacyFlags(Boolean doNotEmail, Boolean doNotBulkEmail, Boolean doNotTrack) {
+    }
+
+    public record ContactUpsert(EntityType entityType, LegacyFlags flags, List<ContactPoint> contactPoints) {
+    }
+
+    public record Contact(String id, EntityType entityType, LegacyFlags flags, List<ContactPoint> contactPoints) {
+    }
+
+    // consents
+
+    public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent) {
+    }
+
+    @Schema(description = "A person's consent decision. capturedAt is when the person gave it; source defaults to API.")
+    public record Capture(String profileId, String channel, String address, String purposeId, String topicId,
+                          ConsentState state, Instant capturedAt, Source source, Evidence evidence) {
+    }
+
+    public record CaptureBatch(List<Capture> items) {
+    }
+
+    public record RecordState(ConsentState state, Instant capturedAt, Source source, Evidence evidence) {
+    }
+
+    @Schema(description = "One immutable entry of a record's history. after is the record once the change was taken into account.")
+    public record Change(String id, String profileId, String channel, String address, String purposeId, String topicId,
+                         long seq, ChangeOutcome outcome, ConsentState requestedState, RecordState before, RecordState after,
+                         Instant capturedAt, Instant recordedAt, Source source, String actor, Evidence evidence,
+                         String correlationId) {
+    }
+
+    public record ChangeList(List<Change> items) {
+    }
+
+    public record ContactPointQuery(String channel, String address, String profileId) {
+    }
+
+    public record ConsentRecord(String profileId, String channel, String address, String purposeId, String topicId,
+                                ConsentState state, Instant capturedAt, Source source, Evidence evidence, long seq) {
+    }
+
+    public record ConsentRecordList(List<ConsentRecord> items) {
+    }
+
+    // decisions
+
+    @Schema(description = "A message about to be sent. contactId names the CRM contact, so its legacy flags are checked.")
+    public record DecisionRequest(String profileId, String purposeId, String topicId, String channel, String address,
+                                  String contactId) {
+    }
+
+    public record Reason(Aspect aspect, boolean permits, ReasonCode code, String purposeId, String topicId,
+                         EnforcementModel model, ConsentState state, String flag, String explanation) {
+    }
+
+    public record Decision(boolean send, boolean track, List<Reason> reasons) {
+    }
+
+    public record ConsultedRecord(String purposeId, String topicId, RecordState current) {
+    }
+
+    public record Explanation(boolean send, boolean track, List<Reason> reasons, List<ConsultedRecord> records,
+                              Contact contact, boolean contactLevelConsentChecked) {
+    }
+
+    @Schema(description = "One line of a batch answer: the decision and the codes of the checks that blocked, or a problem.")
+    public record BatchDecision(long line, Boolean send, Boolean track, List<ReasonCode> blockedBy,
+                                Map<String, Object> problem) {
+    }
+
+    // history
+
+    public record RecordHistoryQuery(String profileId, String channel, String address, String purposeId, String topicId) {
+    }
+
+    public record ContactPointHistoryQuery(String channel, String address) {
+    }
+
+    public record HistoryPage(List<Change> items, String nextCursor) {
+    }
+}

@@ -1,0 +1,71 @@
+package org.consentplatform.adapter.in.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.consentplatform.application.port.in.CaptureConsent;
+import org.consentplatform.application.port.in.ReadConsents;
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Capture and read of consents. Contact points travel in request bodies, never in URLs, so
+ * addresses do not end up in access logs.
+ */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenantId}/consents")
+@Tag(name = "Consents")
+class ConsentController {
+
+    private final CaptureConsent capture;
+    private final ReadConsents read;
+    private final RestMapper mapper;
+
+    ConsentController(CaptureConsent capture, ReadConsents read, RestMapper mapper) {
+        this.capture = capture;
+        this.read = read;
+        this.mapper = mapper;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Capture one consent decision; an older one than the record's is kept as SUPERSEDED")
+    Api.Change capture(@PathVariable String tenantId, @RequestBody Api.Capture request, Authentication caller,
+                       HttpServletRequest http) {
+        return mapper.toApi(capture.capture(new TenantId(tenantId), mapper.toCommand(request), callerOf(caller, http)));
+    }
+
+    @PostMapping("/batch")
+    @Operation(summary = "Capture up to 1000 consent decisions; all are checked before any is recorded")
+    Api.ChangeList captureBatch(@PathVariable String tenantId, @RequestBody Api.CaptureBatch request, Authentication caller,
+                                HttpServletRequest http) {
+        if (request.items() == null || request.items().stream().anyMatch(java.util.Objects::isNull)) {
+            throw DomainRejection.InvalidInput.of("items", "must be a list of captures");
+        }
+        List<CaptureConsent.CaptureCommand> commands = request.items().stream().map(mapper::toCommand).toList();
+        return new Api.ChangeList(capture.captureAll(new TenantId(tenantId), commands, callerOf(caller, http)).stream()
+                .map(mapper::toApi).toList());
+    }
+
+    @PostMapping("/lookup")
+    @Operation(summary = "The current consents of one contact point, optionally in one profile")
+    Api.ConsentRecordList lookup(@PathVariable String tenantId, @RequestBody Api.ContactPointQuery query) {
+        return new Api.ConsentRecordList(read.ofContactPoint(new TenantId(tenantId), query.channel(), query.address(),
+                query.profileId()).stream().map(mapper::toApi).toList());
+    }
+
+    static CaptureConsent.Caller callerOf(Authentication caller, HttpServletRequest http) {
+        return new CaptureConsent.Caller(new Actor(caller.getName()), CorrelationIdFilter.of(http));
+    }
+}

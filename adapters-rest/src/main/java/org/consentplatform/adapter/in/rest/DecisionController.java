@@ -1,0 +1,174 @@
+package org.consentplatform.adapter.in.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.consentplatform.application.port.in.DecideMessages;
+import org.consentplatform.application.port.in.DecideMessages.BatchItem;
+import org.consentplatform.application.port.in.DecideMessages.BatchResult;
+import org.consentplatform.domain.enforcement.Aspect;
+import org.consentplatform.domain.enforcement.Decision;
+import org.consentplatform.domain.enforcement.Reason;
+import org.consentplatform.domain.enforcement.ReasonCode;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+/** Enforcement decisions: one, explained, or a stream of any length in NDJSON. */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenantId}/decisions")
+@Tag(name = "Decisions")
+class DecisionController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionController.class);
+
+    private final DecideMessages decisions;
+    private final RestMapper mapper;
+    private final JsonMapper json;
+
+    DecisionController(DecideMessages decisions, RestMapper mapper, JsonMapper json) {
+        this.decisions = decisions;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    @PostMapping
+    @Operation(summary = "May this message be sent, and tracked? Read fresh from storage every time")
+    Api.Decision decide(@PathVariable String tenantId, @RequestBody Api.DecisionRequest request) {
+        return mapper.toApi(decisions.decide(new TenantId(tenantId), mapper.toQuery(request)));
+    }
+
+    @PostMapping("/explanation")
+    @Operation(summary = "The decision with every record, model and flag that made it (\"why was my journey blocked?\")")
+    Api.Explanation explain(@PathVariable String tenantId, @RequestBody Api.DecisionRequest request) {
+        return mapper.toApi(decisions.explain(new TenantId(tenantId), mapper.toQuery(request)));
+    }
+
+    @PostMapping(path = "/batch", consumes = NdJson.MEDIA_TYPE, produces = NdJson.MEDIA_TYPE)
+    @Operation(summary = "Decide a stream of any length: one DecisionRequest per line in, one BatchDecision per line out, in order",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = NdJson.MEDIA_TYPE,
+                    schema = @Schema(implementation = Api.DecisionRequest.class))),
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = NdJson.MEDIA_TYPE,
+                    schema = @Schema(implementation = Api.BatchDecision.class))))
+    void batch(@PathVariable String tenantId, @Parameter(hidden = true) HttpServletRequest request,
+               @Parameter(hidden = true) HttpServletResponse response) throws IOException {
+        TenantId tenant = new TenantId(tenantId);
+        var lines = new NdJson(new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)));
+        response.setContentType(NdJson.MEDIA_TYPE);
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+        try {
+            decisions.decideEach(tenant, items(lines), result -> write(out, answer(result)));
+        } catch (RuntimeException e) {
+            // the status is sent already: the failure becomes the last line
+            LOG.error("Batch decision stream failed", e);
+            write(out, new Api.BatchDecision(-1, null, null, null, problem(Problems.INTERNAL.detail(
+                    "the stream stopped here because of an internal error; lines after the last answered one were not decided"))));
+        }
+        out.flush();
+    }
+
+    private Iterator<BatchItem> items(NdJson lines) {
+        return new Iterator<>() {
+            private NdJson.Line next = read();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public BatchItem next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                NdJson.Line line = next;
+                next = read();
+                return parse(line);
+            }
+
+            private NdJson.Line read() {
+                try {
+                    return lines.next();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    private BatchItem parse(NdJson.Line line) {
+        if (line.tooLong()) {
+            return new BatchItem.Unreadable(line.number(), DomainRejection.InvalidInput.of("line",
+                    "is longer than " + NdJson.MAX_LINE + " characters"));
+        }
+        try {
+            return new BatchItem.Query(line.number(), mapper.toQuery(json.readValue(line.text(), Api.DecisionRequest.class)));
+        } catch (JacksonException e) {
+            return new BatchItem.Unreadable(line.number(), DomainRejection.InvalidInput.of("line",
+                    "is not a valid DecisionRequest: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+        }
+    }
+
+    private Api.BatchDecision answer(BatchResult result) {
+        return switch (result) {
+            case BatchResult.Decided decided -> {
+                Decision decision = decided.decision();
+                List<ReasonCode> blockedBy = Stream.concat(
+                                decision.send() ? Stream.<Reason>empty() : decision.decisive(Aspect.MESSAGE).stream(),
+                                decision.track() ? Stream.<Reason>empty() : decision.decisive(Aspect.TRACKING).stream())
+                        .map(Reason::code).distinct().toList();
+                yield new Api.BatchDecision(result.line(), decision.send(), decision.track(), blockedBy, null);
+            }
+            case BatchResult.Refused refused ->
+                    new Api.BatchDecision(result.line(), null, null, null, problem(ProblemHandler.problemOf(refused.rejection())));
+        };
+    }
+
+    private static Map<String, Object> problem(ProblemDetail problem) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("type", problem.getType().toString());
+        map.put("status", problem.getStatus());
+        map.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            map.putAll(problem.getProperties());
+        }
+        return map;
+    }
+
+    private void write(OutputStream out, Api.BatchDecision line) {
+        try {
+            out.write(json.writeValueAsBytes(line));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

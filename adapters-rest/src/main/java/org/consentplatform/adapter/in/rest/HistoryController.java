@@ -1,0 +1,49 @@
+package org.consentplatform.adapter.in.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.consentplatform.application.port.in.ReadHistory;
+import org.consentplatform.application.port.out.Page;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail, for the consent:audit scope. Read-only. */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenantId}/history")
+@Tag(name = "Audit")
+class HistoryController {
+
+    private final ReadHistory history;
+    private final RestMapper mapper;
+
+    HistoryController(ReadHistory history, RestMapper mapper) {
+        this.history = history;
+        this.mapper = mapper;
+    }
+
+    @PostMapping("/record")
+    @Operation(summary = "Every change of one record, applied or superseded, oldest first")
+    Api.HistoryPage ofRecord(@PathVariable String tenantId, @RequestBody Api.RecordHistoryQuery query,
+                             @RequestParam(required = false) String cursor,
+                             @RequestParam(defaultValue = "100") int limit) {
+        return page(history.ofRecord(new TenantId(tenantId), mapper.toQuery(query), cursor, limit));
+    }
+
+    @PostMapping("/contact-point")
+    @Operation(summary = "Every change of every record of one contact point, oldest first")
+    Api.HistoryPage ofContactPoint(@PathVariable String tenantId, @RequestBody Api.ContactPointHistoryQuery query,
+                                   @RequestParam(required = false) String cursor,
+                                   @RequestParam(defaultValue = "100") int limit) {
+        return page(history.ofContactPoint(new TenantId(tenantId), query.channel(), query.address(), cursor, limit));
+    }
+
+    private Api.HistoryPage page(Page<ConsentChange> page) {
+        return new Api.HistoryPage(page.items().stream().map(mapper::toApi).toList(), page.nextCursor());
+    }
+}

@@ -1,0 +1,167 @@
+package org.consentplatform.adapter.in.rest;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import org.consentplatform.application.port.in.IdempotentRequests;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+import java.util.List;
+
+import static org.consentplatform.adapter.in.rest.TenantAccess.ADMIN;
+import static org.consentplatform.adapter.in.rest.TenantAccess.ANY;
+import static org.consentplatform.adapter.in.rest.TenantAccess.AUDIT;
+import static org.consentplatform.adapter.in.rest.TenantAccess.DECIDE;
+import static org.consentplatform.adapter.in.rest.TenantAccess.READ;
+import static org.consentplatform.adapter.in.rest.TenantAccess.WRITE;
+
+/** The HTTP surface: strict JSON, token security with tenant and scope checks, size limits, idempotency. */
+@Configuration(proxyBeanMethods = false)
+public class RestConfiguration {
+
+    private static final String TENANT = "/api/v1/tenants/{tenantId}";
+
+    /** Input that is not exactly what the API describes is refused: no unknown fields, no type coercion, no duplicate keys. */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, config -> config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems,
+                                    @Value("${consent.security.tenant-claim:tenant_ids}") String tenantClaim) throws Exception {
+        AuthenticationEntryPoint unauthenticated = problemEntryPoint(problems);
+        AccessDeniedHandler denied = problemAccessDenied(problems);
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, TENANT + "/settings").access(TenantAccess.of(tenantClaim, READ, ADMIN))
+                        .requestMatchers(HttpMethod.PUT, TENANT + "/settings").access(TenantAccess.of(tenantClaim, ADMIN))
+                        .requestMatchers(HttpMethod.GET, TENANT + "/profiles", TENANT + "/profiles/*").access(TenantAccess.of(tenantClaim, READ, ADMIN))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/profiles").access(TenantAccess.of(tenantClaim, ADMIN))
+                        .requestMatchers(HttpMethod.PUT, TENANT + "/profiles/*").access(TenantAccess.of(tenantClaim, ADMIN))
+                        .requestMatchers(HttpMethod.GET, TENANT + "/contacts/*").access(TenantAccess.of(tenantClaim, READ))
+                        .requestMatchers(HttpMethod.PUT, TENANT + "/contacts/*").access(TenantAccess.of(tenantClaim, WRITE))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/consents", TENANT + "/consents/batch").access(TenantAccess.of(tenantClaim, WRITE))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/consents/lookup").access(TenantAccess.of(tenantClaim, READ))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/decisions", TENANT + "/decisions/**").access(TenantAccess.of(tenantClaim, DECIDE))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/history/**").access(TenantAccess.of(tenantClaim, AUDIT))
+                        .requestMatchers(TENANT + "/**").access(TenantAccess.of(tenantClaim, ANY))
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    /** Everything outside the API: the OpenAPI document and health are public, the rest does not exist. */
+    @Bean
+    @Order(Integer.MAX_VALUE - 10)
+    SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**",
+                                "/actuator/info", "/error").permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(-300);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ProblemWriter problems,
+                                                                    @Value("${consent.api.max-body-bytes:2097152}") long limit) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit, problems));
+        registration.setOrder(-200);
+        return registration;
+    }
+
+    /** After Spring Security (-100): keys are scoped to an authenticated, authorised caller. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotentRequests requests, ProblemWriter problems, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(requests, problems, json));
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    OpenAPI consentOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Consent platform API").version("v1")
+                        .description("Records consent per contact point, purpose, topic and channel, and decides right "
+                                + "before a message goes out whether it may be sent and tracked."))
+                .servers(List.of(new Server().url("/")))
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
+        var bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            bearer.commence(request, response, exception);
+            problems.write(response, Problems.UNAUTHENTICATED.detail("a valid bearer token is required"));
+        };
+    }
+
+    private static AccessDeniedHandler problemAccessDenied(ProblemWriter problems) {
+        var bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, exception) -> {
+            bearer.handle(request, response, exception);
+            problems.write(response, Problems.FORBIDDEN.detail("the token does not grant this tenant or scope"));
+        };
+    }
+}

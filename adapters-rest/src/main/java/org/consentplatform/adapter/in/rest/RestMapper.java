@@ -1,0 +1,194 @@
+package org.consentplatform.adapter.in.rest;
+
+import org.consentplatform.application.port.in.CaptureConsent;
+import org.consentplatform.application.port.in.DecideMessages;
+import org.consentplatform.application.port.in.DecisionQuery;
+import org.consentplatform.application.port.in.ManageContacts;
+import org.consentplatform.application.port.in.ReadHistory;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.consent.Evidence;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contact.LegacyFlags;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ChannelDefinition;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.enforcement.Decision;
+import org.consentplatform.domain.enforcement.Reason;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.DefaultConsent;
+import org.consentplatform.domain.profile.ProfileDefinition;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.profile.Topic;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.shared.Violation;
+import org.consentplatform.domain.tenant.TenantSettings;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.ReportingPolicy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps API shapes to commands and domain objects (through the domain's factories, so every
+ * rule is checked) and domain objects back to API shapes.
+ */
+@Mapper(componentModel = "spring", unmappedTargetPolicy = ReportingPolicy.ERROR)
+interface RestMapper {
+
+    // identifiers and value objects
+
+    default String map(TechnicalId id) {
+        return id == null ? null : id.value();
+    }
+
+    default String map(Channel channel) {
+        return channel == null ? null : channel.toString();
+    }
+
+    // domain → API
+
+    @Mapping(target = "id", source = "channel")
+    Api.CustomChannel toApi(ChannelDefinition channel);
+
+    Api.TenantSettings toApi(TenantSettings settings);
+
+    Api.Topic toApi(Topic topic);
+
+    Api.Purpose toApi(Purpose purpose);
+
+    Api.DefaultConsent toApi(DefaultConsent consent);
+
+    default Api.Profile toApi(ComplianceProfile profile) {
+        return new Api.Profile(profile.id().value(), profile.name(), profile.companyAddress(), profile.version(),
+                profile.purposes().stream().map(this::toApi).toList(),
+                profile.defaultConsents().stream().map(this::toApi).toList());
+    }
+
+    Api.ContactPoint toApi(ContactPoint contactPoint);
+
+    Api.LegacyFlags toApi(LegacyFlags flags);
+
+    @Mapping(target = "entityType", source = "type")
+    Api.Contact toApi(Contact contact);
+
+    Api.Evidence toApi(Evidence evidence);
+
+    Api.RecordState toApi(RecordState state);
+
+    @Mapping(target = "profileId", source = "key.profileId")
+    @Mapping(target = "channel", source = "key.contactPoint.channel")
+    @Mapping(target = "address", source = "key.contactPoint.address")
+    @Mapping(target = "purposeId", source = "key.purposeId")
+    @Mapping(target = "topicId", source = "key.topicId")
+    @Mapping(target = "actor", source = "actor.id")
+    Api.Change toApi(ConsentChange change);
+
+    default Api.ConsentRecord toApi(ConsentRecord record) {
+        RecordState state = record.current().orElseThrow();
+        return new Api.ConsentRecord(record.key().profileId().value(), record.key().contactPoint().channel().toString(),
+                record.key().contactPoint().address(), record.key().purposeId().value(), map(record.key().topicId()),
+                state.state(), state.capturedAt(), state.source(), toApi(state.evidence()), record.seq());
+    }
+
+    @Mapping(target = "purposeId", source = "record.purposeId")
+    @Mapping(target = "topicId", source = "record.topicId")
+    Api.Reason toApi(Reason reason);
+
+    Api.Decision toApi(Decision decision);
+
+    default Api.Explanation toApi(DecideMessages.Explanation explanation) {
+        Decision decision = explanation.decision();
+        return new Api.Explanation(decision.send(), decision.track(), decision.reasons().stream().map(this::toApi).toList(),
+                explanation.records().stream().map(r -> new Api.ConsultedRecord(r.key().purposeId().value(),
+                        map(r.key().topicId()), toApi(r.state()))).toList(),
+                explanation.contact() == null ? null : toApi(explanation.contact()),
+                explanation.contactLevelConsentChecked());
+    }
+
+    // API → commands and domain
+
+    DecisionQuery toQuery(Api.DecisionRequest request);
+
+    ReadHistory.RecordQuery toQuery(Api.RecordHistoryQuery query);
+
+    default Evidence toDomain(Api.Evidence evidence) {
+        return evidence == null ? Evidence.NONE
+                : new Evidence(evidence.wordingVersion(), evidence.formId(), evidence.clientAddress(), evidence.userAgent());
+    }
+
+    CaptureConsent.CaptureCommand toCommand(Api.Capture capture);
+
+    default TenantSettings toDomain(Api.TenantSettings settings) {
+        var channels = new ArrayList<ChannelDefinition>();
+        List<Api.CustomChannel> custom = settings.customChannels() == null ? List.of() : settings.customChannels();
+        for (int i = 0; i < custom.size(); i++) {
+            Api.CustomChannel channel = custom.get(i);
+            String field = "customChannels[" + i + "]";
+            channels.add(new ChannelDefinition(Channel.of(field + ".id", channel.id()), channel.name(),
+                    InvalidInputs.requireNonNull(field + ".addressFormat", channel.addressFormat())));
+        }
+        return new TenantSettings(InvalidInputs.requireNonNull("checkContactLevelConsent", settings.checkContactLevelConsent()),
+                InvalidInputs.requireNonNull("lowercaseWholeEmail", settings.lowercaseWholeEmail()),
+                settings.defaultPhoneRegion(), channels);
+    }
+
+    default ProfileDefinition toDomain(String name, String companyAddress, List<Api.Purpose> purposes,
+                                       List<Api.DefaultConsent> defaultConsents) {
+        return new ProfileDefinition(name, companyAddress,
+                purposes == null ? null : indexed("purposes", purposes, this::toDomain),
+                defaultConsents == null ? null : indexed("defaultConsents", defaultConsents, this::toDomain));
+    }
+
+    default Purpose toDomain(Api.Purpose purpose) {
+        Map<Channel, EnforcementModel> models = new LinkedHashMap<>();
+        if (purpose.models() != null) {
+            purpose.models().forEach((channel, model) ->
+                    models.put(Channel.of("models", channel), InvalidInputs.requireNonNull("models." + channel, model)));
+        }
+        List<Topic> topics = purpose.topics() == null ? List.of()
+                : purpose.topics().stream().map(t -> new Topic(TechnicalId.parse("topics.id", t.id()), t.name())).toList();
+        return Purpose.define(TechnicalId.parse("id", purpose.id()), purpose.name(),
+                InvalidInputs.requireNonNull("type", purpose.type()), purpose.legalBasis(), models, topics,
+                Boolean.TRUE.equals(purpose.doubleOptIn()));
+    }
+
+    default DefaultConsent toDomain(Api.DefaultConsent consent) {
+        return new DefaultConsent(Channel.of("channel", consent.channel()), TechnicalId.parse("purposeId", consent.purposeId()),
+                consent.wording(), consent.wordingVersion(), Boolean.TRUE.equals(consent.doubleOptIn()));
+    }
+
+    default ManageContacts.ContactCommand toCommand(String contactId, Api.ContactUpsert contact) {
+        Api.LegacyFlags flags = contact.flags();
+        return new ManageContacts.ContactCommand(TechnicalId.parse("contactId", contactId),
+                InvalidInputs.requireNonNull("entityType", contact.entityType()),
+                flags == null ? LegacyFlags.NONE : new LegacyFlags(Boolean.TRUE.equals(flags.doNotEmail()),
+                        Boolean.TRUE.equals(flags.doNotBulkEmail()), Boolean.TRUE.equals(flags.doNotTrack())),
+                contact.contactPoints() == null ? List.of() : contact.contactPoints().stream()
+                        .map(cp -> new ManageContacts.RawContactPoint(cp.channel(), cp.address())).toList());
+    }
+
+    /** Maps each element, naming its position in any rejection. */
+    private static <A, D> List<D> indexed(String field, List<A> items, java.util.function.Function<A, D> mapping) {
+        var mapped = new ArrayList<D>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            A item = items.get(i);
+            if (item == null) {
+                throw new DomainRejection.InvalidInput(List.of(new Violation(field + "[" + i + "]", "must not be null")));
+            }
+            try {
+                mapped.add(mapping.apply(item));
+            } catch (DomainRejection.InvalidInput e) {
+                throw e.prefixed(field + "[" + i + "]");
+            }
+        }
+        return mapped;
+    }
+}

@@ -1,0 +1,103 @@
+package org.consentplatform.bootstrap;
+
+import com.mongodb.client.MongoClient;
+import org.consentplatform.adapter.out.mongo.MongoComplianceProfiles;
+import org.consentplatform.adapter.out.mongo.MongoConsentHistory;
+import org.consentplatform.adapter.out.mongo.MongoConsentRecords;
+import org.consentplatform.adapter.out.mongo.MongoContacts;
+import org.consentplatform.adapter.out.mongo.MongoIdempotencyRecords;
+import org.consentplatform.adapter.out.mongo.MongoStore;
+import org.consentplatform.adapter.out.mongo.MongoTenants;
+import org.consentplatform.application.service.ConsentService;
+import org.consentplatform.application.service.ContactService;
+import org.consentplatform.application.service.DecisionService;
+import org.consentplatform.application.service.HistoryService;
+import org.consentplatform.application.service.IdempotencyService;
+import org.consentplatform.application.service.ProfileService;
+import org.consentplatform.application.service.TenantService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** Plain constructors, wired here: the core carries no framework annotation. */
+@Configuration(proxyBeanMethods = false)
+class ApplicationWiring {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MongoStore mongoStore(MongoClient client, @Value("${spring.mongodb.database:consent}") String database) {
+        return MongoStore.open(client.getDatabase(database));
+    }
+
+    @Bean
+    MongoConsentRecords consentRecords(MongoStore store, Clock clock) {
+        return new MongoConsentRecords(store, clock);
+    }
+
+    @Bean
+    MongoConsentHistory consentHistory(MongoStore store) {
+        return new MongoConsentHistory(store);
+    }
+
+    @Bean
+    MongoTenants tenants(MongoStore store) {
+        return new MongoTenants(store);
+    }
+
+    @Bean
+    MongoComplianceProfiles complianceProfiles(MongoStore store) {
+        return new MongoComplianceProfiles(store);
+    }
+
+    @Bean
+    MongoContacts contacts(MongoStore store) {
+        return new MongoContacts(store);
+    }
+
+    @Bean
+    MongoIdempotencyRecords idempotencyRecords(MongoStore store) {
+        return new MongoIdempotencyRecords(store);
+    }
+
+    @Bean
+    TenantService tenantService(MongoTenants tenants) {
+        return new TenantService(tenants);
+    }
+
+    @Bean
+    ProfileService profileService(MongoComplianceProfiles profiles) {
+        return new ProfileService(profiles);
+    }
+
+    @Bean
+    ContactService contactService(MongoContacts contacts, MongoTenants tenants) {
+        return new ContactService(contacts, tenants);
+    }
+
+    @Bean
+    ConsentService consentService(MongoConsentRecords records, MongoTenants tenants, MongoComplianceProfiles profiles, Clock clock) {
+        return new ConsentService(records, tenants, profiles, clock);
+    }
+
+    @Bean
+    DecisionService decisionService(MongoConsentRecords records, MongoContacts contacts, MongoTenants tenants,
+                                    MongoComplianceProfiles profiles) {
+        return new DecisionService(records, contacts, tenants, profiles);
+    }
+
+    @Bean
+    HistoryService historyService(MongoConsentHistory history, MongoTenants tenants, MongoComplianceProfiles profiles) {
+        return new HistoryService(history, tenants, profiles);
+    }
+
+    @Bean
+    IdempotencyService idempotencyService(MongoIdempotencyRecords records, Clock clock) {
+        return new IdempotencyService(records, clock);
+    }
+}

@@ -1,0 +1,15 @@
+package org.consentplatform.bootstrap;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The consent platform. Without a profile it runs on the embedded default (see README). */
+@SpringBootApplication(scanBasePackages = {"org.consentplatform.bootstrap", "org.consentplatform.adapter.in.rest"})
+@EnableScheduling
+public class ConsentApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ConsentApplication.class, args);
+    }
+}

@@ -1,0 +1,30 @@
+package org.consentplatform.bootstrap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** Tokens of the customer's identity provider, by issuer (discovery) or an explicit JWK set URI. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!embedded")
+class ProductionSecurity {
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${consent.security.issuer-uri:}") String issuer,
+                          @Value("${consent.security.jwk-set-uri:}") String jwkSetUri,
+                          @Value("${consent.security.audience}") String audience) {
+        if (issuer.isBlank()) {
+            throw new IllegalStateException("consent.security.issuer-uri is not set: name the identity provider whose tokens "
+                    + "the API accepts (CONSENT_SECURITY_ISSUER_URI), or run with the embedded profile; see docs/operations.md");
+        }
+        NimbusJwtDecoder decoder = jwkSetUri.isBlank()
+                ? NimbusJwtDecoder.withIssuerLocation(issuer).jwsAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(TokenValidators.validator(issuer, audience));
+        return decoder;
+    }
+}
