@@ -1,0 +1,34 @@
+package org.consentplatform.acceptance.support;
+
+import org.consentplatform.bootstrap.ConsentApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Map;
+
+/**
+ * The whole service on a random port: embedded profile, in-memory MongoDB-wire storage, the
+ * dev token issuer signing with the test key. Every class using it shares one running service.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = ConsentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"consent.embedded.mongo.storage=memory", "consent.projection-repair.interval=PT1H"})
+@ContextConfiguration(initializers = RunningService.TestKey.class)
+public @interface RunningService {
+
+    final class TestKey implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-issuer-key",
+                    Map.of("consent.dev-issuer.jwk-file", TestKeys.ISSUER_FILE.toString())));
+        }
+    }
+}

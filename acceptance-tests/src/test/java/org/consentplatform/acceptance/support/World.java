@@ -1,0 +1,129 @@
+package org.consentplatform.acceptance.support;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The consent platform as the scenarios talk about it, each operation a real HTTP call with a real token. */
+public final class World {
+
+    public static final String TENANT = "acme";
+    public static final String BASE = "/api/v1/tenants/" + TENANT;
+
+    public final HttpApi api;
+
+    public World(int port) {
+        this.api = new HttpApi(port);
+    }
+
+    public String admin() {
+        return api.token("demo-admin");
+    }
+
+    public String marketing() {
+        return api.token("demo-marketing");
+    }
+
+    public String auditor() {
+        return api.token("demo-auditor");
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public void tenantSettings(boolean checkContactLevelConsent, List<Map<String, Object>> customChannels) {
+        var settings = new LinkedHashMap<String, Object>();
+        settings.put("checkContactLevelConsent", checkContactLevelConsent);
+        settings.put("lowercaseWholeEmail", true);
+        settings.put("customChannels", customChannels);
+        ok(api.put(BASE + "/settings", admin(), settings));
+    }
+
+    /** A purpose for a profile definition; models map channel to model. */
+    public static Map<String, Object> purpose(String id, String type, Map<String, String> models, List<String> topics) {
+        var purpose = new LinkedHashMap<String, Object>();
+        purpose.put("id", id);
+        purpose.put("type", type);
+        purpose.put("models", models);
+        purpose.put("topics", topics.stream().map(t -> Map.of("id", t, "name", t)).toList());
+        return purpose;
+    }
+
+    public HttpApi.Response createProfile(String id, List<Map<String, Object>> purposes) {
+        var profile = new LinkedHashMap<String, Object>();
+        profile.put("id", id);
+        profile.put("name", "Profile " + id);
+        profile.put("companyAddress", "1 rue de la Paix, 75002 Paris");
+        if (purposes != null) {
+            profile.put("purposes", purposes);
+        }
+        return api.post(BASE + "/profiles", admin(), profile);
+    }
+
+    public JsonNode capture(String profile, String channel, String address, String purpose, String topic, String state,
+                            Instant capturedAt) {
+        return ok(api.post(BASE + "/consents", marketing(), capture(profile, channel, address, purpose, topic, state, capturedAt, null)));
+    }
+
+    public static Map<String, Object> capture(String profile, String channel, String address, String purpose, String topic,
+                                              String state, Instant capturedAt, String wordingVersion) {
+        var capture = new LinkedHashMap<String, Object>();
+        capture.put("profileId", profile);
+        capture.put("channel", channel);
+        capture.put("address", address);
+        capture.put("purposeId", purpose);
+        if (topic != null) {
+            capture.put("topicId", topic);
+        }
+        capture.put("state", state);
+        capture.put("capturedAt", capturedAt.toString());
+        if (wordingVersion != null) {
+            capture.put("evidence", Map.of("wordingVersion", wordingVersion));
+        }
+        return capture;
+    }
+
+    public static Map<String, Object> decision(String profile, String purpose, String topic, String channel, String address,
+                                               String contactId) {
+        var query = new LinkedHashMap<String, Object>();
+        query.put("profileId", profile);
+        query.put("purposeId", purpose);
+        query.put("topicId", topic);
+        query.put("channel", channel);
+        query.put("address", address);
+        query.put("contactId", contactId);
+        return query;
+    }
+
+    public JsonNode decide(String profile, String purpose, String topic, String channel, String address, String contactId) {
+        return ok(api.post(BASE + "/decisions", marketing(), decision(profile, purpose, topic, channel, address, contactId)));
+    }
+
+    public void contact(String id, String entityType, Map<String, Boolean> flags, List<String> emails) {
+        var contact = new LinkedHashMap<String, Object>();
+        contact.put("entityType", entityType);
+        contact.put("flags", flags);
+        var points = new ArrayList<Map<String, String>>();
+        emails.forEach(email -> points.add(Map.of("channel", "EMAIL", "address", email)));
+        contact.put("contactPoints", points);
+        ok(api.put(BASE + "/contacts/" + id, marketing(), contact));
+    }
+
+    public static JsonNode ok(HttpApi.Response response) {
+        assertThat(response.status()).as(response.body()).isBetween(200, 299);
+        return response.json();
+    }
+
+    /** Reads a table cell: "absent" means no record. */
+    public static String stateCell(String cell) {
+        return cell.strip().equals("absent") ? null : cell.strip();
+    }
+}
