@@ -1,0 +1,187 @@
+package org.consentplatform.acceptance;
+
+import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.RunningService;
+import org.consentplatform.acceptance.support.World;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input on every endpoint: malformed JSON, unknown fields, wrong types, invalid
+ * addresses, oversized bodies and MongoDB operator injection each get a 4xx problem, and
+ * storage is left as it was.
+ */
+@RunningService
+class BadInputTest {
+
+    private static final String PROFILE = "bad-input";
+    private static final String ADDRESS = "victim@example.com";
+
+    @LocalServerPort
+    private int port;
+    private World world;
+
+    /** One valid body per endpoint, as a template the cases spoil. */
+    record Endpoint(String method, String path, String client, String validBody) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("PUT", "/settings", "demo-admin",
+                    "{\"checkContactLevelConsent\":true,\"lowercaseWholeEmail\":true,\"defaultPhoneRegion\":\"FR\",\"customChannels\":[]}"),
+            new Endpoint("POST", "/profiles", "demo-admin", "{\"id\":\"fresh-profile\",\"name\":\"Fresh\"}"),
+            new Endpoint("PUT", "/contacts/c-bad", "demo-marketing",
+                    "{\"entityType\":\"CONTACT\",\"flags\":{\"doNotEmail\":false},\"contactPoints\":[{\"channel\":\"EMAIL\",\"address\":\"victim@example.com\"}]}"),
+            new Endpoint("POST", "/consents", "demo-marketing",
+                    "{\"profileId\":\"bad-input\",\"channel\":\"EMAIL\",\"address\":\"victim@example.com\",\"purposeId\":\"commercial\",\"state\":\"OPTED_IN\",\"capturedAt\":\"2026-11-01T00:00:00Z\"}"),
+            new Endpoint("POST", "/consents/batch", "demo-marketing",
+                    "{\"items\":[{\"profileId\":\"bad-input\",\"channel\":\"EMAIL\",\"address\":\"victim@example.com\",\"purposeId\":\"commercial\",\"state\":\"OPTED_IN\",\"capturedAt\":\"2026-11-01T00:00:00Z\"}]}"),
+            new Endpoint("POST", "/consents/lookup", "demo-marketing", "{\"channel\":\"EMAIL\",\"address\":\"victim@example.com\"}"),
+            new Endpoint("POST", "/decisions", "demo-marketing",
+                    "{\"profileId\":\"bad-input\",\"purposeId\":\"commercial\",\"channel\":\"EMAIL\",\"address\":\"victim@example.com\"}"),
+            new Endpoint("POST", "/decisions/explanation", "demo-marketing",
+                    "{\"profileId\":\"bad-input\",\"purposeId\":\"commercial\",\"channel\":\"EMAIL\",\"address\":\"victim@example.com\"}"),
+            new Endpoint("POST", "/history/record", "demo-admin",
+                    "{\"profileId\":\"bad-input\",\"channel\":\"EMAIL\",\"address\":\"victim@example.com\",\"purposeId\":\"commercial\"}"),
+            new Endpoint("POST", "/history/contact-point", "demo-admin", "{\"channel\":\"EMAIL\",\"address\":\"victim@example.com\"}"));
+
+    record Case(Endpoint endpoint, String spoil, String body) {
+        @Override
+        public String toString() {
+            return endpoint + ": " + spoil;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return ENDPOINTS.stream().flatMap(endpoint -> Stream.of(
+                new Case(endpoint, "malformed JSON", endpoint.validBody().substring(0, endpoint.validBody().length() - 3)),
+                new Case(endpoint, "unknown field", endpoint.validBody().replaceFirst("\\{", "{\"isAdmin\":true,")),
+                new Case(endpoint, "operator object in a string field", spoilFirstString(endpoint.validBody(), "{\"$ne\":null}")),
+                new Case(endpoint, "$where in a string field", spoilFirstString(endpoint.validBody(), "\"$where\"")),
+                new Case(endpoint, "number for a string", spoilFirstString(endpoint.validBody(), "42")),
+                new Case(endpoint, "array body", "[" + endpoint.validBody() + "]"),
+                new Case(endpoint, "duplicate key", endpoint.validBody().replaceFirst("\\{", "{\"x\":1,\"x\":2,")),
+                new Case(endpoint, "empty body", "")));
+    }
+
+    /** Replaces the first string value in the body (whatever field it is) with {@code replacement}. */
+    private static String spoilFirstString(String body, String replacement) {
+        return body.replaceFirst(":\"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(":" + replacement));
+    }
+
+    @BeforeEach
+    void setUp() {
+        world = new World(port);
+        HttpApi.Response created = world.createProfile(PROFILE, null);
+        assertThat(created.status()).isIn(201, 409);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputIsAProblemAndChangesNothing(Case bad) {
+        String before = snapshot();
+
+        HttpApi.Response response = world.api.call(bad.endpoint().method(), World.BASE + bad.endpoint().path(),
+                world.api.token(bad.endpoint().client()), "application/json", bad.body(), Map.of());
+
+        assertThat(response.status()).as(response.body()).isBetween(400, 499);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).startsWith("urn:consentplatform:problem:");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    static Stream<Object[]> invalidAddresses() {
+        return Stream.of(new Object[]{"EMAIL", "ann@"}, new Object[]{"EMAIL", "ann@@example.com"},
+                new Object[]{"EMAIL", "ann smith@example.com"}, new Object[]{"SMS", "12345"},
+                new Object[]{"SMS", "+999 123456789"}, new Object[]{"VOICE", "not a number"},
+                new Object[]{"SMOKE_SIGNAL", "hill"}, new Object[]{"e mail", "ann@example.com"});
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("invalidAddresses")
+    void invalidAddressesAreRefusedWithTheirField(String channel, String address) {
+        String before = snapshot();
+        HttpApi.Response response = world.api.post(World.BASE + "/consents", world.marketing(), Map.of("profileId", PROFILE,
+                "channel", channel, "address", address, "purposeId", "commercial", "state", "OPTED_IN",
+                "capturedAt", "2026-11-01T00:00:00Z"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isIn("address", "channel");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWith413() {
+        String huge = "{\"items\":[" + ("{\"profileId\":\"" + "x".repeat(1000) + "\"},").repeat(3000) + "{}]}";
+
+        HttpApi.Response response = world.api.call("POST", World.BASE + "/consents/batch", world.marketing(), "application/json",
+                huge, Map.of());
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aBatchOfMoreThanAThousandIsRefused() {
+        String item = "{\"profileId\":\"bad-input\",\"channel\":\"EMAIL\",\"address\":\"victim@example.com\",\"purposeId\":\"commercial\",\"state\":\"OPTED_IN\",\"capturedAt\":\"2026-11-01T00:00:00Z\"}";
+        String body = "{\"items\":[" + String.join(",", java.util.Collections.nCopies(1001, item)) + "]}";
+        String before = snapshot();
+
+        HttpApi.Response response = world.api.call("POST", World.BASE + "/consents/batch", world.marketing(), "application/json",
+                body, Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aWrongMediaTypeIsRefusedWith415() {
+        HttpApi.Response response = world.api.call("POST", World.BASE + "/consents", world.marketing(), "text/plain", "hello", Map.of());
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aCaptureFromTheFarFutureIsRefused() {
+        HttpApi.Response response = world.api.post(World.BASE + "/consents", world.marketing(), Map.of("profileId", PROFILE,
+                "channel", "EMAIL", "address", ADDRESS, "purposeId", "commercial", "state", "OPTED_IN",
+                "capturedAt", "2099-01-01T00:00:00Z"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("capturedAt");
+    }
+
+    @Test
+    void unknownResourcesAre404Problems() {
+        HttpApi.Response profile = world.api.get(World.BASE + "/profiles/nope", world.admin());
+        HttpApi.Response purpose = world.api.post(World.BASE + "/decisions", world.marketing(), Map.of("profileId", PROFILE,
+                "purposeId", "nope", "channel", "EMAIL", "address", ADDRESS));
+
+        assertThat(profile.status()).isEqualTo(404);
+        assertThat(purpose.status()).isEqualTo(404);
+        assertThat(purpose.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    /** What an auditor and a reader see of the victim's address and of the tenant's settings and profiles. */
+    private String snapshot() {
+        String admin = world.admin();
+        return world.api.post(World.BASE + "/consents/lookup", admin, Map.of("channel", "EMAIL", "address", ADDRESS)).body()
+                + world.api.post(World.BASE + "/history/contact-point", admin, Map.of("channel", "EMAIL", "address", ADDRESS)).body()
+                + world.api.get(World.BASE + "/settings", admin).body()
+                + world.api.get(World.BASE + "/profiles", admin).body()
+                + world.api.get(World.BASE + "/contacts/c-bad", admin).body();
+    }
+}
