@@ -3,7 +3,7 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.in.ReadHistory;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentHistory;
-import org.consentplatform.application.port.out.Page;
+import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;

@@ -3,7 +3,7 @@ package org.consentplatform.adapter.in.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consentplatform.application.port.in.ReadHistory;
-import org.consentplatform.application.port.out.Page;
+import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.web.bind.annotation.PathVariable;

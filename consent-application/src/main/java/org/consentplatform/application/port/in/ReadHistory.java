@@ -1,6 +1,6 @@
 package org.consentplatform.application.port.in;
 
-import org.consentplatform.application.port.out.Page;
+import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.tenant.TenantId;
 

@@ -1,5 +1,6 @@
 package org.consentplatform.application.port.out;
 
+import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.contactpoint.ContactPoint;

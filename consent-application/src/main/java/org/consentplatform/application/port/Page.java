@@ -1,4 +1,4 @@
-package org.consentplatform.application.port.out;
+package org.consentplatform.application.port;
 
 import java.util.List;
 

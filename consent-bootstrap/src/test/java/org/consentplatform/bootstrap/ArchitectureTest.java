@@ -1,0 +1,77 @@
+package org.consentplatform.bootstrap;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The shape of docs/architecture.md, enforced on the compiled code of every module. */
+@AnalyzeClasses(packages = "org.consentplatform", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainDependsOnNothingButTheJdkAndPhoneNumbers = classes()
+            .that().resideInAPackage("org.consentplatform.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.consentplatform.domain..", "java..",
+                    "com.google.i18n.phonenumbers..");
+
+    @ArchTest
+    static final ArchRule applicationDependsOnTheDomainAlone = classes()
+            .that().resideInAPackage("org.consentplatform.application..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.consentplatform.application..",
+                    "org.consentplatform.domain..", "java..");
+
+    @ArchTest
+    static final ArchRule noFrameworkInTheCore = noClasses()
+            .that().resideInAnyPackage("org.consentplatform.domain..", "org.consentplatform.application..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
+                    "org.apache.kafka..", "com.fasterxml.jackson..", "tools.jackson..", "jakarta..", "javax..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheBootstrap = noClasses()
+            .that().resideOutsideOfPackage("org.consentplatform.bootstrap..")
+            .should().dependOnClassesThat().resideInAPackage("org.consentplatform.bootstrap..");
+
+    @ArchTest
+    static final ArchRule adaptersAreIndependentOfEachOther = slices()
+            .matching("org.consentplatform.adapter.(*).(*)..").namingSlices("$1.$2")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule drivingAdaptersUseInPortsOnly = noClasses()
+            .that().resideInAPackage("org.consentplatform.adapter.in..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.consentplatform.application.service..",
+                    "org.consentplatform.application.port.out..");
+
+    @ArchTest
+    static final ArchRule drivenAdaptersImplementOutPortsOnly = noClasses()
+            .that().resideInAPackage("org.consentplatform.adapter.out..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.consentplatform.application.service..",
+                    "org.consentplatform.application.port.in..");
+
+    @ArchTest
+    static final ArchRule inPortsAndOutPortsAreIndependent = slices()
+            .matching("org.consentplatform.application.port.(in|out)..").namingSlices("port.$1")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices()
+            .matching("org.consentplatform.(**)")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule mappersStayInsideTheirAdapter = classes()
+            .that().areAnnotatedWith("org.mapstruct.Mapper")
+            .should().notBePublic()
+            .andShould().resideInAPackage("org.consentplatform.adapter..");
+
+    @ArchTest
+    static final ArchRule servicesCarryNoAnnotationsOfFrameworks = noClasses()
+            .that().resideInAPackage("org.consentplatform.application.service..")
+            .should().beAnnotatedWith("org.springframework.stereotype.Service")
+            .orShould().beAnnotatedWith("org.springframework.stereotype.Component");
+}
