@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Plain constructors, wired here: the core carries no framework annotation. */
 @Configuration(proxyBeanMethods = false)
@@ -45,14 +46,15 @@ class ApplicationWiring {
         return new MongoConsentHistory(store);
     }
 
+    /** Configuration (not consent) may be this old on other instances; see docs/adr/0010. */
     @Bean
-    MongoTenants tenants(MongoStore store) {
-        return new MongoTenants(store);
+    MongoTenants tenants(MongoStore store, @Value("${consent.configuration-cache-ttl:PT2S}") Duration ttl) {
+        return new MongoTenants(store, ttl);
     }
 
     @Bean
-    MongoComplianceProfiles complianceProfiles(MongoStore store) {
-        return new MongoComplianceProfiles(store);
+    MongoComplianceProfiles complianceProfiles(MongoStore store, @Value("${consent.configuration-cache-ttl:PT2S}") Duration ttl) {
+        return new MongoComplianceProfiles(store, ttl);
     }
 
     @Bean

@@ -44,7 +44,9 @@ public final class EmailAddresses {
     private static String asciiDomain(String field, String domain) {
         String ascii;
         try {
-            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            // IDN conversion is costly and only needed for internationalised domains
+            ascii = (domain.chars().allMatch(c -> c < 0x80) ? domain : IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES))
+                    .toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw invalid(field);
         }

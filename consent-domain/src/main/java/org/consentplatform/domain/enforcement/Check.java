@@ -64,8 +64,8 @@ enum Check {
             Purpose tracking = intent.profile().trackingPurpose();
             Channel channel = intent.contactPoint().channel();
             if (tracking.modelFor(channel).isEmpty()) {
-                return List.of(new Reason(Aspect.TRACKING, false, ReasonCode.TRACKING_NOT_APPLICABLE, null, null, null, null,
-                        "tracking purpose '" + tracking.id() + "' has no enforcement model on " + channel + ": no tracking"));
+                return List.of(new Reason(Aspect.TRACKING, false, ReasonCode.TRACKING_NOT_APPLICABLE, intent.trackingRecord(),
+                        null, null, null));
             }
             var reasons = new ArrayList<Reason>();
             reasons.add(recordCheck(Aspect.TRACKING, ReasonCode.TRACKING_CONSENT, intent, tracking, intent.trackingRecord(), states));
@@ -89,32 +89,17 @@ enum Check {
         if (model.isEmpty()) {
             throw new IllegalStateException("purpose " + modelOwner.id() + " has no model on " + channel);
         }
-        String what = key.topic().map(t -> "topic '" + t + "' of purpose '" + key.purposeId() + "'")
-                .orElse("purpose '" + key.purposeId() + "'");
         if (state == ConsentState.PENDING_CONFIRMATION && intent.profile().requiresDoubleOptIn(modelOwner, channel)) {
-            return new Reason(aspect, false, ReasonCode.PENDING_CONFIRMATION, key, model.get(), state, null,
-                    what + " requires double opt-in and the opt-in is not confirmed yet: blocked whatever the model");
+            return new Reason(aspect, false, ReasonCode.PENDING_CONFIRMATION, key, model.get(), state, null);
         }
-        boolean permits = model.get().permits(state);
-        return new Reason(aspect, permits, code, key, model.get(), state, null,
-                what + " on " + channel + " is " + model.get() + " and the record is "
-                        + (state == null ? "absent" : state) + ": " + verdict(aspect, permits));
+        return new Reason(aspect, model.get().permits(state), code, key, model.get(), state, null);
     }
 
     private static Reason flag(Aspect aspect, String flag, boolean set) {
-        return new Reason(aspect, !set, ReasonCode.CONTACT_FLAG, null, null, null, flag,
-                "contact flag " + flag + " is " + (set ? "set" : "not set") + ": " + verdict(aspect, !set));
+        return new Reason(aspect, !set, ReasonCode.CONTACT_FLAG, null, null, null, flag);
     }
 
     private static Reason notGiven(Aspect aspect) {
-        return new Reason(aspect, true, ReasonCode.CONTACT_NOT_GIVEN, null, null, null, null,
-                "contact-level checks are on but no contact was named: legacy flags not checked");
-    }
-
-    private static String verdict(Aspect aspect, boolean permits) {
-        return switch (aspect) {
-            case MESSAGE -> permits ? "send" : "block";
-            case TRACKING -> permits ? "track" : "no track";
-        };
+        return new Reason(aspect, true, ReasonCode.CONTACT_NOT_GIVEN, null, null, null, null);
     }
 }

@@ -5,14 +5,41 @@ import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.consent.RecordKey;
 
 /**
- * One check of a decision and its verdict.
+ * One check of a decision and its verdict. The sentence that explains it is derived on
+ * demand, so deciding millions of messages builds no text nobody reads.
  *
  * @param permits whether this check alone allows the aspect
- * @param record  the record read, null for checks that read none
+ * @param record  the record read (for TRACKING_NOT_APPLICABLE: the tracking purpose's), null for flag checks
  * @param model   the model applied, null for checks that apply none
  * @param state   the record's state, null when absent or not read
  * @param flag    the contact flag read, null for others
  */
 public record Reason(Aspect aspect, boolean permits, ReasonCode code, RecordKey record, EnforcementModel model,
-                     ConsentState state, String flag, String explanation) {
+                     ConsentState state, String flag) {
+
+    /** Why, in one English sentence. */
+    public String explanation() {
+        return switch (code) {
+            case PURPOSE_CONSENT, TOPIC_CONSENT, TRACKING_CONSENT -> subject() + " on " + record.contactPoint().channel()
+                    + " is " + model + " and the record is " + (state == null ? "absent" : state) + ": " + verdict();
+            case PENDING_CONFIRMATION -> subject() + " requires double opt-in and the opt-in is not confirmed yet: "
+                    + "blocked whatever the model";
+            case CONTACT_FLAG -> "contact flag " + flag + " is " + (permits ? "not set" : "set") + ": " + verdict();
+            case CONTACT_NOT_GIVEN -> "contact-level checks are on but no contact was named: legacy flags not checked";
+            case TRACKING_NOT_APPLICABLE -> "tracking purpose '" + record.purposeId() + "' has no enforcement model on "
+                    + record.contactPoint().channel() + ": no tracking";
+        };
+    }
+
+    private String subject() {
+        return record.topic().map(t -> "topic '" + t + "' of purpose '" + record.purposeId() + "'")
+                .orElse("purpose '" + record.purposeId() + "'");
+    }
+
+    private String verdict() {
+        return switch (aspect) {
+            case MESSAGE -> permits ? "send" : "block";
+            case TRACKING -> permits ? "track" : "no track";
+        };
+    }
 }

@@ -1,5 +1,7 @@
 package org.consentplatform.adapter.out.mongo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -18,6 +20,7 @@ import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,19 +30,23 @@ import java.util.Optional;
 /**
  * Profiles, one document each, replaced only when the stored version is the one the revision
  * started from. User-chosen ids are values, never field names, so no id can address a field.
+ * Profiles are read by every decision and change rarely, so they are kept for a short time
+ * ({@code ttl}); this instance forgets one at once when it writes it, other instances within the ttl.
  */
 public final class MongoComplianceProfiles implements ComplianceProfiles {
 
     private final MongoCollection<Document> profiles;
+    private final Cache<String, Optional<ComplianceProfile>> cache;
 
-    public MongoComplianceProfiles(MongoStore store) {
+    public MongoComplianceProfiles(MongoStore store, Duration ttl) {
         this.profiles = store.collection(MongoStore.PROFILES);
+        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
     }
 
     @Override
     public Optional<ComplianceProfile> find(TenantId tenant, TechnicalId profileId) {
-        return Optional.ofNullable(profiles.find(Filters.eq("_id", MongoStore.id(tenant, profileId.value()))).first())
-                .map(MongoComplianceProfiles::profile);
+        return cache.get(MongoStore.id(tenant, profileId.value()), id ->
+                Optional.ofNullable(profiles.find(Filters.eq("_id", id)).first()).map(MongoComplianceProfiles::profile));
     }
 
     @Override
@@ -50,6 +57,7 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
 
     @Override
     public void add(ComplianceProfile profile) {
+        cache.invalidate(MongoStore.id(profile.tenant(), profile.id().value()));
         try {
             profiles.insertOne(document(profile));
         } catch (MongoException e) {
@@ -64,6 +72,7 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
     public void replace(ComplianceProfile revised) {
         var result = profiles.replaceOne(Filters.and(Filters.eq("_id", MongoStore.id(revised.tenant(), revised.id().value())),
                 Filters.eq("version", revised.version() - 1)), document(revised));
+        cache.invalidate(MongoStore.id(revised.tenant(), revised.id().value()));
         if (result.getMatchedCount() == 0) {
             throw new DomainRejection.ConcurrentChange("profile '" + revised.id() + "' was changed by someone else: read it again");
         }

@@ -3,7 +3,6 @@ package org.consentplatform.adapter.out.mongo;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -52,7 +51,7 @@ public final class MongoConsentRecords implements ConsentRecords {
 
     @Override
     public ConsentRecord load(TenantId tenant, RecordKey key) {
-        Document projection = records.find(Filters.eq("_id", recordId(tenant, key))).first();
+        Document projection = records.find(new Document("_id", recordId(tenant, key))).first();
         long seq = projection == null ? 0 : projection.getLong("seq");
         RecordState state = projection == null ? null : Documents.state(projection.get("current", Document.class));
         // changes committed after the projection (a crash in between) are caught up here
@@ -66,8 +65,8 @@ public final class MongoConsentRecords implements ConsentRecords {
     }
 
     private Document changeAt(TenantId tenant, RecordKey key, long seq) {
-        return changes.find(Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("recordKey", key.value()),
-                Filters.eq("seq", seq))).first();
+        // a plain equality document on exactly the unique index's keys, which every server serves from the index
+        return changes.find(new Document("tenant", tenant.value()).append("recordKey", key.value()).append("seq", seq)).first();
     }
 
     @Override
@@ -142,28 +141,45 @@ public final class MongoConsentRecords implements ConsentRecords {
         return repaired;
     }
 
-    /** Brings the projection to this change unless it is already at it or further. */
+    /**
+     * Brings the projection to this change unless it is already at it or further, by a
+     * compare-and-set on the projection's seq: first expecting the previous change (where
+     * the writer just loaded the record), then whatever is stored. Equality filters on
+     * {@code _id} and {@code (_id, seq)} are served by an index on MongoDB and on the embedded
+     * server alike, which cannot use an index for {@code seq < n}.
+     */
     private void project(Document change) {
-        String tenant = change.getString("tenant");
-        String id = MongoStore.id(tenant, change.getString("recordKey"));
+        String id = MongoStore.id(change.getString("tenant"), change.getString("recordKey"));
         long seq = change.getLong("seq");
-        try {
-            records.updateOne(Filters.and(Filters.eq("_id", id), Filters.lt("seq", seq)),
-                    Updates.combine(
-                            Updates.set("tenant", tenant),
-                            Updates.set("contactPoint", change.getString("contactPoint")),
-                            Updates.set("key", change.get("key")),
-                            Updates.set("seq", seq),
-                            Updates.set("current", change.get("after")),
-                            Updates.set("updatedAt", change.getDate("recordedAt"))),
-                    new UpdateOptions().upsert(true));
-        } catch (MongoException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-            // the projection is already at this change or a later one
+        long expected = seq - 1;
+        while (expected < seq && !compareAndSet(id, expected, change)) {
+            Document stored = records.find(new Document("_id", id)).projection(new Document("seq", 1)).first();
+            expected = stored == null ? 0 : stored.getLong("seq");
         }
-        changes.updateOne(Filters.eq("_id", change.getString("_id")), Updates.set("projected", true));
+        changes.updateOne(new Document("_id", change.getString("_id")), Updates.set("projected", true));
+    }
+
+    /** @return false when the stored projection is not at {@code expectedSeq} */
+    private boolean compareAndSet(String id, long expectedSeq, Document change) {
+        Document projection = new Document("_id", id)
+                .append("tenant", change.getString("tenant"))
+                .append("contactPoint", change.getString("contactPoint"))
+                .append("key", change.get("key"))
+                .append("seq", change.getLong("seq"))
+                .append("current", change.get("after"))
+                .append("updatedAt", change.getDate("recordedAt"));
+        try {
+            if (expectedSeq == 0) {
+                records.insertOne(projection);
+                return true;
+            }
+            return records.replaceOne(new Document("_id", id).append("seq", expectedSeq), projection).getMatchedCount() == 1;
+        } catch (MongoException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static String recordId(TenantId tenant, RecordKey key) {

@@ -3,6 +3,7 @@ package org.consentplatform.adapter.out.mongo;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
@@ -39,7 +40,12 @@ public final class MongoStore {
         collection(CHANGES).createIndex(Indexes.ascending("tenant", "recordKey", "seq"), unique.name("record_seq"));
         collection(CHANGES).createIndex(Indexes.ascending("tenant", "contactPoint", "recordedAt", "_id"),
                 new IndexOptions().name("contact_point_history"));
-        collection(CHANGES).createIndex(Indexes.ascending("projected", "recordedAt"), new IndexOptions().name("unprojected"));
+        // only the few changes whose projection is pending are indexed: the sweeper's query stays cheap
+        collection(CHANGES).createIndex(Indexes.ascending("recordedAt"), new IndexOptions().name("unprojected")
+                .partialFilterExpression(Filters.eq("projected", false)));
+        // (_id, seq) is unique because _id is; it lets the embedded server serve the projection's
+        // compare-and-set from an index (MongoDB uses _id for it anyway)
+        collection(RECORDS).createIndex(Indexes.ascending("_id", "seq"), new IndexOptions().unique(true).name("record_seq"));
         collection(RECORDS).createIndex(Indexes.ascending("tenant", "contactPoint"), new IndexOptions().name("contact_point"));
         collection(PROFILES).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profiles"));
     }

@@ -1,5 +1,7 @@
 package org.consentplatform.adapter.out.mongo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -12,19 +14,31 @@ import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.tenant.TenantSettings;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * Tenant settings. They are read by every decision and change rarely, so they are kept for a
+ * short time ({@code ttl}); this instance forgets them at once when it saves, other instances
+ * within the ttl. Consent records are never cached.
+ */
 public final class MongoTenants implements Tenants {
 
     private final MongoCollection<Document> tenants;
+    private final Cache<TenantId, Optional<TenantSettings>> cache;
 
-    public MongoTenants(MongoStore store) {
+    public MongoTenants(MongoStore store, Duration ttl) {
         this.tenants = store.collection(MongoStore.TENANTS);
+        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
     }
 
     @Override
     public Optional<TenantSettings> settings(TenantId tenant) {
+        return cache.get(tenant, this::read);
+    }
+
+    private Optional<TenantSettings> read(TenantId tenant) {
         return Optional.ofNullable(tenants.find(Filters.eq("_id", tenant.value())).first()).map(doc -> new TenantSettings(
                 doc.getBoolean("checkContactLevelConsent"), doc.getBoolean("lowercaseWholeEmail"),
                 doc.getString("defaultPhoneRegion"),
@@ -45,5 +59,6 @@ public final class MongoTenants implements Tenants {
                                         .append("addressFormat", c.addressFormat().name()))
                                 .toList()),
                 new ReplaceOptions().upsert(true));
+        cache.invalidate(tenant);
     }
 }

@@ -18,6 +18,7 @@ import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.tenant.TenantSettings;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,7 +32,7 @@ class MongoProfilesContactsTenantsContractTest extends MongoWireServer {
 
     @Test
     void aProfileRoundTripsAndIsRevisedOnlyFromItsCurrentVersion() {
-        var profiles = new MongoComplianceProfiles(store);
+        var profiles = new MongoComplianceProfiles(store, Duration.ofMinutes(1));
         var created = ComplianceProfile.create(ACME, RETAIL, new ProfileDefinition("Retail", "Paris", List.of(
                 Purpose.define(new TechnicalId("news.letter"), "News", PurposeType.COMMERCIAL, null, null,
                         List.of(new Topic(new TechnicalId("shoes"), "Shoes")), true)), null));
@@ -67,7 +68,7 @@ class MongoProfilesContactsTenantsContractTest extends MongoWireServer {
 
     @Test
     void tenantSettingsRoundTrip() {
-        var tenants = new MongoTenants(store);
+        var tenants = new MongoTenants(store, Duration.ofMinutes(1));
         var settings = new TenantSettings(false, false, "PL",
                 List.of(new ChannelDefinition(Channel.of("channel", "WHATSAPP"), "WhatsApp", AddressFormat.PHONE)));
 

@@ -1,5 +1,6 @@
 package org.consentplatform.adapter.in.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentState;
@@ -117,8 +118,10 @@ public final class Api {
                                   String contactId) {
     }
 
+    @Schema(description = "One check of a decision. explanation (a sentence) is given by the explanation endpoint only.")
     public record Reason(Aspect aspect, boolean permits, ReasonCode code, String purposeId, String topicId,
-                         EnforcementModel model, ConsentState state, String flag, String explanation) {
+                         EnforcementModel model, ConsentState state, String flag,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String explanation) {
     }
 
     public record Decision(boolean send, boolean track, List<Reason> reasons) {

@@ -29,7 +29,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -81,7 +80,7 @@ class DecisionController {
     void batch(@PathVariable String tenantId, @Parameter(hidden = true) HttpServletRequest request,
                @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         TenantId tenant = new TenantId(tenantId);
-        var lines = new NdJson(new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)));
+        var lines = new NdJson(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
         response.setContentType(NdJson.MEDIA_TYPE);
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
         try {

@@ -54,7 +54,10 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
+        String type = request.getContentType();
+        // streams are never buffered whole; the NDJSON endpoints only read
         return request.getHeader(HEADER) == null || !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))
+                || (type != null && type.startsWith(NdJson.MEDIA_TYPE))
                 || !TENANT_PATH.matcher(request.getRequestURI()).matches();
     }
 

@@ -3,16 +3,23 @@ package org.consentplatform.adapter.in.rest;
 import java.io.IOException;
 import java.io.Reader;
 
-/** Newline-delimited JSON, read line by line with a bound on each line so no line can exhaust memory. */
+/**
+ * Newline-delimited JSON, read line by line through its own buffer with a bound on each line,
+ * so no line can exhaust memory and no per-character lock is taken.
+ */
 final class NdJson {
 
     static final String MEDIA_TYPE = "application/x-ndjson";
     static final int MAX_LINE = 16 * 1024;
 
     private final Reader reader;
+    private final char[] buffer = new char[64 * 1024];
+    private int position;
+    private int limit;
     private long lineNumber;
     private boolean ended;
 
+    /** @param reader an unbuffered reader is fine: this class buffers */
     NdJson(Reader reader) {
         this.reader = reader;
     }
@@ -23,25 +30,55 @@ final class NdJson {
 
     /** The next non-blank line, or null at the end of the stream. */
     Line next() throws IOException {
-        while (!ended) {
-            var text = new StringBuilder();
+        var text = new StringBuilder(256);
+        while (true) {
+            text.setLength(0);
             boolean tooLong = false;
-            int c;
-            while ((c = reader.read()) != -1 && c != '\n') {
-                if (text.length() < MAX_LINE) {
-                    text.append((char) c);
+            boolean complete = false;
+            while (!complete) {
+                if (position == limit && !fill()) {
+                    if (text.isEmpty() && !tooLong) {
+                        return null;
+                    }
+                    break;
+                }
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                int length = position - start;
+                if (!tooLong && text.length() + length <= MAX_LINE) {
+                    text.append(buffer, start, length);
                 } else {
                     tooLong = true;
+                    text.setLength(0);
+                }
+                if (position < limit) {
+                    position++; // the newline
+                    complete = true;
                 }
             }
-            if (c == -1) {
-                ended = true;
-            }
             lineNumber++;
-            if (tooLong || !text.toString().isBlank()) {
-                return new Line(lineNumber, tooLong ? null : text.toString(), tooLong);
+            if (tooLong) {
+                return new Line(lineNumber, null, true);
+            }
+            if (!text.toString().isBlank()) {
+                return new Line(lineNumber, text.toString(), false);
             }
         }
-        return null;
+    }
+
+    private boolean fill() throws IOException {
+        if (ended) {
+            return false;
+        }
+        int read = reader.read(buffer, 0, buffer.length);
+        if (read < 0) {
+            ended = true;
+            return false;
+        }
+        position = 0;
+        limit = read;
+        return true;
     }
 }

@@ -119,6 +119,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.INTERNAL.detail("an unexpected error occurred; it has been logged"));
     }
 
+    /** Problems Spring MVC makes itself (a missing parameter, say) get our type URIs too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))
+                && (status.value() == 400 || status.is5xxServerError())) {
+            problem.setType((status.value() == 400 ? Problems.INVALID_INPUT : Problems.INTERNAL).type());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }

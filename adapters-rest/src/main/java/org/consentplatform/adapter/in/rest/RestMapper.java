@@ -29,6 +29,7 @@ import org.consentplatform.domain.shared.Violation;
 import org.consentplatform.domain.tenant.TenantSettings;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.mapstruct.Named;
 import org.mapstruct.ReportingPolicy;
 
 import java.util.ArrayList;
@@ -100,9 +101,20 @@ interface RestMapper {
 
     @Mapping(target = "purposeId", source = "record.purposeId")
     @Mapping(target = "topicId", source = "record.topicId")
+    @Mapping(target = "explanation", expression = "java(reason.explanation())")
+    @Named("explained")
     Api.Reason toApi(Reason reason);
 
-    Api.Decision toApi(Decision decision);
+    /** Structured reasons only: the sentences are the explanation endpoint's, and cost time on the hot path. */
+    @Mapping(target = "purposeId", source = "record.purposeId")
+    @Mapping(target = "topicId", source = "record.topicId")
+    @Mapping(target = "explanation", ignore = true)
+    @Named("structured")
+    Api.Reason toStructured(Reason reason);
+
+    default Api.Decision toApi(Decision decision) {
+        return new Api.Decision(decision.send(), decision.track(), decision.reasons().stream().map(this::toStructured).toList());
+    }
 
     default Api.Explanation toApi(DecideMessages.Explanation explanation) {
         Decision decision = explanation.decision();

@@ -1,0 +1,160 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.in.CaptureConsent.Caller;
+import org.consentplatform.application.port.in.CaptureConsent.CaptureCommand;
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.ProfileDefinition;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.domain.tenant.TenantSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConsentServiceTest {
+
+    private static final TenantId ACME = new TenantId("acme");
+    private static final Caller CALLER = new Caller(new Actor("crm"), "corr-1");
+
+    /** The change log of one test: appends fail while {@code racesToLose} is positive, like a concurrent writer winning. */
+    private static final class InMemoryRecords implements ConsentRecords {
+        final Map<RecordKey, List<ConsentChange>> log = new HashMap<>();
+        int racesToLose;
+
+        @Override
+        public ConsentRecord load(TenantId tenant, RecordKey key) {
+            List<ConsentChange> changes = log.getOrDefault(key, List.of());
+            return changes.isEmpty() ? ConsentRecord.absent(tenant, key) : ConsentRecord.reconstitute(changes.getLast());
+        }
+
+        @Override
+        public boolean append(ConsentChange change) {
+            if (racesToLose-- > 0) {
+                return false;
+            }
+            log.computeIfAbsent(change.key(), k -> new ArrayList<>()).add(change);
+            return true;
+        }
+
+        @Override
+        public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> keys) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final InMemoryRecords records = new InMemoryRecords();
+    private final ComplianceProfile profile = ComplianceProfile.create(ACME, new TechnicalId("retail"),
+            new ProfileDefinition("Retail", null, null, null));
+    private final Tenants tenants = new Tenants() {
+        @Override
+        public Optional<TenantSettings> settings(TenantId tenant) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(TenantId tenant, TenantSettings settings) {
+        }
+    };
+    private final ComplianceProfiles profiles = new ComplianceProfiles() {
+        @Override
+        public Optional<ComplianceProfile> find(TenantId tenant, TechnicalId profileId) {
+            return profileId.equals(profile.id()) ? Optional.of(profile) : Optional.empty();
+        }
+
+        @Override
+        public List<ComplianceProfile> all(TenantId tenant) {
+            return List.of(profile);
+        }
+
+        @Override
+        public void add(ComplianceProfile p) {
+        }
+
+        @Override
+        public void replace(ComplianceProfile revised) {
+        }
+    };
+    private final ConsentService service = new ConsentService(records, tenants, profiles,
+            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void aLostRaceForTheSequenceNumberIsRetriedOnTheReloadedRecord() {
+        records.racesToLose = 3;
+
+        ConsentChange change = service.capture(ACME, command("ann@example.com", "OPTED_IN"), CALLER);
+
+        assertThat(change.seq()).isEqualTo(1);
+        assertThat(records.log.get(change.key())).hasSize(1);
+    }
+
+    @Test
+    void endlessContentionEndsInAConflictNotAnEndlessLoop() {
+        records.racesToLose = Integer.MAX_VALUE;
+
+        assertThatThrownBy(() -> service.capture(ACME, command("ann@example.com", "OPTED_IN"), CALLER))
+                .isInstanceOf(DomainRejection.ConcurrentChange.class);
+    }
+
+    @Test
+    void aBatchWithOneInvalidItemRecordsNothingAndNamesEveryBadItem() {
+        var batch = List.of(command("ann@example.com", "OPTED_IN"), command("bob@", "OPTED_IN"),
+                command("carl@example.com", "OPTED_OUT"), command("not an address", "OPTED_IN"));
+
+        assertThatThrownBy(() -> service.captureAll(ACME, batch, CALLER))
+                .isInstanceOfSatisfying(DomainRejection.InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("items[1].address", "items[3].address"));
+        assertThat(records.log).isEmpty();
+    }
+
+    @Test
+    void sourcesOfThePlatformsOwnFlowsCannotBeClaimed() {
+        var claimed = new CaptureCommand("retail", "EMAIL", "ann@example.com", "commercial", null, ConsentState.OPTED_IN,
+                Instant.parse("2026-11-01T00:00:00Z"), Source.DOUBLE_OPT_IN, null);
+
+        assertThatThrownBy(() -> service.capture(ACME, claimed, CALLER)).isInstanceOf(DomainRejection.InvalidInput.class);
+        assertThat(records.log).isEmpty();
+    }
+
+    @Test
+    void theCallerAndCorrelationAreRecorded() {
+        ConsentChange change = service.capture(ACME, command("  Ann@Example.COM ", "OPTED_OUT"), CALLER);
+
+        assertThat(change.key().contactPoint().address()).isEqualTo("ann@example.com");
+        assertThat(change.actor().id()).isEqualTo("crm");
+        assertThat(change.correlationId()).isEqualTo("corr-1");
+        assertThat(change.source()).isEqualTo(Source.API);
+    }
+
+    private static CaptureCommand command(String address, String state) {
+        return new CaptureCommand("retail", "EMAIL", address, "commercial", null, ConsentState.valueOf(state),
+                Instant.parse("2026-11-01T00:00:00Z"), null, null);
+    }
+}
