@@ -83,8 +83,8 @@ public final class DecisionBenchmark {
             var benchmark = new DecisionBenchmark(base, token(base));
             List<String> addresses = benchmark.seed(records);
 
-            benchmark.load("warm-up noop", 5, clients, i -> benchmark.noop());
-            benchmark.load("warm-up decision", 5, clients, i -> benchmark.decision(addresses.get(i % addresses.size())));
+            benchmark.load("warm-up noop", 15, clients, i -> benchmark.noop());
+            benchmark.load("warm-up decision", 15, clients, i -> benchmark.decision(addresses.get(i % addresses.size())));
             // rounds alternate the two sides, so that noise on a 2-core machine hits both alike; medians are reported
             var noops = new ArrayList<Result>();
             var decisions = new ArrayList<Result>();

@@ -21,18 +21,13 @@ import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Capture and read of consent records. */
 public final class ConsentService implements CaptureConsent, ReadConsents {
-
-    /** Sources an API caller may claim; the others are set by the platform's own flows. */
-    static final Set<Source> CALLER_SOURCES = EnumSet.of(Source.API, Source.FORM, Source.OPERATOR);
 
     /** Concurrent writers on one record retry this often before giving up with a conflict. */
     private static final int MAX_ATTEMPTS = 16;
@@ -91,8 +86,8 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
     private Resolved resolve(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
                              CaptureCommand command, Caller caller) {
         Source source = command.source() == null ? Source.API : command.source();
-        if (!CALLER_SOURCES.contains(source)) {
-            throw DomainRejection.InvalidInput.of("source", "must be one of " + CALLER_SOURCES + ": " + source
+        if (!source.claimableByCaller()) {
+            throw DomainRejection.InvalidInput.of("source", "must be API, FORM or OPERATOR: " + source
                     + " is set by the platform's own flows");
         }
         InvalidInputs.requireNonNull("profileId", command.profileId());

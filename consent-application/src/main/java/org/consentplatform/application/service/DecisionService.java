@@ -6,6 +6,7 @@ import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contact.Contact;
@@ -128,8 +129,8 @@ public final class DecisionService implements DecideMessages {
         }
         ComplianceProfile profile = profiles.computeIfAbsent(query.profileId(), id -> lookups.profile(tenant, id));
         ContactPoint contactPoint = settings.contactPoint(query.channel(), query.address());
-        RecordKey purposeKey = Lookups.recordKey(profile, contactPoint, query.purposeId(), query.topicId());
-        return MessageIntent.resolve(profile, purposeKey.purposeId(), purposeKey.topicId(), contactPoint, contact);
+        return MessageIntent.resolve(profile, TechnicalId.parse("purposeId", query.purposeId()),
+                query.topicId() == null ? null : TechnicalId.parse("topicId", query.topicId()), contactPoint, contact);
     }
 
     private Contact contactOf(TenantId tenant, DecisionQuery query) {
@@ -149,7 +150,7 @@ public final class DecisionService implements DecideMessages {
         return contact;
     }
 
-    private static org.consentplatform.domain.consent.ConsentState stateOf(Map<RecordKey, RecordState> states, RecordKey key) {
+    private static ConsentState stateOf(Map<RecordKey, RecordState> states, RecordKey key) {
         RecordState state = states.get(key);
         return state == null ? null : state.state();
     }
