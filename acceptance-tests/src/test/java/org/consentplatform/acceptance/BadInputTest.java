@@ -122,6 +122,32 @@ class BadInputTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("badPaths")
+    void injectionInAPathIsRefused(String path) {
+        HttpApi.Response response = world.api.get(World.BASE + path, world.admin());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    static Stream<String> badPaths() {
+        return Stream.of("/profiles/$where", "/profiles/%7B%22$ne%22:null%7D", "/contacts/$gt", "/contacts/a%20b",
+                "/profiles/" + "x".repeat(65));
+    }
+
+    @Test
+    void aBadLimitIsRefused() {
+        HttpApi.Response response = world.api.post(World.BASE + "/history/contact-point?limit=0", world.admin(),
+                Map.of("channel", "EMAIL", "address", ADDRESS));
+        HttpApi.Response notANumber = world.api.post(World.BASE + "/history/contact-point?limit=lots", world.admin(),
+                Map.of("channel", "EMAIL", "address", ADDRESS));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.json().get("type").asString()).isEqualTo("urn:consentplatform:problem:invalid-input");
+    }
+
     @Test
     void anOversizedBodyIsRefusedWith413() {
         String huge = "{\"items\":[" + ("{\"profileId\":\"" + "x".repeat(1000) + "\"},").repeat(3000) + "{}]}";

@@ -52,11 +52,13 @@ class DecisionController {
     private final DecideMessages decisions;
     private final RestMapper mapper;
     private final JsonMapper json;
+    private final ProblemWriter problems;
 
-    DecisionController(DecideMessages decisions, RestMapper mapper, JsonMapper json) {
+    DecisionController(DecideMessages decisions, RestMapper mapper, JsonMapper json, ProblemWriter problems) {
         this.decisions = decisions;
         this.mapper = mapper;
         this.json = json;
+        this.problems = problems;
     }
 
     @PostMapping
@@ -86,8 +88,19 @@ class DecisionController {
         try {
             decisions.decideEach(tenant, items(lines), result -> write(out, answer(result)));
         } catch (RuntimeException e) {
-            // the status is sent already: the failure becomes the last line
             LOG.error("Batch decision stream failed", e);
+            if (!response.isCommitted()) {
+                // nothing has reached the client yet: answer with a proper status, the client retries the whole stream
+                response.reset();
+                boolean unavailable = MongoUnavailable.is(e);
+                if (unavailable) {
+                    response.setHeader("Retry-After", "5");
+                }
+                problems.write(response, (unavailable ? Problems.SERVICE_UNAVAILABLE : Problems.INTERNAL)
+                        .detail("the stream could not be decided; nothing was answered"));
+                return;
+            }
+            // the status is sent already: the failure becomes the last line
             write(out, new Api.BatchDecision(-1, null, null, null, problem(Problems.INTERNAL.detail(
                     "the stream stopped here because of an internal error; lines after the last answered one were not decided"))));
         }
