@@ -94,31 +94,35 @@ public final class DecisionService implements DecideMessages {
         }
         Map<TechnicalId, Contact> contactsById = contactIds.isEmpty() ? Map.of() : contacts.findAll(tenant, contactIds);
 
-        var resolved = new ArrayList<Object>(chunk.size());
+        var resolved = new ArrayList<Resolved>(chunk.size());
         var keys = new ArrayList<RecordKey>();
         for (BatchItem item : chunk) {
             switch (item) {
-                case BatchItem.Unreadable unreadable -> resolved.add(new BatchResult.Refused(item.line(), unreadable.rejection()));
+                case BatchItem.Unreadable unreadable -> resolved.add(Resolved.refused(item.line(), unreadable.rejection()));
                 case BatchItem.Query query -> {
                     try {
                         Contact contact = query.query().contactId() == null ? null
                                 : contactIn(contactsById, query.query().contactId());
                         MessageIntent intent = intent(tenant, settings, profiles, query.query(), contact);
                         keys.addAll(intent.recordsRead());
-                        resolved.add(intent);
+                        resolved.add(new Resolved(item.line(), intent, null));
                     } catch (DomainRejection rejection) {
-                        resolved.add(new BatchResult.Refused(item.line(), rejection));
+                        resolved.add(Resolved.refused(item.line(), rejection));
                     }
                 }
             }
         }
         Map<RecordKey, RecordState> states = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
-        for (int i = 0; i < chunk.size(); i++) {
-            Object entry = resolved.get(i);
-            long line = chunk.get(i).line();
-            results.accept(entry instanceof MessageIntent intent
-                    ? new BatchResult.Decided(line, EnforcementPolicy.decide(intent, settings, key -> stateOf(states, key)))
-                    : (BatchResult) entry);
+        for (Resolved entry : resolved) {
+            results.accept(entry.intent() == null ? entry.refused()
+                    : new BatchResult.Decided(entry.line(), EnforcementPolicy.decide(entry.intent(), settings, key -> stateOf(states, key))));
+        }
+    }
+
+    /** A line of a chunk once resolved: an intent to decide, or already refused. */
+    private record Resolved(long line, MessageIntent intent, BatchResult.Refused refused) {
+        static Resolved refused(long line, DomainRejection rejection) {
+            return new Resolved(line, null, new BatchResult.Refused(line, rejection));
         }
     }
 
