@@ -66,5 +66,9 @@ class ConcurrentWritersTest {
         assertThat(records.get("items").get(0).get("state").asString()).isEqualTo("OPTED_OUT");
         assertThat(Instant.parse(records.get("items").get(0).get("capturedAt").asString())).isEqualTo(base.plusSeconds(writers - 1));
         assertThat(decision.get("send").asBoolean()).isFalse();
+        JsonNode verification = World.ok(world.api.post(World.BASE + "/history/record/verify", world.admin(), Map.of(
+                "profileId", profile, "channel", "EMAIL", "address", address, "purposeId", "commercial")));
+        assertThat(verification.get("intact").asBoolean()).as("the hash chain is not forked").isTrue();
+        assertThat(verification.get("checked").asLong()).isEqualTo(writers);
     }
 }

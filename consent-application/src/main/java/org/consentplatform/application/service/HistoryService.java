@@ -5,12 +5,17 @@ import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentHistory;
 import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.ArrayList;
 
 /** The audit trail of records and contact points. */
 public final class HistoryService implements ReadHistory {
@@ -28,12 +33,53 @@ public final class HistoryService implements ReadHistory {
 
     @Override
     public Page<ConsentChange> ofRecord(TenantId tenant, RecordQuery record, String cursor, int limit) {
+        return history.ofRecord(tenant, key(tenant, record), cursor, checked(limit));
+    }
+
+    @Override
+    public ConsentChange asOf(TenantId tenant, RecordQuery record, Instant instant) {
+        InvalidInputs.requireNonNull("at", instant);
+        ConsentChange asOf = null;
+        for (ConsentChange change : history.stream(tenant, key(tenant, record))) {
+            if (change.recordedAt().isAfter(instant)) {
+                break;
+            }
+            asOf = change;
+        }
+        return asOf;
+    }
+
+    @Override
+    public ChainVerification verify(TenantId tenant, RecordQuery record) {
+        return verify(tenant, key(tenant, record));
+    }
+
+    @Override
+    public TenantVerification verifyTenant(TenantId tenant) {
+        var breaches = new ArrayList<ChainVerification>();
+        long[] counts = new long[2];
+        history.forEachRecord(tenant, key -> {
+            ChainVerification result = verify(tenant, key);
+            counts[0]++;
+            counts[1] += result.checked();
+            if (!result.intact() && breaches.size() < TenantVerification.MAX_BREACHES) {
+                breaches.add(result);
+            }
+        });
+        return new TenantVerification(breaches.isEmpty(), counts[0], counts[1], breaches);
+    }
+
+    private ChainVerification verify(TenantId tenant, RecordKey key) {
+        ConsentHistory.Head head = history.head(tenant, key);
+        return ChainVerification.verify(key, history.stream(tenant, key), head.seq(), head.hash());
+    }
+
+    /** Built from identifiers only: a purpose since removed from the profile keeps its history. */
+    private RecordKey key(TenantId tenant, RecordQuery record) {
         ContactPoint contactPoint = lookups.settings(tenant).contactPoint(record.channel(), record.address());
-        // the key is built from identifiers only: a purpose since removed from the profile keeps its history
-        var key = new RecordKey(TechnicalId.parse("profileId", record.profileId()), contactPoint,
+        return new RecordKey(TechnicalId.parse("profileId", record.profileId()), contactPoint,
                 TechnicalId.parse("purposeId", record.purposeId()),
                 record.topicId() == null ? null : TechnicalId.parse("topicId", record.topicId()));
-        return history.ofRecord(tenant, key, cursor, checked(limit));
     }
 
     @Override

@@ -2,23 +2,114 @@ package org.consentplatform.domain.consent;
 
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * One immutable entry of a record's history. {@code after} is the record's state once the
  * change was taken into account, so the newest change alone tells the current state.
+ * Entries of a record form a hash chain: {@code hash} is the SHA-256 of the entry's canonical
+ * form, which includes {@code previousHash}, the hash of the entry before it.
  *
- * @param seq        position in the record's history, from 1, without gaps
- * @param before     the state before, null when the record was absent
- * @param after      the state after, null when the record stays absent
- * @param recordedAt when the platform recorded it (capturedAt is when the person gave it)
+ * @param seq          position in the record's history, from 1, without gaps
+ * @param before       the state before, null when the record was absent
+ * @param after        the state after, null when the record stays absent
+ * @param recordedAt   when the platform recorded it (capturedAt is when the person gave it)
+ * @param previousHash the hash of entry {@code seq - 1}, {@link #GENESIS} for the first
  */
 public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq, ChangeOutcome outcome,
                             ConsentState requestedState, RecordState before, RecordState after,
                             Instant capturedAt, Instant recordedAt, Source source, Actor actor,
-                            Evidence evidence, String correlationId) {
+                            Evidence evidence, String correlationId, String previousHash, String hash) {
+
+    /** The previous hash of a record's first entry. */
+    public static final String GENESIS = "0".repeat(64);
+
+    /** A new entry, chained to the one before it. */
+    public static ConsentChange chained(String id, TenantId tenant, RecordKey key, long seq, ChangeOutcome outcome,
+                                        ConsentState requestedState, RecordState before, RecordState after,
+                                        Instant capturedAt, Instant recordedAt, Source source, Actor actor,
+                                        Evidence evidence, String correlationId, String previousHash) {
+        var unsealed = new ConsentChange(id, tenant, key, seq, outcome, requestedState, before, after, capturedAt,
+                recordedAt, source, actor, evidence, correlationId, previousHash, null);
+        return new ConsentChange(id, tenant, key, seq, outcome, requestedState, before, after, capturedAt, recordedAt,
+                source, actor, evidence, correlationId, previousHash, sha256(unsealed.canonicalForm()));
+    }
 
     public boolean applied() {
         return outcome == ChangeOutcome.APPLIED;
+    }
+
+    /** Whether the stored hash is the hash of this entry's content. */
+    public boolean contentIntact() {
+        return hash != null && hash.equals(sha256(canonicalForm()));
+    }
+
+    /**
+     * Every field but the hash itself, in a fixed order, each length-prefixed so that no value
+     * can imitate a separator. Instants are ISO-8601 in UTC with millisecond precision, as stored.
+     */
+    String canonicalForm() {
+        var form = new StringBuilder(512).append("consent-change/v1");
+        field(form, id);
+        field(form, tenant.value());
+        field(form, key.value());
+        field(form, Long.toString(seq));
+        field(form, outcome.name());
+        field(form, requestedState.name());
+        state(form, before);
+        state(form, after);
+        field(form, millis(capturedAt));
+        field(form, millis(recordedAt));
+        field(form, source.name());
+        field(form, actor.id());
+        evidence(form, evidence);
+        field(form, correlationId);
+        field(form, previousHash);
+        return form.toString();
+    }
+
+    private static void state(StringBuilder form, RecordState state) {
+        if (state == null) {
+            field(form, null);
+            return;
+        }
+        field(form, state.state().name());
+        field(form, millis(state.capturedAt()));
+        field(form, state.source().name());
+        evidence(form, state.evidence());
+    }
+
+    private static void evidence(StringBuilder form, Evidence evidence) {
+        Evidence e = evidence == null ? Evidence.NONE : evidence;
+        field(form, e.wordingVersion());
+        field(form, e.formId());
+        field(form, e.clientAddress());
+        field(form, e.userAgent());
+    }
+
+    private static void field(StringBuilder form, String value) {
+        form.append('|');
+        if (value == null) {
+            form.append('-');
+        } else {
+            form.append(value.length()).append(':').append(value);
+        }
+    }
+
+    /** Storage keeps milliseconds: the canonical form must not depend on finer precision. */
+    private static String millis(Instant instant) {
+        return Instant.ofEpochMilli(instant.toEpochMilli()).toString();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The state of one (profile, contact point, purpose, topic) and the rules for changing it.
- * {@code seq} counts every change so far, applied or superseded.
+ * {@code seq} counts every change so far, applied or superseded; {@code headHash} is the hash
+ * of the newest one, which the next change chains to.
  */
 public final class ConsentRecord {
 
@@ -15,26 +16,28 @@ public final class ConsentRecord {
     private final RecordKey key;
     private final RecordState current;
     private final long seq;
+    private final String headHash;
 
-    private ConsentRecord(TenantId tenant, RecordKey key, RecordState current, long seq) {
+    private ConsentRecord(TenantId tenant, RecordKey key, RecordState current, long seq, String headHash) {
         this.tenant = tenant;
         this.key = key;
         this.current = current;
         this.seq = seq;
+        this.headHash = headHash;
     }
 
     /** A record nobody has set yet. */
     public static ConsentRecord absent(TenantId tenant, RecordKey key) {
-        return new ConsentRecord(tenant, key, null, 0);
+        return new ConsentRecord(tenant, key, null, 0, ConsentChange.GENESIS);
     }
 
     /** The record as its newest change left it. */
     public static ConsentRecord reconstitute(ConsentChange newest) {
-        return new ConsentRecord(newest.tenant(), newest.key(), newest.after(), newest.seq());
+        return new ConsentRecord(newest.tenant(), newest.key(), newest.after(), newest.seq(), newest.hash());
     }
 
-    public static ConsentRecord reconstitute(TenantId tenant, RecordKey key, RecordState current, long seq) {
-        return new ConsentRecord(tenant, key, current, seq);
+    public static ConsentRecord reconstitute(TenantId tenant, RecordKey key, RecordState current, long seq, String headHash) {
+        return new ConsentRecord(tenant, key, current, seq, headHash);
     }
 
     /**
@@ -56,10 +59,10 @@ public final class ConsentRecord {
         RecordState after = superseded
                 ? current
                 : new RecordState(resulting, capture.capturedAt(), capture.source(), capture.evidence());
-        return new ConsentChange(changeId, tenant, key, seq + 1,
+        return ConsentChange.chained(changeId, tenant, key, seq + 1,
                 superseded ? ChangeOutcome.SUPERSEDED : ChangeOutcome.APPLIED,
                 capture.state(), current, after, capture.capturedAt(), now, capture.source(), capture.actor(),
-                capture.evidence(), capture.correlationId());
+                capture.evidence(), capture.correlationId(), headHash);
     }
 
     public TenantId tenant() {
@@ -81,5 +84,9 @@ public final class ConsentRecord {
 
     public long seq() {
         return seq;
+    }
+
+    public String headHash() {
+        return headHash;
     }
 }

@@ -79,6 +79,8 @@ final class Documents {
                 .append("actor", change.actor().id())
                 .append("evidence", evidence(change.evidence()))
                 .append("correlationId", change.correlationId())
+                .append("previousHash", change.previousHash())
+                .append("hash", change.hash())
                 .append("projected", false)
                 .append("publishedAt", null);
     }
@@ -90,6 +92,7 @@ final class Documents {
                 state(doc.get("before", Document.class)), state(doc.get("after", Document.class)),
                 doc.getDate("capturedAt").toInstant(), doc.getDate("recordedAt").toInstant(),
                 Source.valueOf(doc.getString("source")), new Actor(doc.getString("actor")),
-                evidence(doc.get("evidence", Document.class)), doc.getString("correlationId"));
+                evidence(doc.get("evidence", Document.class)), doc.getString("correlationId"),
+                doc.getString("previousHash"), doc.getString("hash"));
     }
 }

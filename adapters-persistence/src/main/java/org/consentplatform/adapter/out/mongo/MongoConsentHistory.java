@@ -18,14 +18,37 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The change log read as an audit trail. Cursors are opaque to clients: base64 of the last position. */
 public final class MongoConsentHistory implements ConsentHistory {
 
     private final MongoCollection<Document> changes;
+    private final MongoCollection<Document> records;
 
     public MongoConsentHistory(MongoStore store) {
         this.changes = store.collection(MongoStore.CHANGES);
+        this.records = store.collection(MongoStore.RECORDS);
+    }
+
+    @Override
+    public List<ConsentChange> stream(TenantId tenant, RecordKey key) {
+        return changes.find(Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("recordKey", key.value())))
+                .sort(Sorts.ascending("seq")).map(Documents::change).into(new ArrayList<>());
+    }
+
+    @Override
+    public Head head(TenantId tenant, RecordKey key) {
+        Document projection = records.find(new Document("_id", MongoStore.id(tenant, key.value()))).first();
+        return projection == null ? Head.NONE : new Head(projection.getLong("seq"), projection.getString("headHash"));
+    }
+
+    @Override
+    public void forEachRecord(TenantId tenant, Consumer<RecordKey> action) {
+        for (Document projection : records.find(Filters.eq("tenant", tenant.value())).projection(new Document("key", 1))
+                .sort(Sorts.ascending("_id"))) {
+            action.accept(Documents.recordKey(projection.get("key", Document.class)));
+        }
     }
 
     @Override

@@ -54,14 +54,16 @@ public final class MongoConsentRecords implements ConsentRecords {
         Document projection = records.find(new Document("_id", recordId(tenant, key))).first();
         long seq = projection == null ? 0 : projection.getLong("seq");
         RecordState state = projection == null ? null : Documents.state(projection.get("current", Document.class));
+        String headHash = projection == null ? ConsentChange.GENESIS : projection.getString("headHash");
         // changes committed after the projection (a crash in between) are caught up here
         Document next;
         while ((next = changeAt(tenant, key, seq + 1)) != null) {
             project(next);
             seq = next.getLong("seq");
             state = Documents.state(next.get("after", Document.class));
+            headHash = next.getString("hash");
         }
-        return ConsentRecord.reconstitute(tenant, key, state, seq);
+        return ConsentRecord.reconstitute(tenant, key, state, seq, headHash);
     }
 
     private Document changeAt(TenantId tenant, RecordKey key, long seq) {
@@ -113,7 +115,7 @@ public final class MongoConsentRecords implements ConsentRecords {
             RecordState state = Documents.state(doc.get("current", Document.class));
             if (state != null) {
                 result.add(ConsentRecord.reconstitute(tenant, Documents.recordKey(doc.get("key", Document.class)),
-                        state, doc.getLong("seq")));
+                        state, doc.getLong("seq"), doc.getString("headHash")));
             }
         }
         result.sort((a, b) -> a.key().value().compareTo(b.key().value()));
@@ -166,6 +168,7 @@ public final class MongoConsentRecords implements ConsentRecords {
                 .append("contactPoint", change.getString("contactPoint"))
                 .append("key", change.get("key"))
                 .append("seq", change.getLong("seq"))
+                .append("headHash", change.getString("hash"))
                 .append("current", change.get("after"))
                 .append("updatedAt", change.getDate("recordedAt"));
         try {

@@ -75,6 +75,28 @@ class MongoConsentHistoryContractTest extends MongoWireServer {
     }
 
     @Test
+    void aRecordsWholeStreamAndHeadAreReadForVerification() {
+        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        write(records, COMMERCIAL, ConsentState.OPTED_IN, 1);
+        write(records, COMMERCIAL, ConsentState.OPTED_OUT, 2);
+        write(records, TRACKING, ConsentState.OPTED_IN, 3);
+        var history = new MongoConsentHistory(store);
+
+        var stream = history.stream(ACME, COMMERCIAL);
+        var head = history.head(ACME, COMMERCIAL);
+        var keys = new ArrayList<RecordKey>();
+        history.forEachRecord(ACME, keys::add);
+
+        assertThat(stream).extracting(ConsentChange::seq).containsExactly(1L, 2L);
+        assertThat(stream.get(1).previousHash()).isEqualTo(stream.get(0).hash());
+        assertThat(stream).allSatisfy(change -> assertThat(change.contentIntact()).isTrue());
+        assertThat(head.seq()).isEqualTo(2);
+        assertThat(head.hash()).isEqualTo(stream.get(1).hash());
+        assertThat(keys).containsExactlyInAnyOrder(COMMERCIAL, TRACKING);
+        assertThat(history.head(new TenantId("globex"), COMMERCIAL).seq()).isZero();
+    }
+
+    @Test
     void aForgedCursorIsRefused() {
         var history = new MongoConsentHistory(store);
 

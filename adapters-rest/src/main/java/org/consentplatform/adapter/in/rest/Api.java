@@ -2,6 +2,7 @@ package org.consentplatform.adapter.in.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.EnforcementModel;
@@ -148,5 +149,18 @@ public final class Api {
     }
 
     public record HistoryPage(List<Change> items, String nextCursor) {
+    }
+
+    @Schema(description = "The record as the platform held it at the instant: the newest entry recorded at or before it. "
+            + "state is null when the record had no entry yet (or stayed absent).")
+    public record AsOf(Instant at, RecordState state, Long seq, String changeId) {
+    }
+
+    @Schema(description = "A record's hash chain checked: intact, or the first entry whose content, order or presence changed.")
+    public record Verification(String profileId, String channel, String address, String purposeId, String topicId,
+                               boolean intact, long checked, Long seq, String changeId, ChainVerification.Breach breach) {
+    }
+
+    public record TenantVerification(boolean intact, long records, long entries, List<Verification> breaches) {
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+
 /** The audit trail, for the consent:audit scope. Read-only. */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenantId}/history")
@@ -41,6 +43,24 @@ class HistoryController {
                                    @RequestParam(required = false) String cursor,
                                    @RequestParam(defaultValue = "100") int limit) {
         return page(history.ofContactPoint(new TenantId(tenantId), query.channel(), query.address(), cursor, limit));
+    }
+
+    @PostMapping("/record/as-of")
+    @Operation(summary = "The record as the platform held it at an instant (RFC 3339), replayed from the change log")
+    Api.AsOf asOf(@PathVariable String tenantId, @RequestBody Api.RecordHistoryQuery query, @RequestParam Instant at) {
+        return mapper.asOf(at, history.asOf(new TenantId(tenantId), mapper.toQuery(query), at));
+    }
+
+    @PostMapping("/record/verify")
+    @Operation(summary = "Check one record's hash chain: the first entry whose content, order or presence changed")
+    Api.Verification verifyRecord(@PathVariable String tenantId, @RequestBody Api.RecordHistoryQuery query) {
+        return mapper.toApi(history.verify(new TenantId(tenantId), mapper.toQuery(query)));
+    }
+
+    @PostMapping("/verify")
+    @Operation(summary = "Check the hash chain of every record of the tenant; broken records are listed (at most 100)")
+    Api.TenantVerification verifyTenant(@PathVariable String tenantId) {
+        return mapper.toApi(history.verifyTenant(new TenantId(tenantId)));
     }
 
     private Api.HistoryPage page(Page<ConsentChange> page) {

@@ -5,6 +5,7 @@ import org.consentplatform.application.port.in.DecideMessages;
 import org.consentplatform.application.port.in.DecisionQuery;
 import org.consentplatform.application.port.in.ManageContacts;
 import org.consentplatform.application.port.in.ReadHistory;
+import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.EnforcementModel;
@@ -123,6 +124,20 @@ interface RestMapper {
                         map(r.key().topicId()), toApi(r.state()))).toList(),
                 explanation.contact() == null ? null : toApi(explanation.contact()),
                 explanation.contactLevelConsentChecked());
+    }
+
+    @Mapping(target = "profileId", source = "key.profileId")
+    @Mapping(target = "channel", source = "key.contactPoint.channel")
+    @Mapping(target = "address", source = "key.contactPoint.address")
+    @Mapping(target = "purposeId", source = "key.purposeId")
+    @Mapping(target = "topicId", source = "key.topicId")
+    Api.Verification toApi(ChainVerification verification);
+
+    Api.TenantVerification toApi(ReadHistory.TenantVerification verification);
+
+    default Api.AsOf asOf(java.time.Instant at, ConsentChange change) {
+        return change == null ? new Api.AsOf(at, null, null, null)
+                : new Api.AsOf(at, toApi(change.after()), change.seq(), change.id());
     }
 
     // API → commands and domain

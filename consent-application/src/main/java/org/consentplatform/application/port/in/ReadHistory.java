@@ -1,10 +1,14 @@
 package org.consentplatform.application.port.in;
 
 import org.consentplatform.application.port.Page;
+import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.tenant.TenantId;
 
-/** The audit trail (auditor scope). */
+import java.time.Instant;
+import java.util.List;
+
+/** The audit trail (auditor scope): history, past states and proof that nothing was altered. */
 public interface ReadHistory {
 
     /** Identifies one record as the caller writes it; topicId may be null. */
@@ -14,4 +18,19 @@ public interface ReadHistory {
     Page<ConsentChange> ofRecord(TenantId tenant, RecordQuery record, String cursor, int limit);
 
     Page<ConsentChange> ofContactPoint(TenantId tenant, String channel, String address, String cursor, int limit);
+
+    /**
+     * The record as the platform held it at {@code instant}: the newest entry recorded at or
+     * before it, replayed from the change log; null when the record had no entry yet.
+     */
+    ConsentChange asOf(TenantId tenant, RecordQuery record, Instant instant);
+
+    ChainVerification verify(TenantId tenant, RecordQuery record);
+
+    /** Every record of the tenant checked; the broken ones listed (at most {@code MAX_BREACHES}). */
+    record TenantVerification(boolean intact, long records, long entries, List<ChainVerification> breaches) {
+        public static final int MAX_BREACHES = 100;
+    }
+
+    TenantVerification verifyTenant(TenantId tenant);
 }

@@ -6,10 +6,26 @@ import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /** Read access to the change log for auditors, oldest first, paged by opaque cursors. */
 public interface ConsentHistory {
 
     Page<ConsentChange> ofRecord(TenantId tenant, RecordKey key, String cursor, int limit);
 
     Page<ConsentChange> ofContactPoint(TenantId tenant, ContactPoint contactPoint, String cursor, int limit);
+
+    /** Every entry of one record, in stored seq order (a record's history is short). */
+    List<ConsentChange> stream(TenantId tenant, RecordKey key);
+
+    /** The newest entry the record's current state counts: its seq (0 when none) and hash. */
+    record Head(long seq, String hash) {
+        public static final Head NONE = new Head(0, null);
+    }
+
+    Head head(TenantId tenant, RecordKey key);
+
+    /** Every record of the tenant that has a current state, one at a time. */
+    void forEachRecord(TenantId tenant, Consumer<RecordKey> action);
 }

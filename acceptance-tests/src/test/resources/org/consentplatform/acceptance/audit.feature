@@ -1,0 +1,22 @@
+Feature: An auditor can trust the history (domain rules §11)
+  Every change of a record is an immutable entry chained to the one before it by a SHA-256
+  hash. An auditor reads the history, the state of a record at any past instant, and checks
+  that no entry was edited, removed or reordered.
+
+  Background:
+    Given tenant "acme" does not check contact-level consent
+    And a profile "audit" with the default purposes
+
+  Scenario: the state of a record as of a past instant is replayed from its history
+    Given "hal@example.com" opted in to "commercial" at "2026-11-01T09:00:00Z"
+    And a moment passes, noted as "after the opt-in"
+    And "hal@example.com" opted out of "commercial" at "2026-11-02T09:00:00Z"
+    Then as of "after the opt-in" the auditor sees "hal@example.com" OPTED_IN to "commercial"
+    And as of now the auditor sees "hal@example.com" OPTED_OUT to "commercial"
+    And as of "2000-01-01T00:00:00Z" the auditor sees no state for "hal@example.com"
+
+  Scenario: an untouched history verifies
+    Given "ida@example.com" opted in to "commercial" at "2026-11-01T09:00:00Z"
+    And "ida@example.com" opted out of "commercial" at "2026-11-02T09:00:00Z"
+    Then the auditor verifies the history of "ida@example.com" for "commercial" as intact with 2 entries
+    And the auditor's verification of the whole tenant finds nothing broken
