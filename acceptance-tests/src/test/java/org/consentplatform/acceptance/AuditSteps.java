@@ -2,12 +2,16 @@ package org.consentplatform.acceptance;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.World;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +26,8 @@ public class AuditSteps {
     private int port;
     private World world;
     private final Map<String, Instant> moments = new HashMap<>();
+    private List<JsonNode> found;
+    private HttpApi.Response exported;
 
     private World world() {
         if (world == null) {
@@ -72,6 +78,76 @@ public class AuditSteps {
         assertThat(verification.get("breaches")).as(verification.toString()).isEmpty();
         assertThat(verification.get("intact").asBoolean()).isTrue();
         assertThat(verification.get("records").asLong()).isPositive();
+    }
+
+    @When("the auditor searches the history since {string} for purpose {string}, {int} entries a page")
+    public void searchByPurpose(String moment, String purpose, int pageSize) {
+        var filter = new LinkedHashMap<String, Object>();
+        filter.put("from", moments.get(moment).toString());
+        filter.put("profileId", PROFILE);
+        filter.put("purposeId", purpose);
+        found = allPages(filter, pageSize);
+    }
+
+    @When("the auditor searches the history since {string} for source {word}")
+    public void searchBySource(String moment, String source) {
+        var filter = new LinkedHashMap<String, Object>();
+        filter.put("from", moments.get(moment).toString());
+        filter.put("source", source);
+        found = allPages(filter, 100);
+    }
+
+    @Then("the pages hold {int} entries in recorded order: {string}")
+    public void pagesHoldOne(int count, String address) {
+        pagesHold(count, List.of(address));
+    }
+
+    @Then("the pages hold {int} entries in recorded order: {string}, {string}, {string}")
+    public void pagesHoldThree(int count, String first, String second, String third) {
+        pagesHold(count, List.of(first, second, third));
+    }
+
+    private void pagesHold(int count, List<String> addresses) {
+        assertThat(found).hasSize(count);
+        assertThat(found.stream().map(e -> e.get("address").asString()).toList()).isEqualTo(addresses);
+        for (int i = 1; i < found.size(); i++) {
+            assertThat(Instant.parse(found.get(i).get("recordedAt").asString()))
+                    .isAfterOrEqualTo(Instant.parse(found.get(i - 1).get("recordedAt").asString()));
+        }
+    }
+
+    private List<JsonNode> allPages(Map<String, Object> filter, int pageSize) {
+        var entries = new ArrayList<JsonNode>();
+        String cursor = null;
+        do {
+            JsonNode page = World.ok(world().api.post(World.BASE + "/history/search?limit=" + pageSize
+                    + (cursor == null ? "" : "&cursor=" + cursor), world().auditor(), filter));
+            page.get("items").forEach(entries::add);
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(pageSize);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        return entries;
+    }
+
+    @When("the auditor exports the history since {string}")
+    public void export(String moment) {
+        exported = world().api.call("POST", World.BASE + "/history/export", world().auditor(), "application/json",
+                HttpApi.json(Map.of("from", moments.get(moment).toString(), "profileId", PROFILE)), Map.of());
+    }
+
+    @Then("the export holds {int} lines, each an entry with its before, after, actor, source and correlation id")
+    public void exportHolds(int lines) {
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.header("Content-Type")).startsWith("application/x-ndjson");
+        List<JsonNode> entries = exported.body().lines().map(HttpApi.JSON::readTree).toList();
+        assertThat(entries).hasSize(lines);
+        entries.forEach(entry -> {
+            assertThat(entry.has("before")).isTrue();
+            assertThat(entry.get("after").get("state").asString()).isNotBlank();
+            assertThat(entry.get("actor").asString()).isEqualTo("demo-marketing");
+            assertThat(entry.get("source").asString()).isEqualTo("API");
+            assertThat(entry.get("correlationId").asString()).isNotBlank();
+        });
     }
 
     private JsonNode asOf(Instant at, String address, String purpose) {

@@ -55,7 +55,11 @@ class BadInputTest {
                     "{\"profileId\":\"bad-input\",\"purposeId\":\"commercial\",\"channel\":\"EMAIL\",\"address\":\"victim@example.com\"}"),
             new Endpoint("POST", "/history/record", "demo-admin",
                     "{\"profileId\":\"bad-input\",\"channel\":\"EMAIL\",\"address\":\"victim@example.com\",\"purposeId\":\"commercial\"}"),
-            new Endpoint("POST", "/history/contact-point", "demo-admin", "{\"channel\":\"EMAIL\",\"address\":\"victim@example.com\"}"));
+            new Endpoint("POST", "/history/contact-point", "demo-admin", "{\"channel\":\"EMAIL\",\"address\":\"victim@example.com\"}"),
+            new Endpoint("POST", "/history/search", "demo-admin", "{\"channel\":\"EMAIL\",\"address\":\"victim@example.com\",\"purposeId\":\"commercial\"}"),
+            new Endpoint("POST", "/history/export", "demo-admin", "{\"channel\":\"EMAIL\",\"address\":\"victim@example.com\",\"source\":\"API\"}"),
+            new Endpoint("POST", "/history/record/verify", "demo-admin",
+                    "{\"profileId\":\"bad-input\",\"channel\":\"EMAIL\",\"address\":\"victim@example.com\",\"purposeId\":\"commercial\"}"));
 
     record Case(Endpoint endpoint, String spoil, String body) {
         @Override

@@ -20,3 +20,22 @@ Feature: An auditor can trust the history (domain rules §11)
     And "ida@example.com" opted out of "commercial" at "2026-11-02T09:00:00Z"
     Then the auditor verifies the history of "ida@example.com" for "commercial" as intact with 2 entries
     And the auditor's verification of the whole tenant finds nothing broken
+
+  Scenario: the auditor searches the tenant's history with filters, page by page
+    Given a moment passes, noted as "start"
+    And "jan@example.com" opted in to "commercial" at "2026-11-01T09:00:00Z"
+    And "jan@example.com" opted in to "tracking" at "2026-11-01T09:00:00Z"
+    And "kim@example.com" opts in to "commercial" from form "footer" having seen wording "v2"
+    And "kim@example.com" opted out of "commercial" at "2026-11-03T09:00:00Z"
+    When the auditor searches the history since "start" for purpose "commercial", 2 entries a page
+    Then the pages hold 3 entries in recorded order: "jan@example.com", "kim@example.com", "kim@example.com"
+    When the auditor searches the history since "start" for source FORM
+    Then the pages hold 1 entries in recorded order: "kim@example.com"
+
+  Scenario: the auditor exports a range as a stream
+    Given a moment passes, noted as "export start"
+    And "lea@example.com" opted in to "commercial" at "2026-11-01T09:00:00Z"
+    And "lea@example.com" opted out of "commercial" at "2026-11-02T09:00:00Z"
+    And "lea@example.com" opted in to "tracking" at "2026-11-02T09:00:00Z"
+    When the auditor exports the history since "export start"
+    Then the export holds 3 lines, each an entry with its before, after, actor, source and correlation id

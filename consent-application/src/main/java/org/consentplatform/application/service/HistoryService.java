@@ -3,6 +3,7 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.in.ReadHistory;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentHistory;
+import org.consentplatform.application.port.out.HistoryCriteria;
 import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ChainVerification;
@@ -16,6 +17,7 @@ import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.function.Consumer;
 
 /** The audit trail of records and contact points. */
 public final class HistoryService implements ReadHistory {
@@ -84,7 +86,33 @@ public final class HistoryService implements ReadHistory {
 
     @Override
     public Page<ConsentChange> ofContactPoint(TenantId tenant, String channel, String address, String cursor, int limit) {
-        return history.ofContactPoint(tenant, lookups.settings(tenant).contactPoint(channel, address), cursor, checked(limit));
+        return history.search(tenant, HistoryCriteria.ofContactPoint(lookups.settings(tenant).contactPoint(channel, address)),
+                cursor, checked(limit));
+    }
+
+    @Override
+    public Page<ConsentChange> search(TenantId tenant, HistoryFilter filter, String cursor, int limit) {
+        return history.search(tenant, criteria(tenant, filter), cursor, checked(limit));
+    }
+
+    @Override
+    public void export(TenantId tenant, HistoryFilter filter, Consumer<ConsentChange> sink) {
+        history.export(tenant, criteria(tenant, filter), sink);
+    }
+
+    private HistoryCriteria criteria(TenantId tenant, HistoryFilter filter) {
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw DomainRejection.InvalidInput.of("to", "must be after from");
+        }
+        if ((filter.channel() == null) != (filter.address() == null)) {
+            throw DomainRejection.InvalidInput.of(filter.channel() == null ? "channel" : "address",
+                    "channel and address go together");
+        }
+        return new HistoryCriteria(filter.from(), filter.to(),
+                filter.channel() == null ? null : lookups.settings(tenant).contactPoint(filter.channel(), filter.address()),
+                filter.profileId() == null ? null : TechnicalId.parse("profileId", filter.profileId()),
+                filter.purposeId() == null ? null : TechnicalId.parse("purposeId", filter.purposeId()),
+                filter.source(), InvalidInputs.optionalText("actor", filter.actor(), 256));
     }
 
     private static int checked(int limit) {

@@ -6,10 +6,10 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.consentplatform.application.port.out.ConsentHistory;
+import org.consentplatform.application.port.out.HistoryCriteria;
 import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
-import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -61,8 +61,8 @@ public final class MongoConsentHistory implements ConsentHistory {
     }
 
     @Override
-    public Page<ConsentChange> ofContactPoint(TenantId tenant, ContactPoint contactPoint, String cursor, int limit) {
-        Bson filter = Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("contactPoint", contactPoint.key()));
+    public Page<ConsentChange> search(TenantId tenant, HistoryCriteria criteria, String cursor, int limit) {
+        Bson filter = filter(tenant, criteria);
         if (cursor != null) {
             String[] position = decode(cursor).split("\\|", 2);
             if (position.length != 2) {
@@ -75,6 +75,40 @@ public final class MongoConsentHistory implements ConsentHistory {
         List<Document> docs = changes.find(filter).sort(Sorts.ascending("recordedAt", "_id"))
                 .limit(limit + 1).into(new ArrayList<>());
         return page(docs, limit, last -> encode(last.getDate("recordedAt").getTime() + "|" + last.getString("_id")));
+    }
+
+    @Override
+    public void export(TenantId tenant, HistoryCriteria criteria, Consumer<ConsentChange> sink) {
+        try (var cursor = changes.find(filter(tenant, criteria)).sort(Sorts.ascending("recordedAt", "_id")).batchSize(1000).cursor()) {
+            cursor.forEachRemaining(doc -> sink.accept(Documents.change(doc)));
+        }
+    }
+
+    private static Bson filter(TenantId tenant, HistoryCriteria criteria) {
+        var parts = new ArrayList<Bson>();
+        parts.add(Filters.eq("tenant", tenant.value()));
+        if (criteria.from() != null) {
+            parts.add(Filters.gte("recordedAt", Date.from(criteria.from())));
+        }
+        if (criteria.to() != null) {
+            parts.add(Filters.lt("recordedAt", Date.from(criteria.to())));
+        }
+        if (criteria.contactPoint() != null) {
+            parts.add(Filters.eq("contactPoint", criteria.contactPoint().key()));
+        }
+        if (criteria.profileId() != null) {
+            parts.add(Filters.eq("key.profileId", criteria.profileId().value()));
+        }
+        if (criteria.purposeId() != null) {
+            parts.add(Filters.eq("key.purposeId", criteria.purposeId().value()));
+        }
+        if (criteria.source() != null) {
+            parts.add(Filters.eq("source", criteria.source().name()));
+        }
+        if (criteria.actor() != null) {
+            parts.add(Filters.eq("actor", criteria.actor()));
+        }
+        return Filters.and(parts);
     }
 
     private static Page<ConsentChange> page(List<Document> docs, int limit,

@@ -40,6 +40,7 @@ public final class MongoStore {
         collection(CHANGES).createIndex(Indexes.ascending("tenant", "recordKey", "seq"), unique.name("record_seq"));
         collection(CHANGES).createIndex(Indexes.ascending("tenant", "contactPoint", "recordedAt", "_id"),
                 new IndexOptions().name("contact_point_history"));
+        collection(CHANGES).createIndex(Indexes.ascending("tenant", "recordedAt", "_id"), new IndexOptions().name("tenant_history"));
         // only the few changes whose projection is pending are indexed: the sweeper's query stays cheap
         collection(CHANGES).createIndex(Indexes.ascending("recordedAt"), new IndexOptions().name("unprojected")
                 .partialFilterExpression(Filters.eq("projected", false)));

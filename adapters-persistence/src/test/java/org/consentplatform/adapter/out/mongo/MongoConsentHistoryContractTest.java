@@ -7,6 +7,7 @@ import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.Source;
+import org.consentplatform.application.port.out.HistoryCriteria;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
@@ -64,14 +65,14 @@ class MongoConsentHistoryContractTest extends MongoWireServer {
         var all = new ArrayList<ConsentChange>();
         String cursor = null;
         do {
-            var page = history.ofContactPoint(ACME, ANN, cursor, 1);
+            var page = history.search(ACME, HistoryCriteria.ofContactPoint(ANN), cursor, 1);
             all.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
 
         assertThat(all).hasSize(3).extracting(c -> c.key().purposeId().value())
                 .containsExactlyInAnyOrder("commercial", "tracking", "commercial");
-        assertThat(history.ofContactPoint(new TenantId("globex"), ANN, null, 10).items()).isEmpty();
+        assertThat(history.search(new TenantId("globex"), HistoryCriteria.ofContactPoint(ANN), null, 10).items()).isEmpty();
     }
 
     @Test
@@ -97,11 +98,34 @@ class MongoConsentHistoryContractTest extends MongoWireServer {
     }
 
     @Test
+    void theTenantsHistoryIsFilteredAndExportedInRecordedOrder() {
+        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        write(records, COMMERCIAL, ConsentState.OPTED_IN, 1);
+        write(records, TRACKING, ConsentState.OPTED_IN, 2);
+        write(records, COMMERCIAL, ConsentState.OPTED_OUT, 3);
+        var history = new MongoConsentHistory(store);
+
+        var commercial = history.search(ACME, new HistoryCriteria(null, null, null, null, new TechnicalId("commercial"),
+                null, null), null, 10);
+        var window = history.search(ACME, new HistoryCriteria(Instant.parse("2026-11-22T00:00:00Z"),
+                Instant.parse("2026-11-23T00:00:00Z"), null, null, null, null, null), null, 10);
+        var byActor = history.search(ACME, new HistoryCriteria(null, null, null, null, null, Source.API, "someone-else"), null, 10);
+        var exported = new ArrayList<ConsentChange>();
+        history.export(ACME, new HistoryCriteria(null, null, ANN, null, null, null, null), exported::add);
+
+        assertThat(commercial.items()).extracting(ConsentChange::seq).containsExactly(1L, 2L);
+        assertThat(window.items()).singleElement().satisfies(c -> assertThat(c.key()).isEqualTo(TRACKING));
+        assertThat(byActor.items()).isEmpty();
+        assertThat(exported).extracting(c -> c.recordedAt().toString())
+                .containsExactly("2026-11-21T00:00:00Z", "2026-11-22T00:00:00Z", "2026-11-23T00:00:00Z");
+    }
+
+    @Test
     void aForgedCursorIsRefused() {
         var history = new MongoConsentHistory(store);
 
         assertThatThrownBy(() -> history.ofRecord(ACME, COMMERCIAL, "{\"$gt\":0}", 10)).isInstanceOf(DomainRejection.InvalidInput.class);
-        assertThatThrownBy(() -> history.ofContactPoint(ACME, ANN, "bm90LWEtY3Vyc29y", 10)).isInstanceOf(DomainRejection.InvalidInput.class);
+        assertThatThrownBy(() -> history.search(ACME, HistoryCriteria.ofContactPoint(ANN), "bm90LWEtY3Vyc29y", 10)).isInstanceOf(DomainRejection.InvalidInput.class);
     }
 
     private static void write(MongoConsentRecords records, RecordKey key, ConsentState state, int day) {

@@ -148,6 +148,12 @@ public final class Api {
     public record ContactPointHistoryQuery(String channel, String address) {
     }
 
+    @Schema(description = "Filters on the tenant's history, all optional: recorded in [from, to), one contact point "
+            + "(channel and address together), profile, purpose, source, actor.")
+    public record HistoryFilter(Instant from, Instant to, String channel, String address, String profileId, String purposeId,
+                                Source source, String actor) {
+    }
+
     public record HistoryPage(List<Change> items, String nextCursor) {
     }
 

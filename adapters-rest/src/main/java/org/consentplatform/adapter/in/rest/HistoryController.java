@@ -1,6 +1,11 @@
 package org.consentplatform.adapter.in.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consentplatform.application.port.in.ReadHistory;
 import org.consentplatform.application.port.Page;
@@ -12,7 +17,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /** The audit trail, for the consent:audit scope. Read-only. */
@@ -23,10 +33,12 @@ class HistoryController {
 
     private final ReadHistory history;
     private final RestMapper mapper;
+    private final JsonMapper json;
 
-    HistoryController(ReadHistory history, RestMapper mapper) {
+    HistoryController(ReadHistory history, RestMapper mapper, JsonMapper json) {
         this.history = history;
         this.mapper = mapper;
+        this.json = json;
     }
 
     @PostMapping("/record")
@@ -43,6 +55,33 @@ class HistoryController {
                                    @RequestParam(required = false) String cursor,
                                    @RequestParam(defaultValue = "100") int limit) {
         return page(history.ofContactPoint(new TenantId(tenantId), query.channel(), query.address(), cursor, limit));
+    }
+
+    @PostMapping("/search")
+    @Operation(summary = "The tenant's history filtered by time range, contact point, profile, purpose, source or actor, oldest first")
+    Api.HistoryPage search(@PathVariable String tenantId, @RequestBody Api.HistoryFilter filter,
+                           @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
+        return page(history.search(new TenantId(tenantId), mapper.toFilter(filter), cursor, limit));
+    }
+
+    @PostMapping(path = "/export", produces = NdJson.MEDIA_TYPE)
+    @Operation(summary = "Every matching entry as NDJSON (one Change per line), oldest first, streamed without a size cap",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = NdJson.MEDIA_TYPE,
+                    schema = @Schema(implementation = Api.Change.class))))
+    void export(@PathVariable String tenantId, @RequestBody Api.HistoryFilter filter,
+                @Parameter(hidden = true) HttpServletResponse response) throws IOException {
+        ReadHistory.HistoryFilter criteria = mapper.toFilter(filter);
+        response.setContentType(NdJson.MEDIA_TYPE);
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+        history.export(new TenantId(tenantId), criteria, change -> {
+            try {
+                out.write(json.writeValueAsBytes(mapper.toApi(change)));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
     }
 
     @PostMapping("/record/as-of")

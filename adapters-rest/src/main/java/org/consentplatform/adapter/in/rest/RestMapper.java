@@ -146,6 +146,8 @@ interface RestMapper {
 
     ReadHistory.RecordQuery toQuery(Api.RecordHistoryQuery query);
 
+    ReadHistory.HistoryFilter toFilter(Api.HistoryFilter filter);
+
     default Evidence toDomain(Api.Evidence evidence) {
         return evidence == null ? Evidence.NONE
                 : new Evidence(evidence.wordingVersion(), evidence.formId(), evidence.clientAddress(), evidence.userAgent());

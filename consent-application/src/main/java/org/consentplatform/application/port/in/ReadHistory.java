@@ -3,10 +3,12 @@ package org.consentplatform.application.port.in;
 import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The audit trail (auditor scope): history, past states and proof that nothing was altered. */
 public interface ReadHistory {
@@ -18,6 +20,19 @@ public interface ReadHistory {
     Page<ConsentChange> ofRecord(TenantId tenant, RecordQuery record, String cursor, int limit);
 
     Page<ConsentChange> ofContactPoint(TenantId tenant, String channel, String address, String cursor, int limit);
+
+    /**
+     * A filter on the tenant's whole history, as the auditor writes it; every part is optional
+     * ({@code channel} and {@code address} go together). {@code to} is exclusive.
+     */
+    record HistoryFilter(Instant from, Instant to, String channel, String address, String profileId, String purposeId,
+                         Source source, String actor) {
+    }
+
+    Page<ConsentChange> search(TenantId tenant, HistoryFilter filter, String cursor, int limit);
+
+    /** Every matching entry, oldest first, handed over one at a time without a size cap. */
+    void export(TenantId tenant, HistoryFilter filter, Consumer<ConsentChange> sink);
 
     /**
      * The record as the platform held it at {@code instant}: the newest entry recorded at or

@@ -3,7 +3,6 @@ package org.consentplatform.application.port.out;
 import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
-import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.util.List;
@@ -14,7 +13,11 @@ public interface ConsentHistory {
 
     Page<ConsentChange> ofRecord(TenantId tenant, RecordKey key, String cursor, int limit);
 
-    Page<ConsentChange> ofContactPoint(TenantId tenant, ContactPoint contactPoint, String cursor, int limit);
+    /** Entries matching the criteria, in the order they were recorded. */
+    Page<ConsentChange> search(TenantId tenant, HistoryCriteria criteria, String cursor, int limit);
+
+    /** Every entry matching the criteria, in the order recorded, streamed from storage without a cap. */
+    void export(TenantId tenant, HistoryCriteria criteria, Consumer<ConsentChange> sink);
 
     /** Every entry of one record, in stored seq order (a record's history is short). */
     List<ConsentChange> stream(TenantId tenant, RecordKey key);
