@@ -1,5 +1,10 @@
 package org.consentplatform.acceptance;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -8,7 +13,9 @@ import org.consentplatform.acceptance.support.World;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +35,9 @@ public class AuditSteps {
     private final Map<String, Instant> moments = new HashMap<>();
     private List<JsonNode> found;
     private HttpApi.Response exported;
+    private JsonNode receipt;
+    private Map<String, Object> receiptFor;
+    private JWKSet publishedKeys;
 
     private World world() {
         if (world == null) {
@@ -148,6 +158,61 @@ public class AuditSteps {
             assertThat(entry.get("source").asString()).isEqualTo("API");
             assertThat(entry.get("correlationId").asString()).isNotBlank();
         });
+    }
+
+    @When("the marketer asks for the receipt of {string} for {string}")
+    public void askReceipt(String address, String purpose) {
+        receipt = World.ok(world().api.post(World.BASE + "/consents/receipt", world().marketing(), record(address, purpose)));
+        receiptFor = record(address, purpose);
+    }
+
+    @Then("the receipt's signature verifies with the keys published at {string}")
+    public void receiptVerifies(String keysPath) throws Exception {
+        HttpApi.Response keys = world().api.get(keysPath, null);
+        assertThat(keys.status()).isEqualTo(200);
+        publishedKeys = JWKSet.parse(keys.body());
+        JWSObject jws = JWSObject.parse(receipt.get("jws").asString());
+        assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        RSAKey key = (RSAKey) publishedKeys.getKeyByKeyId(jws.getHeader().getKeyID());
+        assertThat(key.isPrivate()).as("only the public half is published").isFalse();
+        assertThat(jws.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(HttpApi.JSON.readTree(jws.getPayload().toString())).isEqualTo(receipt.get("claims"));
+    }
+
+    @Then("the receipt names the controller {string}, the subject {string}, the purpose {string}, the state {word}, the source {word} and the wording {string}")
+    public void receiptNames(String controller, String subject, String purpose, String state, String source, String wording) {
+        JsonNode claims = receipt.get("claims");
+        assertThat(claims.get("piiControllers").get(0).get("piiController").asString()).isEqualTo(controller);
+        assertThat(claims.get("piiPrincipalId").asString()).isEqualTo(subject);
+        assertThat(claims.get("services").get(0).get("purposes").get(0).get("purpose").asString()).isEqualTo(purpose);
+        assertThat(claims.get("services").get(0).get("purposes").get(0).get("legalBasis").asString()).isEqualTo("CONSENT");
+        assertThat(claims.get("state").asString()).isEqualTo(state);
+        assertThat(claims.get("collectionMethod").asString()).isEqualTo(source);
+        assertThat(claims.get("wordingVersion").asString()).isEqualTo(wording);
+    }
+
+    @Then("the receipt points at the history entry that set the state")
+    public void receiptPointsAtEntry() {
+        JsonNode history = World.ok(world().api.post(World.BASE + "/history/record", world().auditor(), receiptFor));
+        JsonNode last = history.get("items").get(history.get("items").size() - 1);
+        assertThat(receipt.get("claims").get("changeId").asString()).isEqualTo(last.get("id").asString());
+        assertThat(receipt.get("claims").get("changeSeq").asLong()).isEqualTo(last.get("seq").asLong());
+    }
+
+    @Then("a receipt whose claims were altered does not verify")
+    public void alteredReceipt() throws Exception {
+        String[] parts = receipt.get("jws").asString().split("\\.");
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("OPTED_IN", "OPTED_OUT")
+                        .getBytes(StandardCharsets.UTF_8));
+        JWSObject jws = JWSObject.parse(parts[0] + "." + forged + "." + parts[2]);
+        assertThat(jws.verify(new RSASSAVerifier((RSAKey) publishedKeys.getKeyByKeyId(jws.getHeader().getKeyID())))).isFalse();
+    }
+
+    @Then("there is no receipt for {string}")
+    public void noReceipt(String address) {
+        HttpApi.Response response = world().api.post(World.BASE + "/consents/receipt", world().marketing(), record(address, "commercial"));
+        assertThat(response.status()).isEqualTo(404);
     }
 
     private JsonNode asOf(Instant at, String address, String purpose) {

@@ -39,3 +39,12 @@ Feature: An auditor can trust the history (domain rules §11)
     And "lea@example.com" opted in to "tracking" at "2026-11-02T09:00:00Z"
     When the auditor exports the history since "export start"
     Then the export holds 3 lines, each an entry with its before, after, actor, source and correlation id
+
+  Scenario: a signed consent receipt, verifiable with the service's published key
+    Given "max@example.com" opts in to "commercial" from form "checkout" having seen wording "v9"
+    When the marketer asks for the receipt of "max@example.com" for "commercial"
+    Then the receipt's signature verifies with the keys published at "/.well-known/consent-receipt-keys.json"
+    And the receipt names the controller "Profile audit", the subject "EMAIL|max@example.com", the purpose "commercial", the state OPTED_IN, the source FORM and the wording "v9"
+    And the receipt points at the history entry that set the state
+    And a receipt whose claims were altered does not verify
+    And there is no receipt for "nobody@example.com"

@@ -94,8 +94,8 @@ class ApplicationWiring {
     }
 
     @Bean
-    HistoryService historyService(MongoConsentHistory history, MongoTenants tenants, MongoComplianceProfiles profiles) {
-        return new HistoryService(history, tenants, profiles);
+    HistoryService historyService(MongoConsentHistory history, MongoTenants tenants, MongoComplianceProfiles profiles, Clock clock) {
+        return new HistoryService(history, tenants, profiles, clock);
     }
 
     @Bean

@@ -28,7 +28,8 @@ public @interface RunningService {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-issuer-key",
-                    Map.of("consent.dev-issuer.jwk-file", TestKeys.ISSUER_FILE.toString())));
+                    Map.of("consent.dev-issuer.jwk-file", TestKeys.ISSUER_FILE.toString(),
+                            "consent.receipts.jwk-file", TestKeys.RECEIPT_KEY_FILE.toString())));
         }
     }
 }

@@ -18,6 +18,12 @@ public final class TestKeys {
     public static final RSAKey ISSUER = generate("issuer");
     public static final RSAKey FORGER = generate("forger");
     public static final Path ISSUER_FILE = write(ISSUER);
+    /** Where the service creates its receipt key on first use (a fresh path per run). */
+    public static final Path RECEIPT_KEY_FILE = ISSUER_FILE.resolveSibling(ISSUER_FILE.getFileName() + "-receipts.jwk");
+
+    static {
+        RECEIPT_KEY_FILE.toFile().deleteOnExit();
+    }
 
     private TestKeys() {
     }

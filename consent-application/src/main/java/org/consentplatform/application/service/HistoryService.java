@@ -1,5 +1,6 @@
 package org.consentplatform.application.service;
 
+import org.consentplatform.application.port.in.IssueReceipts;
 import org.consentplatform.application.port.in.ReadHistory;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentHistory;
@@ -8,6 +9,8 @@ import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.receipt.ConsentReceipt;
+import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
@@ -15,22 +18,43 @@ import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /** The audit trail of records and contact points. */
-public final class HistoryService implements ReadHistory {
+public final class HistoryService implements ReadHistory, IssueReceipts {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
     private final ConsentHistory history;
     private final Lookups lookups;
+    private final Clock clock;
 
-    public HistoryService(ConsentHistory history, Tenants tenants, ComplianceProfiles profiles) {
+    public HistoryService(ConsentHistory history, Tenants tenants, ComplianceProfiles profiles, Clock clock) {
         this.history = history;
         this.lookups = new Lookups(tenants, profiles);
+        this.clock = clock;
+    }
+
+    @Override
+    public ConsentReceipt receipt(TenantId tenant, RecordQuery record) {
+        ComplianceProfile profile = lookups.profile(tenant, record.profileId());
+        RecordKey key = key(tenant, record);
+        profile.requirePurpose(key.purposeId());
+        ConsentChange setting = null;
+        for (ConsentChange change : history.stream(tenant, key)) {
+            if (change.applied()) {
+                setting = change;
+            }
+        }
+        if (setting == null || setting.after() == null) {
+            throw new DomainRejection.NotFound("no consent is recorded for " + key);
+        }
+        return ConsentReceipt.of(UUID.randomUUID().toString(), clock.instant(), profile, setting);
     }
 
     @Override

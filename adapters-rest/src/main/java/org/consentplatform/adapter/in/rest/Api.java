@@ -169,4 +169,8 @@ public final class Api {
 
     public record TenantVerification(boolean intact, long records, long entries, List<Verification> breaches) {
     }
+
+    @Schema(description = "A consent receipt: the compact RS256 JWS to keep or hand to the person, and its claims in clear.")
+    public record Receipt(String jws, Map<String, Object> claims) {
+    }
 }

@@ -30,6 +30,7 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.consentplatform.adapter.in.rest.TenantAccess.ADMIN;
@@ -87,6 +88,7 @@ public class RestConfiguration {
                         .requestMatchers(HttpMethod.PUT, TENANT + "/contacts/*").access(TenantAccess.of(tenantClaim, WRITE))
                         .requestMatchers(HttpMethod.POST, TENANT + "/consents", TENANT + "/consents/batch").access(TenantAccess.of(tenantClaim, WRITE))
                         .requestMatchers(HttpMethod.POST, TENANT + "/consents/lookup").access(TenantAccess.of(tenantClaim, READ))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/consents/receipt").access(TenantAccess.of(tenantClaim, READ, AUDIT))
                         .requestMatchers(HttpMethod.POST, TENANT + "/decisions", TENANT + "/decisions/**").access(TenantAccess.of(tenantClaim, DECIDE))
                         .requestMatchers(HttpMethod.POST, TENANT + "/history/**").access(TenantAccess.of(tenantClaim, AUDIT))
                         .requestMatchers(TENANT + "/**").access(TenantAccess.of(tenantClaim, ANY))
@@ -107,11 +109,17 @@ public class RestConfiguration {
     SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/error").permitAll()
+                                "/actuator/info", "/error", ReceiptController.KEYS_PATH).permitAll()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    @Bean
+    ReceiptSigner receiptSigner(@Value("${consent.receipts.jwk-file}") Path file,
+                                @Value("${consent.receipts.create-key-if-missing:false}") boolean createIfMissing) {
+        return new ReceiptSigner(file, createIfMissing);
     }
 
     @Bean

@@ -1,0 +1,45 @@
+package org.consentplatform.domain.receipt;
+
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.Evidence;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Source;
+
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Instant;
+
+/**
+ * What the platform attests about one record, shaped after ISO/IEC TS 27560 and the Kantara
+ * consent receipt: who controls the data, whose contact point, for which purpose on which
+ * legal basis, the state, when and how it was given, the wording shown, and the history entry
+ * that set it (so the receipt can be checked against the audit trail).
+ */
+public record ConsentReceipt(String receiptId, Instant issuedAt, TenantId tenant, String controllerName,
+                             String controllerAddress, RecordKey record, Purpose purpose, ConsentState state,
+                             Instant capturedAt, Source source, Evidence evidence, String changeId, long seq, String changeHash) {
+
+    /**
+     * A receipt for the record's current state, set by {@code settingChange}: the newest applied
+     * entry of the record's history.
+     */
+    public static ConsentReceipt of(String receiptId, Instant issuedAt, ComplianceProfile profile, ConsentChange settingChange) {
+        if (!settingChange.applied() || settingChange.after() == null) {
+            throw new IllegalArgumentException("a receipt attests the state set by an applied change");
+        }
+        RecordState state = settingChange.after();
+        if (state.state() == ConsentState.PENDING_CONFIRMATION) {
+            throw new DomainRejection.RuleViolation("receipt-pending",
+                    "the opt-in awaits its double opt-in confirmation: a receipt is issued once it is confirmed");
+        }
+        RecordKey key = settingChange.key();
+        return new ConsentReceipt(receiptId, issuedAt, profile.tenant(), profile.name(), profile.companyAddress(), key,
+                profile.requirePurpose(key.purposeId()), state.state(), state.capturedAt(), state.source(), state.evidence(),
+                settingChange.id(), settingChange.seq(), settingChange.hash());
+    }
+}
