@@ -51,22 +51,29 @@ public final class DecisionService implements DecideMessages {
 
     @Override
     public Decision decide(TenantId tenant, DecisionQuery query) {
-        TenantSettings settings = lookups.settings(tenant);
-        MessageIntent intent = intent(tenant, settings, new HashMap<>(), query, contactOf(tenant, query));
-        Map<RecordKey, RecordState> states = records.current(tenant, intent.recordsRead());
-        return EnforcementPolicy.decide(intent, settings, key -> stateOf(states, key));
+        return decided(tenant, query).decision();
     }
 
     @Override
     public Explanation explain(TenantId tenant, DecisionQuery query) {
+        Decided decided = decided(tenant, query);
+        List<ConsultedRecord> consulted = decided.intent().recordsRead().stream()
+                .map(key -> new ConsultedRecord(key, decided.states().get(key)))
+                .toList();
+        return new Explanation(decided.decision(), consulted, decided.intent().contact(), decided.contactLevelChecked());
+    }
+
+    /** A single decision with what it read. */
+    private record Decided(MessageIntent intent, Map<RecordKey, RecordState> states, Decision decision,
+                           boolean contactLevelChecked) {
+    }
+
+    private Decided decided(TenantId tenant, DecisionQuery query) {
         TenantSettings settings = lookups.settings(tenant);
         MessageIntent intent = intent(tenant, settings, new HashMap<>(), query, contactOf(tenant, query));
         Map<RecordKey, RecordState> states = records.current(tenant, intent.recordsRead());
-        Decision decision = EnforcementPolicy.decide(intent, settings, key -> stateOf(states, key));
-        List<ConsultedRecord> consulted = intent.recordsRead().stream()
-                .map(key -> new ConsultedRecord(key, states.get(key)))
-                .toList();
-        return new Explanation(decision, consulted, intent.contact(), settings.checkContactLevelConsent());
+        return new Decided(intent, states, EnforcementPolicy.decide(intent, settings, key -> stateOf(states, key)),
+                settings.checkContactLevelConsent());
     }
 
     @Override
