@@ -25,7 +25,7 @@ public final class ContactService implements ManageContacts {
 
     @Override
     public Contact upsert(TenantId tenant, ContactCommand command) {
-        TenantSettings settings = tenants.settings(tenant).orElse(TenantSettings.DEFAULTS);
+        TenantSettings settings = tenants.inForce(tenant);
         var points = new ArrayList<ContactPoint>();
         List<RawContactPoint> raw = command.contactPoints() == null ? List.of() : command.contactPoints();
         for (int i = 0; i < raw.size(); i++) {

@@ -45,16 +45,7 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
         ComplianceProfile profile = lookups.profile(tenant, record.profileId());
         RecordKey key = key(tenant, record);
         profile.requirePurpose(key.purposeId());
-        ConsentChange setting = null;
-        for (ConsentChange change : history.stream(tenant, key)) {
-            if (change.applied()) {
-                setting = change;
-            }
-        }
-        if (setting == null || setting.after() == null) {
-            throw new DomainRejection.NotFound("no consent is recorded for " + key);
-        }
-        return ConsentReceipt.of(UUID.randomUUID().toString(), clock.instant(), profile, setting);
+        return ConsentReceipt.ofHistory(UUID.randomUUID().toString(), clock.instant(), profile, key, history.stream(tenant, key));
     }
 
     @Override

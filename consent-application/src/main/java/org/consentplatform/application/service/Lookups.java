@@ -23,7 +23,7 @@ final class Lookups {
     }
 
     TenantSettings settings(TenantId tenant) {
-        return tenants.settings(tenant).orElse(TenantSettings.DEFAULTS);
+        return tenants.inForce(tenant);
     }
 
     ComplianceProfile profile(TenantId tenant, String rawProfileId) {

@@ -15,7 +15,7 @@ public final class TenantService implements ManageTenants {
 
     @Override
     public TenantSettings settings(TenantId tenant) {
-        return tenants.settings(tenant).orElse(TenantSettings.DEFAULTS);
+        return tenants.inForce(tenant);
     }
 
     @Override

@@ -23,11 +23,6 @@ public record RecordKey(TechnicalId profileId, ContactPoint contactPoint, Techni
         return Optional.ofNullable(topicId);
     }
 
-    /** The record of the parent purpose (itself when this key is for the purpose). */
-    public RecordKey purposeKey() {
-        return topicId == null ? this : ofPurpose(profileId, contactPoint, purposeId);
-    }
-
     /** Stable text form: {@code profile|channel|address|purpose|topic}. No part can contain '|'. */
     public String value() {
         return profileId + "|" + contactPoint.key() + "|" + purposeId + "|" + (topicId == null ? "" : topicId.value());

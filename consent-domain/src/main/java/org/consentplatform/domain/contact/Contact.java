@@ -1,6 +1,5 @@
 package org.consentplatform.domain.contact;
 
-import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
@@ -34,9 +33,5 @@ public record Contact(TenantId tenant, TechnicalId id, EntityType type, LegacyFl
     /** Whether the legacy flags take part in decisions for this entity (domain rules §4). */
     public boolean carriesLegacyFlags() {
         return type == EntityType.CONTACT;
-    }
-
-    public List<ContactPoint> emailAddresses() {
-        return contactPoints.stream().filter(cp -> cp.channel().equals(Channel.EMAIL)).toList();
     }
 }

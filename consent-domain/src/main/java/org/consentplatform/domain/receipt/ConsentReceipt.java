@@ -25,10 +25,26 @@ public record ConsentReceipt(String receiptId, Instant issuedAt, TenantId tenant
                              Instant capturedAt, Source source, Evidence evidence, String changeId, long seq, String changeHash) {
 
     /**
-     * A receipt for the record's current state, set by {@code settingChange}: the newest applied
-     * entry of the record's history.
+     * A receipt for the record's current state, which the newest applied entry of its history set.
+     *
+     * @throws DomainRejection.NotFound when no consent is recorded
      */
-    public static ConsentReceipt of(String receiptId, Instant issuedAt, ComplianceProfile profile, ConsentChange settingChange) {
+    public static ConsentReceipt ofHistory(String receiptId, Instant issuedAt, ComplianceProfile profile, RecordKey key,
+                                           Iterable<ConsentChange> historyInSeqOrder) {
+        ConsentChange setting = null;
+        for (ConsentChange change : historyInSeqOrder) {
+            if (change.applied()) {
+                setting = change;
+            }
+        }
+        if (setting == null || setting.after() == null) {
+            throw new DomainRejection.NotFound("no consent is recorded for " + key);
+        }
+        return of(receiptId, issuedAt, profile, setting);
+    }
+
+    /** A receipt for the state that {@code settingChange}, an applied entry, set. */
+    static ConsentReceipt of(String receiptId, Instant issuedAt, ComplianceProfile profile, ConsentChange settingChange) {
         if (!settingChange.applied() || settingChange.after() == null) {
             throw new IllegalArgumentException("a receipt attests the state set by an applied change");
         }
