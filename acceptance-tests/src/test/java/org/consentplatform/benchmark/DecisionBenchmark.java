@@ -78,7 +78,8 @@ public final class DecisionBenchmark {
         Path dataDir = Files.createTempDirectory("consent-benchmark");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class, NoopEndpoint.class)
                 .run("--server.port=0", "--consent.embedded.mongo.storage=" + storage,
-                        "--consent.embedded.mongo.file=" + dataDir.resolve("consent.mv"), "--logging.level.root=WARN")) {
+                        "--consent.embedded.mongo.file=" + dataDir.resolve("consent.mv"), "--logging.level.root=WARN",
+                        "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"))) {
             String base = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
             var benchmark = new DecisionBenchmark(base, token(base));
             List<String> addresses = benchmark.seed(records);

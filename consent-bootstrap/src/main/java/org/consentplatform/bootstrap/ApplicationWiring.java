@@ -1,23 +1,31 @@
 package org.consentplatform.bootstrap;
 
 import com.mongodb.client.MongoClient;
+import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
+import org.consentplatform.adapter.out.mongo.MongoChangeOutbox;
+import org.consentplatform.adapter.out.mongo.MongoCheckpoints;
 import org.consentplatform.adapter.out.mongo.MongoComplianceProfiles;
 import org.consentplatform.adapter.out.mongo.MongoConsentHistory;
 import org.consentplatform.adapter.out.mongo.MongoConsentRecords;
 import org.consentplatform.adapter.out.mongo.MongoContacts;
 import org.consentplatform.adapter.out.mongo.MongoIdempotencyRecords;
+import org.consentplatform.adapter.out.mongo.MongoLeases;
 import org.consentplatform.adapter.out.mongo.MongoStore;
 import org.consentplatform.adapter.out.mongo.MongoTenants;
+import org.consentplatform.application.service.CheckpointService;
 import org.consentplatform.application.service.ConsentService;
 import org.consentplatform.application.service.ContactService;
 import org.consentplatform.application.service.DecisionService;
 import org.consentplatform.application.service.HistoryService;
 import org.consentplatform.application.service.IdempotencyService;
+import org.consentplatform.application.service.InboundEventService;
+import org.consentplatform.application.service.OutboxRelay;
 import org.consentplatform.application.service.ProfileService;
 import org.consentplatform.application.service.TenantService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ProducerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -94,8 +102,57 @@ class ApplicationWiring {
     }
 
     @Bean
-    HistoryService historyService(MongoConsentHistory history, MongoTenants tenants, MongoComplianceProfiles profiles, Clock clock) {
-        return new HistoryService(history, tenants, profiles, clock);
+    HistoryService historyService(MongoConsentHistory history, MongoCheckpoints checkpoints, MongoTenants tenants,
+                                  MongoComplianceProfiles profiles, Clock clock) {
+        return new HistoryService(history, checkpoints, tenants, profiles, clock);
+    }
+
+    @Bean
+    MongoChangeOutbox changeOutbox(MongoStore store) {
+        return new MongoChangeOutbox(store);
+    }
+
+    @Bean
+    MongoLeases leases(MongoStore store, Clock clock) {
+        return new MongoLeases(store, clock);
+    }
+
+    @Bean
+    MongoCheckpoints checkpoints(MongoStore store) {
+        return new MongoCheckpoints(store);
+    }
+
+    /** Only the cluster settings are taken from Boot's producer configuration; see KafkaEventPublisher. */
+    @Bean(destroyMethod = "close")
+    KafkaEventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics,
+                                       @Value("${consent.outbox.ack-timeout:PT10S}") Duration ackTimeout) {
+        return new KafkaEventPublisher(producers.getConfigurationProperties(),
+                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints()), ackTimeout);
+    }
+
+    /** Names this instance in leases: unique per process, readable in the lease documents. */
+    @Bean
+    InstanceId instanceId(@Value("${consent.instance-id:}") String configured) {
+        return InstanceId.of(configured);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoChangeOutbox outbox, KafkaEventPublisher publisher, MongoLeases leases, InstanceId instance,
+                            @Value("${consent.outbox.lease-ttl:PT15S}") Duration leaseTtl,
+                            @Value("${consent.outbox.batch-size:500}") int batchSize, Clock clock) {
+        return new OutboxRelay(outbox, publisher, leases, instance.value(), leaseTtl, batchSize, clock);
+    }
+
+    @Bean
+    CheckpointService checkpointService(MongoConsentHistory history, MongoCheckpoints checkpoints, KafkaEventPublisher publisher,
+                                        MongoLeases leases, InstanceId instance, Clock clock) {
+        return new CheckpointService(history, checkpoints, publisher, leases, instance.value(), Duration.ofMinutes(2), clock);
+    }
+
+    @Bean
+    InboundEventService inboundEventService(MongoConsentRecords records, MongoTenants tenants, MongoComplianceProfiles profiles,
+                                            MongoIdempotencyRecords applied, Clock clock) {
+        return new InboundEventService(records, tenants, profiles, applied, clock);
     }
 
     @Bean

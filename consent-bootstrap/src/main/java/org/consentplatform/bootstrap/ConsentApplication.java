@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The consent platform. Without a profile it runs on the embedded default (see README). */
-@SpringBootApplication(scanBasePackages = {"org.consentplatform.bootstrap", "org.consentplatform.adapter.in.rest"})
+@SpringBootApplication(scanBasePackages = {"org.consentplatform.bootstrap", "org.consentplatform.adapter.in.rest",
+        "org.consentplatform.adapter.in.kafka"})
 @EnableScheduling
 public class ConsentApplication {
 

@@ -79,7 +79,8 @@ class CrashRecoveryTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(ConsentApplication.class).run("--server.port=0",
-                "--consent.embedded.mongo.storage=file", "--consent.embedded.mongo.file=" + storage.resolve("consent.mv"));
+                "--consent.embedded.mongo.storage=file", "--consent.embedded.mongo.file=" + storage.resolve("consent.mv"),
+                "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + storage.resolve("kafka"));
     }
 
     private static String base(ConfigurableApplicationContext context) {

@@ -20,7 +20,8 @@ import java.util.Map;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ConsentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"consent.embedded.mongo.storage=memory", "consent.projection-repair.interval=PT1H"})
+        properties = {"consent.embedded.mongo.storage=memory", "consent.projection-repair.interval=PT1H",
+                "consent.embedded.kafka.port=0", "consent.embedded.kafka.dir="})
 @ContextConfiguration(initializers = RunningService.TestKey.class)
 public @interface RunningService {
 

@@ -24,21 +24,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Capture and read of consent records. */
 public final class ConsentService implements CaptureConsent, ReadConsents {
 
-    /** Concurrent writers on one record retry this often before giving up with a conflict. */
-    private static final int MAX_ATTEMPTS = 16;
-
     private final ConsentRecords records;
+    private final ChangeRecorder recorder;
     private final Lookups lookups;
     private final Clock clock;
 
     public ConsentService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles, Clock clock) {
         this.records = records;
         this.lookups = new Lookups(tenants, profiles);
+        this.recorder = new ChangeRecorder(records, clock);
         this.clock = clock;
     }
 
@@ -99,16 +97,7 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         return new Resolved(capture, profile.requiresDoubleOptIn(profile.requirePurpose(key.purposeId()), contactPoint.channel()));
     }
 
-    /** Change log first: a lost race for the sequence number means another writer won; reload and retry. */
     private ConsentChange record(TenantId tenant, Resolved resolved) {
-        RecordKey key = resolved.capture().key();
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            ConsentChange change = records.load(tenant, key)
-                    .capture(resolved.capture(), resolved.doubleOptInRequired(), UUID.randomUUID().toString(), clock.instant());
-            if (records.append(change)) {
-                return change;
-            }
-        }
-        throw new DomainRejection.ConcurrentChange("record " + key + " is being changed by many writers at once: retry");
+        return recorder.record(tenant, resolved.capture(), resolved.doubleOptInRequired());
     }
 }

@@ -3,6 +3,7 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.in.IssueReceipts;
 import org.consentplatform.application.port.in.ReadHistory;
 import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.Checkpoints;
 import org.consentplatform.application.port.out.ConsentHistory;
 import org.consentplatform.application.port.out.HistoryCriteria;
 import org.consentplatform.application.port.Page;
@@ -12,6 +13,7 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.receipt.ConsentReceipt;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.StreamHead;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
@@ -20,7 +22,8 @@ import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -31,11 +34,14 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
     public static final int MAX_LIMIT = 1000;
 
     private final ConsentHistory history;
+    private final Checkpoints checkpoints;
     private final Lookups lookups;
     private final Clock clock;
 
-    public HistoryService(ConsentHistory history, Tenants tenants, ComplianceProfiles profiles, Clock clock) {
+    public HistoryService(ConsentHistory history, Checkpoints checkpoints, Tenants tenants, ComplianceProfiles profiles,
+                          Clock clock) {
         this.history = history;
+        this.checkpoints = checkpoints;
         this.lookups = new Lookups(tenants, profiles);
         this.clock = clock;
     }
@@ -73,17 +79,29 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
 
     @Override
     public TenantVerification verifyTenant(TenantId tenant) {
-        var breaches = new ArrayList<ChainVerification>();
+        var breaches = new LinkedHashMap<RecordKey, ChainVerification>();
         long[] counts = new long[2];
         history.forEachRecord(tenant, key -> {
             ChainVerification result = verify(tenant, key);
             counts[0]++;
             counts[1] += result.checked();
             if (!result.intact() && breaches.size() < TenantVerification.MAX_BREACHES) {
-                breaches.add(result);
+                breaches.put(key, result);
             }
         });
-        return new TenantVerification(breaches.isEmpty(), counts[0], counts[1], breaches);
+        CheckpointCheck anchor = checkpoints.latest(tenant).map(checkpoint -> {
+            List<StreamHead> heads = checkpoints.heads(checkpoint);
+            // a record already reported keeps its first breach; the checkpoint adds the ends cut off
+            checkpoint.checkChains(heads, (key, seq) -> history.hashAt(tenant, key, seq), breach -> {
+                if (breaches.size() < TenantVerification.MAX_BREACHES) {
+                    breaches.putIfAbsent(breach.key(), breach);
+                }
+            });
+            return new CheckpointCheck(checkpoint.number(), checkpoint.takenAt(), checkpoint.streams(), checkpoint.hash(),
+                    checkpoint.seals(heads));
+        }).orElse(null);
+        boolean intact = breaches.isEmpty() && (anchor == null || anchor.intact());
+        return new TenantVerification(intact, counts[0], counts[1], List.copyOf(breaches.values()), anchor);
     }
 
     private ChainVerification verify(TenantId tenant, RecordKey key) {

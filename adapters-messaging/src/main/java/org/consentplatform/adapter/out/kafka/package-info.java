@@ -1,6 +1,2 @@
-/**
- * Kafka publishing (the outbox relay over the change log) and inbound event listeners.
- * Deliberately empty until the events issue: the change log already carries
- * {@code publishedAt: null} for the relay to pick up.
- */
+/** Publishes consent changes and tenant checkpoints to Kafka as CloudEvents (the outbox relay's sending half). */
 package org.consentplatform.adapter.out.kafka;

@@ -82,6 +82,7 @@ final class Documents {
                 .append("previousHash", change.previousHash())
                 .append("hash", change.hash())
                 .append("projected", false)
+                .append("published", false)
                 .append("publishedAt", null);
     }
 

@@ -10,6 +10,7 @@ import org.consentplatform.application.port.out.HistoryCriteria;
 import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.StreamHead;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -49,6 +50,29 @@ public final class MongoConsentHistory implements ConsentHistory {
                 .sort(Sorts.ascending("_id"))) {
             action.accept(Documents.recordKey(projection.get("key", Document.class)));
         }
+    }
+
+    @Override
+    public List<StreamHead> heads(TenantId tenant) {
+        var heads = new ArrayList<StreamHead>();
+        for (Document projection : records.find(Filters.eq("tenant", tenant.value()))
+                .projection(new Document("key", 1).append("seq", 1).append("headHash", 1))) {
+            heads.add(new StreamHead(Documents.recordKey(projection.get("key", Document.class)), projection.getLong("seq"),
+                    projection.getString("headHash")));
+        }
+        return heads;
+    }
+
+    @Override
+    public String hashAt(TenantId tenant, RecordKey key, long seq) {
+        Document entry = changes.find(new Document("tenant", tenant.value()).append("recordKey", key.value()).append("seq", seq))
+                .projection(new Document("hash", 1)).first();
+        return entry == null ? null : entry.getString("hash");
+    }
+
+    @Override
+    public List<TenantId> tenants() {
+        return records.distinct("tenant", String.class).map(TenantId::new).into(new ArrayList<>());
     }
 
     @Override

@@ -20,6 +20,9 @@ public final class MongoStore {
     static final String CHANGES = "consent_changes";
     static final String RECORDS = "consent_records";
     static final String IDEMPOTENCY = "idempotency_keys";
+    static final String LEASES = "leases";
+    static final String CHECKPOINTS = "tenant_checkpoints";
+    static final String CHECKPOINT_HEADS = "tenant_checkpoint_heads";
 
     private final MongoDatabase database;
 
@@ -44,10 +47,15 @@ public final class MongoStore {
         // only the few changes whose projection is pending are indexed: the sweeper's query stays cheap
         collection(CHANGES).createIndex(Indexes.ascending("recordedAt"), new IndexOptions().name("unprojected")
                 .partialFilterExpression(Filters.eq("projected", false)));
+        // the outbox: only unpublished changes are indexed, so the relay's query stays cheap on MongoDB
+        collection(CHANGES).createIndex(Indexes.ascending("recordedAt", "seq"), new IndexOptions().name("unpublished")
+                .partialFilterExpression(Filters.eq("published", false)));
         // (_id, seq) is unique because _id is; it lets the embedded server serve the projection's
         // compare-and-set from an index (MongoDB uses _id for it anyway)
         collection(RECORDS).createIndex(Indexes.ascending("_id", "seq"), new IndexOptions().unique(true).name("record_seq"));
         collection(RECORDS).createIndex(Indexes.ascending("tenant", "contactPoint"), new IndexOptions().name("contact_point"));
+        collection(CHECKPOINTS).createIndex(Indexes.ascending("tenant", "number"), unique.name("tenant_number"));
+        collection(CHECKPOINT_HEADS).createIndex(Indexes.ascending("checkpoint", "chunk"), unique.name("checkpoint_chunk"));
         collection(PROFILES).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profiles"));
     }
 

@@ -42,9 +42,24 @@ public interface ReadHistory {
 
     ChainVerification verify(TenantId tenant, RecordQuery record);
 
-    /** Every record of the tenant checked; the broken ones listed (at most {@code MAX_BREACHES}). */
-    record TenantVerification(boolean intact, long records, long entries, List<ChainVerification> breaches) {
+    /**
+     * Every record of the tenant checked, then the chain ends against the latest checkpoint;
+     * the broken ones listed (at most {@code MAX_BREACHES}).
+     *
+     * @param checkpoint the latest checkpoint, null when none was taken yet
+     */
+    record TenantVerification(boolean intact, long records, long entries, List<ChainVerification> breaches,
+                              CheckpointCheck checkpoint) {
         public static final int MAX_BREACHES = 100;
+    }
+
+    /**
+     * The checkpoint the chains were checked against. Its hash can be compared with the one
+     * published on the checkpoint topic, outside the database.
+     *
+     * @param intact whether its stored heads are the ones it sealed
+     */
+    record CheckpointCheck(long number, Instant takenAt, long streams, String hash, boolean intact) {
     }
 
     TenantVerification verifyTenant(TenantId tenant);

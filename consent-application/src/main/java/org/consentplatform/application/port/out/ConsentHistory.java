@@ -3,6 +3,7 @@ package org.consentplatform.application.port.out;
 import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.StreamHead;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.util.List;
@@ -31,4 +32,13 @@ public interface ConsentHistory {
 
     /** Every record of the tenant that has a current state, one at a time. */
     void forEachRecord(TenantId tenant, Consumer<RecordKey> action);
+
+    /** The head of every record of the tenant, read from the current states without a lock. */
+    List<StreamHead> heads(TenantId tenant);
+
+    /** The hash of a record's entry at a position, null when there is none. */
+    String hashAt(TenantId tenant, RecordKey key, long seq);
+
+    /** Every tenant that has any history. */
+    List<TenantId> tenants();
 }

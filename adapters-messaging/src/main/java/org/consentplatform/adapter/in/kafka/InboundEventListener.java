@@ -1,0 +1,96 @@
+package org.consentplatform.adapter.in.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventDeserializationException;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import org.consentplatform.application.port.in.RecordInboundEvents;
+import org.consentplatform.application.port.in.RecordInboundEvents.InboundCommand;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Reads {@code consent.inbound.v1}: CloudEvents 1.0 in structured JSON mode whose type is
+ * {@code org.consentplatform.inbound.<kind>.v1} (kind: unsubscribe, hard_bounce,
+ * spam_complaint) and whose data names the tenant and the contact point. A message that can
+ * never be applied raises {@link UnprocessableEvent}; anything else (storage down) is retried.
+ */
+@Component
+public class InboundEventListener {
+
+    static final String TYPE_PREFIX = "org.consentplatform.inbound.";
+    static final String TYPE_SUFFIX = ".v1";
+    private static final Logger LOG = LoggerFactory.getLogger(InboundEventListener.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RecordInboundEvents events;
+
+    public InboundEventListener(RecordInboundEvents events) {
+        this.events = events;
+    }
+
+    @KafkaListener(id = "inbound-events", topics = "${consent.kafka.topics.inbound:consent.inbound.v1}",
+            groupId = "${consent.kafka.inbound-group:consent-platform-inbound}")
+    public void onMessage(byte[] message) {
+        InboundCommand command = parse(message);
+        try {
+            RecordInboundEvents.Outcome outcome = events.record(command);
+            LOG.debug("Inbound event {} of {}: {}", command.id(), command.tenant(), outcome);
+        } catch (DomainRejection.ConcurrentChange e) {
+            throw e; // transient: retried
+        } catch (DomainRejection e) {
+            throw new UnprocessableEvent("event " + command.id() + " cannot be applied: " + e.getMessage(), e);
+        }
+    }
+
+    static InboundCommand parse(byte[] message) {
+        if (message == null || message.length == 0) {
+            throw new UnprocessableEvent("empty message", null);
+        }
+        CloudEvent event;
+        try {
+            event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).deserialize(message);
+        } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
+            throw new UnprocessableEvent("not a CloudEvents 1.0 structured JSON event: " + e.getMessage(), e);
+        }
+        String type = event.getType();
+        if (!type.startsWith(TYPE_PREFIX) || !type.endsWith(TYPE_SUFFIX)) {
+            throw new UnprocessableEvent("unknown event type '" + type + "'", null);
+        }
+        if (event.getData() == null) {
+            throw new UnprocessableEvent("event " + event.getId() + " has no data", null);
+        }
+        JsonNode data;
+        try {
+            data = JSON.readTree(event.getData().toBytes());
+        } catch (IOException e) {
+            throw new UnprocessableEvent("event " + event.getId() + " data is not JSON", e);
+        }
+        if (data == null || !data.isObject()) {
+            throw new UnprocessableEvent("event " + event.getId() + " data must be a JSON object", null);
+        }
+        String kind = type.substring(TYPE_PREFIX.length(), type.length() - TYPE_SUFFIX.length()).toLowerCase(Locale.ROOT);
+        return new InboundCommand(event.getId(), text(data, "tenant"), kind, text(data, "channel"), text(data, "address"),
+                text(data, "profileId"), text(data, "purposeId"), text(data, "topicId"),
+                event.getTime() == null ? null : event.getTime().toInstant(), event.getSource().toString());
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new UnprocessableEvent("data." + field + " must be a string", null);
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,33 @@
+package org.consentplatform.adapter.in.kafka;
+
+import org.apache.kafka.common.TopicPartition;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Poison messages go to the dead-letter topic at once, with the reason in the
+ * {@code kafka_dlt-exception-*} headers; consumption goes on with the next message. Any other
+ * failure (storage unavailable) is retried with back-off, without end, so nothing is lost.
+ */
+@Configuration(proxyBeanMethods = false)
+public class InboundKafkaConfiguration {
+
+    @Bean
+    CommonErrorHandler inboundErrorHandler(KafkaOperations<?, ?> template,
+                                           @Value("${consent.kafka.topics.inbound-dead-letter:consent.inbound.v1.dlt}") String deadLetterTopic) {
+        var recoverer = new DeadLetterPublishingRecoverer(template, (record, e) -> new TopicPartition(deadLetterTopic, -1));
+        var backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(UnprocessableEvent.class, DomainRejection.InvalidInput.class,
+                DomainRejection.NotFound.class, DomainRejection.RuleViolation.class);
+        return handler;
+    }
+}

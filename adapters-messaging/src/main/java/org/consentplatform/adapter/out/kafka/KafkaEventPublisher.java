@@ -1,0 +1,191 @@
+package org.consentplatform.adapter.out.kafka;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.CloudEventSerializer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.consentplatform.application.port.out.EventPublisher;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.TenantCheckpoint;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * CloudEvents 1.0 in structured JSON mode, through an idempotent producer with {@code acks=all}.
+ * A change's record key is {@code tenant|channel|address}, so every change of a contact point
+ * lands on one partition, in order. After a failed send the producer is replaced, so a broker
+ * that comes back (even as a new cluster) is written to by a fresh producer session.
+ */
+public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
+
+    public static final String CHANGE_TYPE = "org.consentplatform.consent.changed.v1";
+    public static final String CHECKPOINT_TYPE = "org.consentplatform.audit.checkpoint.v1";
+
+    /** Where events go. */
+    public record Topics(String changes, String checkpoints) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+
+    private final DefaultKafkaProducerFactory<String, CloudEvent> producers;
+    private final KafkaTemplate<String, CloudEvent> template;
+    private final Topics topics;
+    private final Duration ackTimeout;
+
+    /**
+     * @param connection the client settings of the cluster (bootstrap servers, security); the
+     *                   serializers and delivery guarantees are this publisher's own
+     */
+    public KafkaEventPublisher(Map<String, Object> connection, Topics topics, Duration ackTimeout) {
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        config.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED.name());
+        config.put(CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // a broker that is down fails a run within the acknowledgement timeout; the next run retries
+        int timeout = (int) Math.min(ackTimeout.toMillis(), Integer.MAX_VALUE);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (long) timeout);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 5);
+        this.producers = new DefaultKafkaProducerFactory<>(config);
+        this.template = new KafkaTemplate<>(producers);
+        this.topics = topics;
+        this.ackTimeout = ackTimeout;
+    }
+
+    @Override
+    public Outcome publish(List<ConsentChange> changes) {
+        Map<String, CompletableFuture<SendResult<String, CloudEvent>>> sent = new LinkedHashMap<>();
+        String failure = null;
+        try {
+            for (ConsentChange change : changes) {
+                String key = partitionKey(change);
+                sent.put(change.id(), template.send(new ProducerRecord<>(topics.changes(), key, changeEvent(change, key))));
+            }
+        } catch (RuntimeException e) {
+            failure = "send refused: " + e.getMessage();
+        }
+        var acknowledged = new ArrayList<String>(sent.size());
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        for (var entry : sent.entrySet()) {
+            try {
+                entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(entry.getKey());
+            } catch (ExecutionException | TimeoutException e) {
+                failure = failure != null ? failure : "not acknowledged: " + rootMessage(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = "interrupted";
+                break;
+            }
+        }
+        if (failure != null) {
+            producers.reset();
+        }
+        return new Outcome(Set.copyOf(acknowledged), failure);
+    }
+
+    @Override
+    public void publish(TenantCheckpoint checkpoint) {
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(checkpoint.tenant().value() + "/checkpoint/" + checkpoint.number())
+                .withSource(source(checkpoint.tenant().value()))
+                .withType(CHECKPOINT_TYPE)
+                .withSubject(Long.toString(checkpoint.number()))
+                .withTime(utc(checkpoint.takenAt()))
+                .withDataContentType("application/json")
+                .withData(json(Map.of("tenant", checkpoint.tenant().value(), "number", checkpoint.number(),
+                        "takenAt", checkpoint.takenAt().toString(), "streams", checkpoint.streams(),
+                        "headsDigest", checkpoint.headsDigest(), "previousHash", checkpoint.previousHash(),
+                        "hash", checkpoint.hash())))
+                .build();
+        try {
+            template.send(new ProducerRecord<>(topics.checkpoints(), checkpoint.tenant().value(), event))
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            producers.reset();
+            throw new IllegalStateException("checkpoint " + checkpoint.number() + " of " + checkpoint.tenant()
+                    + " not acknowledged: " + rootMessage(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The Kafka record key of every change of a contact point. */
+    static String partitionKey(ConsentChange change) {
+        var contactPoint = change.key().contactPoint();
+        return change.tenant().value() + "|" + contactPoint.channel() + "|" + contactPoint.address();
+    }
+
+    static CloudEvent changeEvent(ConsentChange change, String partitionKey) {
+        return CloudEventBuilder.v1()
+                .withId(change.id())
+                .withSource(source(change.tenant().value()))
+                .withType(CHANGE_TYPE)
+                .withSubject(change.key().value())
+                .withTime(utc(change.recordedAt()))
+                .withDataContentType("application/json")
+                .withExtension("partitionkey", partitionKey)
+                .withExtension("sequence", Long.toString(change.seq()))
+                .withData(json(ChangeEventData.of(change)))
+                .build();
+    }
+
+    private static URI source(String tenant) {
+        return URI.create("/consent-platform/tenants/" + tenant);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static byte[] json(Object data) {
+        try {
+            return JSON.writeValueAsBytes(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data is plain records and strings", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        producers.destroy();
+    }
+}

@@ -1,0 +1,51 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.consentplatform.application.port.out.ChangeOutbox;
+import org.consentplatform.domain.consent.ConsentChange;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The change log as the outbox: each change is inserted with {@code published: false}, a field
+ * only the partial index {@code unpublished} covers, and flipped once the broker acknowledged it.
+ */
+public final class MongoChangeOutbox implements ChangeOutbox {
+
+    private static final Document UNPUBLISHED = new Document("published", false);
+    private static final Document OLDEST_FIRST = new Document("recordedAt", 1).append("seq", 1);
+
+    private final MongoCollection<Document> changes;
+
+    public MongoChangeOutbox(MongoStore store) {
+        this.changes = store.collection(MongoStore.CHANGES);
+    }
+
+    @Override
+    public List<ConsentChange> unpublished(int limit) {
+        return changes.find(UNPUBLISHED).sort(OLDEST_FIRST).limit(limit).map(Documents::change).into(new ArrayList<>());
+    }
+
+    @Override
+    public void markPublished(Collection<String> changeIds, Instant publishedAt) {
+        changes.updateMany(Filters.in("_id", changeIds),
+                Updates.combine(Updates.set("published", true), Updates.set("publishedAt", Date.from(publishedAt))));
+    }
+
+    @Override
+    public Backlog backlog() {
+        long count = changes.countDocuments(UNPUBLISHED);
+        if (count == 0) {
+            return Backlog.EMPTY;
+        }
+        Document oldest = changes.find(UNPUBLISHED).sort(OLDEST_FIRST).projection(new Document("recordedAt", 1)).first();
+        return new Backlog(count, oldest == null ? null : oldest.getDate("recordedAt").toInstant());
+    }
+}

@@ -1,0 +1,39 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Appends a capture to its record's change log, however many writers race for the record. */
+final class ChangeRecorder {
+
+    /** Concurrent writers on one record retry this often before giving up with a conflict. */
+    private static final int MAX_ATTEMPTS = 64;
+
+    private final ConsentRecords records;
+    private final Clock clock;
+
+    ChangeRecorder(ConsentRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /** Change log first: a lost race for the sequence number means another writer won; reload and retry. */
+    ConsentChange record(TenantId tenant, ConsentCapture capture, boolean doubleOptInRequired) {
+        RecordKey key = capture.key();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            ConsentChange change = records.load(tenant, key)
+                    .capture(capture, doubleOptInRequired, UUID.randomUUID().toString(), clock.instant());
+            if (records.append(change)) {
+                return change;
+            }
+        }
+        throw new DomainRejection.ConcurrentChange("record " + key + " is being changed by many writers at once: retry");
+    }
+}

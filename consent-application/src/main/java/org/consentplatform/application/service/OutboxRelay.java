@@ -1,0 +1,111 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.in.RelayChanges;
+import org.consentplatform.application.port.out.ChangeOutbox;
+import org.consentplatform.application.port.out.EventPublisher;
+import org.consentplatform.application.port.out.Leases;
+import org.consentplatform.domain.consent.ConsentChange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes the change log, at least once and in order per record. One instance at a time
+ * holds the relay lease; should two ever publish at once (a lease expired under a stalled
+ * holder), consumers see duplicates, which they remove by change id.
+ */
+public final class OutboxRelay implements RelayChanges {
+
+    public static final String LEASE = "outbox-relay";
+
+    private final ChangeOutbox outbox;
+    private final EventPublisher publisher;
+    private final Leases leases;
+    private final String instance;
+    private final Duration leaseTtl;
+    private final int batchSize;
+    private final Clock clock;
+
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile String lastFailure;
+    private volatile boolean leader;
+
+    public OutboxRelay(ChangeOutbox outbox, EventPublisher publisher, Leases leases, String instance, Duration leaseTtl,
+                       int batchSize, Clock clock) {
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.leases = leases;
+        this.instance = instance;
+        this.leaseTtl = leaseTtl;
+        this.batchSize = batchSize;
+        this.clock = clock;
+    }
+
+    @Override
+    public int relayPending() {
+        int total = 0;
+        try {
+            while (leader = leases.acquire(LEASE, instance, leaseTtl)) {
+                List<ConsentChange> batch = outbox.unpublished(batchSize);
+                if (batch.isEmpty()) {
+                    lastFailure = null;
+                    return total;
+                }
+                EventPublisher.Outcome outcome = publisher.publish(batch);
+                List<String> done = publishedInOrder(batch, outcome.acknowledged());
+                if (!done.isEmpty()) {
+                    outbox.markPublished(done, clock.instant());
+                    published.addAndGet(done.size());
+                    total += done.size();
+                }
+                if (done.size() < batch.size()) {
+                    return failed(total, outcome.failure() == null ? "not acknowledged by the broker" : outcome.failure());
+                }
+                lastFailure = null;
+                if (batch.size() < batchSize) {
+                    return total;
+                }
+            }
+            return total;
+        } catch (RuntimeException e) {
+            failed(total, e.toString());
+            throw e;
+        }
+    }
+
+    private int failed(int total, String failure) {
+        failures.incrementAndGet();
+        lastFailure = failure;
+        return total;
+    }
+
+    /**
+     * A change counts as published only when every earlier change of its record in the batch
+     * was acknowledged too: the next run then sends the rest again, still in order.
+     */
+    static List<String> publishedInOrder(List<ConsentChange> batch, Set<String> acknowledged) {
+        var blocked = new HashSet<String>();
+        var done = new ArrayList<String>(batch.size());
+        for (ConsentChange change : batch) {
+            String record = change.tenant().value() + "|" + change.key().value();
+            if (!blocked.contains(record) && acknowledged.contains(change.id())) {
+                done.add(change.id());
+            } else {
+                blocked.add(record);
+            }
+        }
+        return done;
+    }
+
+    @Override
+    public Status status() {
+        ChangeOutbox.Backlog backlog = outbox.backlog();
+        return new Status(backlog.changes(), backlog.oldestRecordedAt(), published.get(), failures.get(), lastFailure, leader);
+    }
+}

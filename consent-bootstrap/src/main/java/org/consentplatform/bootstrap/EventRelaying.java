@@ -1,0 +1,96 @@
+package org.consentplatform.bootstrap;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.consentplatform.application.port.in.RelayChanges;
+import org.consentplatform.application.port.in.TakeCheckpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Runs the outbox relay and the tenant checkpoints in the background, and shows how they do:
+ * metrics {@code consent.outbox.*} and the {@code outbox} health component, which is DOWN
+ * when publishing fails or lags beyond {@code consent.outbox.max-lag}. The API keeps
+ * accepting writes meanwhile (the component is not part of the readiness group).
+ */
+@Configuration(proxyBeanMethods = false)
+class EventRelaying {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventRelaying.class);
+
+    private final RelayChanges relay;
+    private final TakeCheckpoints checkpoints;
+
+    EventRelaying(RelayChanges relay, TakeCheckpoints checkpoints) {
+        this.relay = relay;
+        this.checkpoints = checkpoints;
+    }
+
+    @Scheduled(initialDelayString = "${consent.outbox.poll-interval:PT0.2S}", fixedDelayString = "${consent.outbox.poll-interval:PT0.2S}")
+    void relayPending() {
+        try {
+            relay.relayPending();
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox relay run failed; it is retried at the next poll: {}", e.toString());
+        }
+    }
+
+    @Scheduled(initialDelayString = "${consent.checkpoints.interval:PT5M}", fixedDelayString = "${consent.checkpoints.interval:PT5M}")
+    void takeCheckpoints() {
+        try {
+            checkpoints.checkpointAll().forEach(checkpoint -> LOG.info("Checkpoint {} of tenant {} seals {} record(s): {}",
+                    checkpoint.number(), checkpoint.tenant(), checkpoint.streams(), checkpoint.hash()));
+        } catch (RuntimeException e) {
+            LOG.warn("Tenant checkpoints failed; retried at the next interval: {}", e.toString());
+        }
+    }
+
+    @Bean
+    HealthIndicator outboxHealthIndicator(Clock clock, @Value("${consent.outbox.max-lag:PT1M}") Duration maxLag) {
+        return () -> {
+            RelayChanges.Status status = relay.status();
+            Duration lag = lag(status, clock);
+            Health.Builder health = status.lastFailure() != null || lag.compareTo(maxLag) > 0 ? Health.down() : Health.up();
+            health.withDetail("backlog", status.backlog()).withDetail("lagSeconds", lag.toSeconds())
+                    .withDetail("published", status.published()).withDetail("failures", status.failures())
+                    .withDetail("relayLeader", status.leader());
+            if (status.lastFailure() != null) {
+                health.withDetail("lastFailure", status.lastFailure());
+            }
+            return health.build();
+        };
+    }
+
+    @Bean
+    MeterBinder outboxMetrics(Clock clock) {
+        return registry -> bind(registry, clock);
+    }
+
+    private void bind(MeterRegistry registry, Clock clock) {
+        Gauge.builder("consent.outbox.backlog", relay, r -> r.status().backlog())
+                .description("Changes in the change log not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("consent.outbox.lag", relay, r -> lag(r.status(), clock).toMillis() / 1000.0)
+                .baseUnit("seconds").description("Age of the oldest unpublished change").register(registry);
+        FunctionCounter.builder("consent.outbox.published", relay, r -> r.status().published())
+                .description("Changes this instance published").register(registry);
+        FunctionCounter.builder("consent.outbox.failures", relay, r -> r.status().failures())
+                .description("Relay runs that stopped on a publishing failure").register(registry);
+    }
+
+    private static Duration lag(RelayChanges.Status status, Clock clock) {
+        Instant oldest = status.oldestUnpublished();
+        return oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
+    }
+}
