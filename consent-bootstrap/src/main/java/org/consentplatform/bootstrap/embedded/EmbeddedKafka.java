@@ -3,6 +3,7 @@ package org.consentplatform.bootstrap.embedded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
+@ConditionalOnProperty(name = "consent.embedded.kafka.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedKafka {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);

@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import java.util.Set;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
+@ConditionalOnProperty(name = "consent.embedded.mongo.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedMongo {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);

@@ -29,6 +29,8 @@ public final class InProcessKafkaBroker {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessKafkaBroker.class);
 
     private final int port;
+    /** Kept across stop and start: the quorum's voter address is part of its stored state. */
+    private final int controllerPort = freePort();
     private final Path logDir;
     private KafkaRaftServer server;
 
@@ -44,7 +46,6 @@ public final class InProcessKafkaBroker {
         // a broker in a shared JVM must not end the process on a fatal error
         Exit.setExitProcedure((code, message) -> LOG.error("Embedded Kafka asked to exit ({}): {}", code, message));
         Exit.setHaltProcedure((code, message) -> LOG.error("Embedded Kafka asked to halt ({}): {}", code, message));
-        int controllerPort = freePort();
         var props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");

@@ -167,7 +167,15 @@ public final class Api {
                                boolean intact, long checked, Long seq, String changeId, ChainVerification.Breach breach) {
     }
 
-    public record TenantVerification(boolean intact, long records, long entries, List<Verification> breaches) {
+    @Schema(description = "Every record's chain checked, then each chain's end against the latest tenant checkpoint "
+            + "(null before the first one): an entry cut off the end of a chain, or a whole record removed, is a breach.")
+    public record TenantVerification(boolean intact, long records, long entries, List<Verification> breaches,
+                                     Checkpoint checkpoint) {
+    }
+
+    @Schema(description = "A tenant checkpoint: the hash to compare with the one published on consent.checkpoints.v1, "
+            + "outside the database; intact is false when its stored heads are not the ones it sealed.")
+    public record Checkpoint(long number, Instant takenAt, long streams, String hash, boolean intact) {
     }
 
     @Schema(description = "A consent receipt: the compact RS256 JWS to keep or hand to the person, and its claims in clear.")
