@@ -33,7 +33,7 @@ class ConcurrentWritersTest {
         World.ok(world.createProfile(profile, null));
         String address = World.unique("busy") + "@example.com";
         String token = world.marketing();
-        int writers = 24;
+        int writers = 100;
         Instant base = Instant.parse("2026-11-01T00:00:00Z");
 
         List<Callable<HttpApi.Response>> captures = new ArrayList<>();

@@ -1,0 +1,302 @@
+package org.consentplatform.acceptance;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.consentplatform.acceptance.support.EventStream;
+import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.TestKeys;
+import org.consentplatform.acceptance.support.Tokens;
+import org.consentplatform.acceptance.support.World;
+import org.consentplatform.application.port.in.RelayChanges;
+import org.consentplatform.bootstrap.ConsentApplication;
+import org.consentplatform.bootstrap.embedded.InProcessKafkaBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox relay under faults, with the service run as production runs it: instances that
+ * share one MongoDB-wire store and one real Kafka broker, both outside the instances. Each
+ * test has its own database; events are told apart by their ids.
+ */
+class RelayFaultTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String TOPIC = "consent.changes.v1";
+    private static final String TOKEN = Tokens.sign(Tokens.valid(List.of("acme"), Tokens.ALL_SCOPES).build(), TestKeys.ISSUER);
+
+    private static MongoServer mongo;
+    private static String mongoUri;
+    private static InProcessKafkaBroker kafka;
+    private static MongoClient client;
+
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private String database;
+
+    @BeforeAll
+    static void infrastructure() throws IOException {
+        mongo = new MongoServer(new MemoryBackend());
+        var address = mongo.bind();
+        mongoUri = "mongodb://127.0.0.1:" + address.getPort();
+        client = MongoClients.create(mongoUri);
+        Path kafkaDir = Files.createTempDirectory("relay-fault-kafka");
+        kafkaDir.toFile().deleteOnExit();
+        kafka = new InProcessKafkaBroker(freePort(), kafkaDir);
+        kafka.start();
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        client.close();
+        kafka.stop();
+        mongo.shutdownNow();
+    }
+
+    @BeforeEach
+    void ownDatabase() {
+        database = "fault_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @AfterEach
+    void stopInstances() {
+        instances.forEach(ConfigurableApplicationContext::close);
+        kafka.start();
+    }
+
+    @Test
+    void writesAcknowledgedWhileTheBrokerIsDownAreAllPublishedOnceItIsBack() {
+        HttpApi api = api(start("a"));
+        World.ok(api.post(World.BASE + "/profiles", TOKEN, Map.of("id", "p", "name", "Fault")));
+
+        kafka.stop();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(capture(api, "down" + (i % 5) + "@example.com", i));
+        }
+        awaitOutboxStatus(api, "DOWN");
+        assertThat(published(false)).as("nothing could be published").hasSize(20);
+
+        kafka.start();
+
+        try (var stream = EventStream.from(kafka.bootstrapServers(), TOPIC)) {
+            var received = stream.awaitUntil(all -> eventIds(all).containsAll(ids), WAIT);
+            assertThat(eventIds(received).stream().filter(ids::contains).distinct()).hasSize(ids.size());
+        }
+        awaitCondition(() -> published(false).isEmpty(), "every change marked published");
+        assertThat(changes().countDocuments()).isEqualTo(ids.size());
+        awaitOutboxStatus(api, "UP");
+    }
+
+    @Test
+    void aChangeWhoseServiceWasKilledBeforePublishingIsPublishedAfterTheRestart() throws Exception {
+        int port = freePort();
+        Process doomed = startProcess(port);
+        String id;
+        try {
+            HttpApi api = new HttpApi(port);
+            awaitCondition(() -> isUp(port) || !doomed.isAlive(), "the separate service process is up");
+            assertThat(doomed.isAlive()).as(() -> "the service process died: " + output(doomed)).isTrue();
+            World.ok(api.post(World.BASE + "/profiles", TOKEN, Map.of("id", "p", "name", "Killed")));
+            id = capture(api, "killed@example.com", 0);
+            assertThat(published(false)).as("in the change log, not yet published").containsExactly(id);
+        } finally {
+            doomed.destroyForcibly().waitFor();
+        }
+
+        start("after-restart");
+
+        try (var stream = EventStream.from(kafka.bootstrapServers(), TOPIC)) {
+            stream.awaitUntil(all -> eventIds(all).contains(id), WAIT);
+        }
+        awaitCondition(() -> published(false).isEmpty(), "the change marked published");
+    }
+
+    @Test
+    void twoInstancesPublishEveryChangeInOrderPerRecordAndTheSurvivorTakesOver() throws Exception {
+        ConfigurableApplicationContext first = start("one");
+        ConfigurableApplicationContext second = start("two");
+        List<HttpApi> apis = List.of(api(first), api(second));
+        World.ok(apis.get(0).post(World.BASE + "/profiles", TOKEN, Map.of("id", "p", "name", "Two")));
+
+        List<String> ids = writeConcurrently(apis, 200);
+        try (var stream = EventStream.from(kafka.bootstrapServers(), TOPIC)) {
+            var received = stream.awaitUntil(all -> eventIds(all).containsAll(ids), WAIT).stream()
+                    .filter(r -> r.event() != null && ids.contains(r.event().getId())).toList();
+            assertThat(received.stream().map(r -> r.event().getId()).distinct()).hasSize(ids.size());
+            // after removing duplicates by id, each record's changes arrive in seq order
+            Map<String, List<Long>> seqsBySubject = new HashMap<>();
+            Set<String> seen = new java.util.HashSet<>();
+            for (var r : received) {
+                if (seen.add(r.event().getId())) {
+                    seqsBySubject.computeIfAbsent(r.event().getSubject(), s -> new ArrayList<>())
+                            .add(Long.parseLong(String.valueOf(r.event().getExtension("sequence"))));
+                }
+            }
+            seqsBySubject.values().forEach(seqs -> assertThat(seqs).isSorted());
+        }
+        List<Boolean> leaders = List.of(relay(first).status().leader(), relay(second).status().leader());
+        assertThat(leaders).as("one relay holds the lease").containsOnlyOnce(true);
+
+        ConfigurableApplicationContext leader = leaders.get(0) ? first : second;
+        ConfigurableApplicationContext survivor = leader == first ? second : first;
+        leader.close();
+        List<String> later = writeConcurrently(List.of(api(survivor)), 20);
+        try (var stream = EventStream.from(kafka.bootstrapServers(), TOPIC)) {
+            stream.awaitUntil(all -> eventIds(all).containsAll(later), WAIT);
+        }
+        assertThat(relay(survivor).status().leader()).isTrue();
+    }
+
+    private List<String> writeConcurrently(List<HttpApi> apis, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = new ArrayList<Future<String>>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> capture(apis.get(n % apis.size()), "two" + (n % 10) + "@example.com", n)));
+            }
+            var ids = new ArrayList<String>();
+            for (Future<String> future : futures) {
+                ids.add(future.get());
+            }
+            return ids;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private String capture(HttpApi api, String address, int i) {
+        return World.ok(api.post(World.BASE + "/consents", TOKEN, World.capture("p", "EMAIL", address, "commercial", null,
+                i % 2 == 0 ? "OPTED_IN" : "OPTED_OUT", Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i), null)))
+                .get("id").asString();
+    }
+
+    private List<String> published(boolean published) {
+        return changes().find(new Document("published", published)).map(d -> d.getString("_id")).into(new ArrayList<>());
+    }
+
+    private MongoCollection<Document> changes() {
+        return client.getDatabase(database).getCollection("consent_changes");
+    }
+
+    private static List<String> eventIds(List<EventStream.Received> received) {
+        return received.stream().filter(r -> r.event() != null).map(r -> r.event().getId()).toList();
+    }
+
+    private List<String> arguments(String instance, int port, String relayPollInterval) {
+        return List.of("--server.port=" + port,
+                "--consent.embedded.mongo.enabled=false", "--spring.mongodb.uri=" + mongoUri, "--spring.mongodb.database=" + database,
+                "--consent.embedded.kafka.enabled=false", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--consent.dev-issuer.jwk-file=" + TestKeys.ISSUER_FILE, "--consent.receipts.jwk-file=" + TestKeys.RECEIPT_KEY_FILE,
+                "--consent.instance-id=" + instance, "--consent.outbox.poll-interval=" + relayPollInterval, "--consent.outbox.ack-timeout=PT2S",
+                "--consent.outbox.lease-ttl=PT2S", "--spring.kafka.listener.auto-startup=false", "--logging.level.root=WARN",
+                "--logging.level.org.apache.kafka=ERROR", "--logging.level.org.springframework.kafka=ERROR");
+    }
+
+    private ConfigurableApplicationContext start(String instance) {
+        var context = new SpringApplicationBuilder(ConsentApplication.class).run(arguments(instance, 0, "PT0.1S").toArray(String[]::new));
+        instances.add(context);
+        return context;
+    }
+
+    /** The service in a separate JVM, with its relay idle, so that it can be killed with writes not yet published. */
+    private Process startProcess(int port) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", classpath, ConsentApplication.class.getName()));
+        command.addAll(arguments("doomed", port, "PT1H"));
+        Path log = Files.createTempFile("killed-service", ".log");
+        log.toFile().deleteOnExit();
+        logs.put(port, log);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private final Map<Integer, Path> logs = new HashMap<>();
+
+    private String output(Process process) {
+        return logs.values().stream().map(log -> {
+            try {
+                String text = Files.readString(log);
+                return text.substring(Math.max(0, text.length() - 3000));
+            } catch (IOException e) {
+                return e.toString();
+            }
+        }).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static boolean isUp(int port) {
+        try {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void awaitOutboxStatus(HttpApi api, String status) {
+        awaitCondition(() -> {
+            var health = api.get("/actuator/health", null);
+            return health.json().get("components").get("outbox").get("status").asString().equals(status);
+        }, "outbox health " + status);
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as(what).isBefore(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static RelayChanges relay(ConfigurableApplicationContext context) {
+        return context.getBean(RelayChanges.class);
+    }
+
+    private static HttpApi api(ConfigurableApplicationContext context) {
+        return new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

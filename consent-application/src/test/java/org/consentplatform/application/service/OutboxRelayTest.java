@@ -1,0 +1,163 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.out.ChangeOutbox;
+import org.consentplatform.application.port.out.EventPublisher;
+import org.consentplatform.application.port.out.Leases;
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.Evidence;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.consent.TenantCheckpoint;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxRelayTest {
+
+    private static final TenantId ACME = new TenantId("acme");
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final Outbox outbox = new Outbox();
+    private final Broker broker = new Broker();
+    private boolean leaseFree = true;
+    private final Leases leases = new Leases() {
+        @Override
+        public boolean acquire(String lease, String holder, Duration ttl) {
+            return leaseFree;
+        }
+
+        @Override
+        public void release(String lease, String holder) {
+        }
+    };
+    private final OutboxRelay relay = new OutboxRelay(outbox, broker, leases, "me", Duration.ofSeconds(10), 3,
+            Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+
+    @Test
+    void publishesEverythingPendingBatchAfterBatchAndMarksItPublished() {
+        List<ConsentChange> changes = history("ann@example.com", 7);
+        changes.forEach(outbox::add);
+
+        assertThat(relay.relayPending()).isEqualTo(7);
+
+        assertThat(broker.sent).containsExactlyElementsOf(changes);
+        assertThat(outbox.pending).isEmpty();
+        assertThat(relay.status().published()).isEqualTo(7);
+        assertThat(relay.status().lastFailure()).isNull();
+    }
+
+    @Test
+    void withoutTheLeaseNothingIsSent() {
+        history("ann@example.com", 2).forEach(outbox::add);
+        leaseFree = false;
+
+        assertThat(relay.relayPending()).isZero();
+
+        assertThat(broker.sent).isEmpty();
+        assertThat(relay.status().leader()).isFalse();
+        assertThat(relay.status().backlog()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeNotAcknowledgedHoldsBackTheLaterChangesOfItsRecordOnly() {
+        List<ConsentChange> ann = history("ann@example.com", 2);
+        List<ConsentChange> bob = history("bob@example.com", 1);
+        outbox.add(ann.get(0));
+        outbox.add(bob.get(0));
+        outbox.add(ann.get(1));
+        broker.refuse.add(ann.get(0).id());
+
+        relay.relayPending();
+
+        assertThat(outbox.pending.keySet()).containsExactlyInAnyOrder(ann.get(0).id(), ann.get(1).id());
+        assertThat(relay.status().failures()).isEqualTo(1);
+        assertThat(relay.status().lastFailure()).contains("refused");
+
+        broker.refuse.clear();
+        relay.relayPending();
+        assertThat(outbox.pending).isEmpty();
+        assertThat(relay.status().lastFailure()).isNull();
+        // ann's second change went out again after her first: duplicates, never out of order
+        assertThat(broker.sent.stream().filter(c -> c.key().equals(ann.get(0).key())).map(ConsentChange::seq).toList())
+                .containsExactly(1L, 2L, 1L, 2L);
+    }
+
+    private static List<ConsentChange> history(String address, int count) {
+        RecordKey key = RecordKey.ofPurpose(new TechnicalId("retail"), new ContactPoint(Channel.EMAIL, address),
+                new TechnicalId("commercial"));
+        var changes = new ArrayList<ConsentChange>();
+        ConsentRecord record = ConsentRecord.absent(ACME, key);
+        for (int i = 0; i < count; i++) {
+            var capture = new ConsentCapture(key, i % 2 == 0 ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT,
+                    NOW.plusSeconds(i), Source.API, new Actor("crm"), Evidence.NONE, null);
+            ConsentChange change = record.capture(capture, false, UUID.randomUUID().toString(), NOW.plusSeconds(i));
+            changes.add(change);
+            record = ConsentRecord.reconstitute(change);
+        }
+        return changes;
+    }
+
+    private static final class Outbox implements ChangeOutbox {
+        final Map<String, ConsentChange> pending = new LinkedHashMap<>();
+
+        void add(ConsentChange change) {
+            pending.put(change.id(), change);
+        }
+
+        @Override
+        public List<ConsentChange> unpublished(int limit) {
+            return pending.values().stream().limit(limit).toList();
+        }
+
+        @Override
+        public void markPublished(Collection<String> changeIds, Instant publishedAt) {
+            changeIds.forEach(pending::remove);
+        }
+
+        @Override
+        public Backlog backlog() {
+            return pending.isEmpty() ? Backlog.EMPTY : new Backlog(pending.size(), pending.values().iterator().next().recordedAt());
+        }
+    }
+
+    private static final class Broker implements EventPublisher {
+        final List<ConsentChange> sent = new ArrayList<>();
+        final Set<String> refuse = new HashSet<>();
+
+        @Override
+        public Outcome publish(List<ConsentChange> changes) {
+            var acknowledged = new HashSet<String>();
+            changes.forEach(change -> {
+                sent.add(change);
+                if (!refuse.contains(change.id())) {
+                    acknowledged.add(change.id());
+                }
+            });
+            return new Outcome(acknowledged, refuse.isEmpty() ? null : "refused by the broker");
+        }
+
+        @Override
+        public void publish(TenantCheckpoint checkpoint) {
+        }
+    }
+}
