@@ -139,7 +139,7 @@ class ApplicationWiring {
     @Bean
     OutboxRelay outboxRelay(MongoChangeOutbox outbox, KafkaEventPublisher publisher, MongoLeases leases, InstanceId instance,
                             @Value("${consent.outbox.lease-ttl:PT15S}") Duration leaseTtl,
-                            @Value("${consent.outbox.batch-size:500}") int batchSize, Clock clock) {
+                            @Value("${consent.outbox.batch-size:1000}") int batchSize, Clock clock) {
         return new OutboxRelay(outbox, publisher, leases, instance.value(), leaseTtl, batchSize, clock);
     }
 

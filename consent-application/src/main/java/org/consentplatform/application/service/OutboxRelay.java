@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,36 +48,57 @@ public final class OutboxRelay implements RelayChanges {
         this.clock = clock;
     }
 
+    /**
+     * A pipeline of batches: while the broker acknowledges one batch, the previous one is marked
+     * published and the next one read. Changes sent but not yet marked are left out of that read.
+     */
     @Override
     public int relayPending() {
         int total = 0;
+        var inFlight = new HashSet<String>();
+        List<String> acknowledged = List.of();
         try {
-            while (leader = leases.acquire(LEASE, instance, leaseTtl)) {
-                List<ConsentChange> batch = outbox.unpublished(batchSize);
-                if (batch.isEmpty()) {
-                    lastFailure = null;
-                    return total;
-                }
-                EventPublisher.Outcome outcome = publisher.publish(batch);
-                List<String> done = publishedInOrder(batch, outcome.acknowledged());
-                if (!done.isEmpty()) {
-                    outbox.markPublished(done, clock.instant());
-                    published.addAndGet(done.size());
-                    total += done.size();
-                }
-                if (done.size() < batch.size()) {
+            List<ConsentChange> batch = leased() ? next(inFlight) : List.of();
+            while (!batch.isEmpty()) {
+                CompletableFuture<EventPublisher.Outcome> sending = publisher.publish(batch);
+                batch.forEach(change -> inFlight.add(change.id()));
+                total += mark(acknowledged, inFlight);
+                List<ConsentChange> next = batch.size() < batchSize ? List.of() : next(inFlight);
+                EventPublisher.Outcome outcome = sending.join();
+                acknowledged = publishedInOrder(batch, outcome.acknowledged());
+                if (acknowledged.size() < batch.size()) {
+                    total += mark(acknowledged, inFlight);
                     return failed(total, outcome.failure() == null ? "not acknowledged by the broker" : outcome.failure());
                 }
-                lastFailure = null;
-                if (batch.size() < batchSize) {
-                    return total;
-                }
+                batch = next.isEmpty() || !leased() ? List.of() : next;
             }
+            total += mark(acknowledged, inFlight);
+            lastFailure = null;
             return total;
         } catch (RuntimeException e) {
             failed(total, e.toString());
             throw e;
         }
+    }
+
+    private boolean leased() {
+        return leader = leases.acquire(LEASE, instance, leaseTtl);
+    }
+
+    /** The oldest unpublished changes that are not on their way already. */
+    private List<ConsentChange> next(Set<String> inFlight) {
+        return outbox.unpublished(batchSize + inFlight.size()).stream()
+                .filter(change -> !inFlight.contains(change.id())).limit(batchSize).toList();
+    }
+
+    private int mark(List<String> acknowledged, Set<String> inFlight) {
+        if (acknowledged.isEmpty()) {
+            return 0;
+        }
+        outbox.markPublished(acknowledged, clock.instant());
+        acknowledged.forEach(inFlight::remove);
+        published.addAndGet(acknowledged.size());
+        return acknowledged.size();
     }
 
     private int failed(int total, String failure) {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,7 +146,7 @@ class OutboxRelayTest {
         final Set<String> refuse = new HashSet<>();
 
         @Override
-        public Outcome publish(List<ConsentChange> changes) {
+        public CompletableFuture<Outcome> publish(List<ConsentChange> changes) {
             var acknowledged = new HashSet<String>();
             changes.forEach(change -> {
                 sent.add(change);
@@ -153,7 +154,7 @@ class OutboxRelayTest {
                     acknowledged.add(change.id());
                 }
             });
-            return new Outcome(acknowledged, refuse.isEmpty() ? null : "refused by the broker");
+            return CompletableFuture.completedFuture(new Outcome(acknowledged, refuse.isEmpty() ? null : "refused by the broker"));
         }
 
         @Override

@@ -33,12 +33,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * CloudEvents 1.0 in structured JSON mode, through an idempotent producer with {@code acks=all}.
  * A change's record key is {@code tenant|channel|address}, so every change of a contact point
  * lands on one partition, in order. After a failed send the producer is replaced, so a broker
- * that comes back (even as a new cluster) is written to by a fresh producer session.
+ * that comes back (even as a new cluster) is written to by a fresh producer session. Sending
+ * stops at the first send that fails at once (broker unreachable); the rest count as not
+ * acknowledged and are sent again by the next run.
  */
 public final class KafkaEventPublisher implements EventPublisher, AutoCloseable {
 
@@ -55,6 +58,8 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     private final KafkaTemplate<String, CloudEvent> template;
     private final Topics topics;
     private final Duration ackTimeout;
+    /** Set after a failed send: the next publish starts with a fresh producer session. */
+    private final AtomicBoolean failed = new AtomicBoolean();
 
     /**
      * @param connection the client settings of the cluster (bootstrap servers, security); the
@@ -82,35 +87,46 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     }
 
     @Override
-    public Outcome publish(List<ConsentChange> changes) {
-        Map<String, CompletableFuture<SendResult<String, CloudEvent>>> sent = new LinkedHashMap<>();
-        String failure = null;
+    public CompletableFuture<Outcome> publish(List<ConsentChange> changes) {
+        if (failed.getAndSet(false)) {
+            producers.reset(); // here, on the caller's thread: never from a producer callback
+        }
+        var sent = new LinkedHashMap<String, CompletableFuture<SendResult<String, CloudEvent>>>();
+        String refused = null;
         try {
             for (ConsentChange change : changes) {
                 String key = partitionKey(change);
-                sent.put(change.id(), template.send(new ProducerRecord<>(topics.changes(), key, changeEvent(change, key))));
+                var ack = template.send(new ProducerRecord<>(topics.changes(), key, changeEvent(change, key)));
+                sent.put(change.id(), ack);
+                if (ack.isCompletedExceptionally()) {
+                    break; // the broker is unreachable: each further send would block for max.block.ms again
+                }
             }
         } catch (RuntimeException e) {
-            failure = "send refused: " + e.getMessage();
+            refused = "send refused: " + e.getMessage();
         }
-        var acknowledged = new ArrayList<String>(sent.size());
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
-        for (var entry : sent.entrySet()) {
-            try {
-                entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acknowledged.add(entry.getKey());
-            } catch (ExecutionException | TimeoutException e) {
-                failure = failure != null ? failure : "not acknowledged: " + rootMessage(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = "interrupted";
-                break;
+        String sendFailure = refused;
+        var acks = sent.values().stream()
+                .map(ack -> ack.orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((result, error) -> error))
+                .toList();
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).thenApply(all -> {
+            var acknowledged = new ArrayList<String>(sent.size());
+            String failure = sendFailure;
+            var ids = sent.keySet().iterator();
+            for (var ack : acks) {
+                String id = ids.next();
+                Throwable error = ack.join();
+                if (error == null) {
+                    acknowledged.add(id);
+                } else if (failure == null) {
+                    failure = "not acknowledged: " + rootMessage(error);
+                }
             }
-        }
-        if (failure != null) {
-            producers.reset();
-        }
-        return new Outcome(Set.copyOf(acknowledged), failure);
+            if (failure != null) {
+                failed.set(true);
+            }
+            return new Outcome(Set.copyOf(acknowledged), failure);
+        });
     }
 
     @Override

@@ -1,7 +1,8 @@
 package org.consentplatform.adapter.out.mongo;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.consentplatform.application.port.out.ChangeOutbox;
@@ -33,10 +34,18 @@ public final class MongoChangeOutbox implements ChangeOutbox {
         return changes.find(UNPUBLISHED).sort(OLDEST_FIRST).limit(limit).map(Documents::change).into(new ArrayList<>());
     }
 
+    /** One round trip of updates by {@code _id}, which every server serves from its primary index. */
     @Override
     public void markPublished(Collection<String> changeIds, Instant publishedAt) {
-        changes.updateMany(Filters.in("_id", changeIds),
-                Updates.combine(Updates.set("published", true), Updates.set("publishedAt", Date.from(publishedAt))));
+        if (changeIds.isEmpty()) {
+            return;
+        }
+        var published = Updates.combine(Updates.set("published", true), Updates.set("publishedAt", Date.from(publishedAt)));
+        var updates = new ArrayList<UpdateOneModel<Document>>(changeIds.size());
+        for (String id : changeIds) {
+            updates.add(new UpdateOneModel<>(new Document("_id", id), published));
+        }
+        changes.bulkWrite(updates, new BulkWriteOptions().ordered(false));
     }
 
     @Override

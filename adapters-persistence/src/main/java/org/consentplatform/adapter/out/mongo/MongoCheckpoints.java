@@ -1,6 +1,5 @@
 package org.consentplatform.adapter.out.mongo;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -53,23 +52,15 @@ public final class MongoCheckpoints implements Checkpoints {
             }
             heads.insertOne(new Document("_id", id + "|" + chunk).append("checkpoint", id).append("chunk", chunk).append("heads", entries));
         }
-        try {
-            checkpoints.insertOne(new Document("_id", id)
-                    .append("tenant", checkpoint.tenant().value())
-                    .append("number", checkpoint.number())
-                    .append("takenAt", Date.from(checkpoint.takenAt()))
-                    .append("streams", checkpoint.streams())
-                    .append("headsDigest", checkpoint.headsDigest())
-                    .append("previousHash", checkpoint.previousHash())
-                    .append("hash", checkpoint.hash())
-                    .append("published", false));
-            return true;
-        } catch (MongoException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.firstToWrite(() -> checkpoints.insertOne(new Document("_id", id)
+                .append("tenant", checkpoint.tenant().value())
+                .append("number", checkpoint.number())
+                .append("takenAt", Date.from(checkpoint.takenAt()))
+                .append("streams", checkpoint.streams())
+                .append("headsDigest", checkpoint.headsDigest())
+                .append("previousHash", checkpoint.previousHash())
+                .append("hash", checkpoint.hash())
+                .append("published", false)));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.consentplatform.adapter.out.mongo;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -22,16 +21,8 @@ public final class MongoIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public boolean claim(TenantId tenant, String key, String fingerprint, Instant now) {
-        try {
-            keys.insertOne(new Document("_id", MongoStore.id(tenant, key)).append("fingerprint", fingerprint)
-                    .append("response", null).append("claimedAt", Date.from(now)));
-            return true;
-        } catch (MongoException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.firstToWrite(() -> keys.insertOne(new Document("_id", MongoStore.id(tenant, key))
+                .append("fingerprint", fingerprint).append("response", null).append("claimedAt", Date.from(now))));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.consentplatform.adapter.out.mongo;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -29,18 +28,10 @@ public final class MongoLeases implements Leases {
     @Override
     public boolean acquire(String lease, String holder, Duration ttl) {
         Date now = Date.from(clock.instant());
-        try {
-            leases.updateOne(Filters.and(Filters.eq("_id", lease),
-                            Filters.or(Filters.eq("holder", holder), Filters.lt("expiresAt", now))),
-                    Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", Date.from(now.toInstant().plus(ttl)))),
-                    new UpdateOptions().upsert(true));
-            return true;
-        } catch (MongoException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.firstToWrite(() -> leases.updateOne(
+                Filters.and(Filters.eq("_id", lease), Filters.or(Filters.eq("holder", holder), Filters.lt("expiresAt", now))),
+                Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", Date.from(now.toInstant().plus(ttl)))),
+                new UpdateOptions().upsert(true)));
     }
 
     @Override

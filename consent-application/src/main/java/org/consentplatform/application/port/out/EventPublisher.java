@@ -5,17 +5,19 @@ import org.consentplatform.domain.consent.TenantCheckpoint;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /** The event stream other systems read: consent changes and tenant checkpoints. */
 public interface EventPublisher {
 
     /**
-     * Sends the changes in the given order, a record's changes in order, and waits for the
-     * broker's acknowledgements.
+     * Sends the changes in the given order, a record's changes in order; the result completes
+     * once the broker acknowledged them all, or failed or timed out on some. It never completes
+     * exceptionally.
      *
      * @return the ids of the changes the broker acknowledged, with the first failure if any
      */
-    Outcome publish(List<ConsentChange> changes);
+    CompletableFuture<Outcome> publish(List<ConsentChange> changes);
 
     record Outcome(Set<String> acknowledged, String failure) {
     }

@@ -1,0 +1,153 @@
+package org.consentplatform.benchmark;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.consentplatform.application.port.in.CaptureConsent;
+import org.consentplatform.application.port.in.ManageProfiles;
+import org.consentplatform.bootstrap.ConsentApplication;
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.profile.ProfileDefinition;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntSupplier;
+
+/**
+ * History and as-of queries for one contact point among many changes (1M by default), over
+ * HTTP with an auditor token, beside a raw driver read of the same entries on the same server.
+ * Run: {@code ./mvnw -pl acceptance-tests -am verify -Pbenchmark-history -DskipTests}. Options:
+ * {@code changes} (1000000), {@code queries} (100). Seeding goes through the application's own
+ * capture port, five changes per contact point. It prints figures; it asserts nothing about time.
+ */
+public final class HistoryBenchmark {
+
+    private static final TenantId ACME = new TenantId("acme");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final int CHANGES_PER_CONTACT_POINT = 5;
+    private static final Instant FIRST = Instant.parse("2026-01-01T00:00:00Z");
+
+    public static void main(String[] args) throws Exception {
+        int changes = Integer.getInteger("changes", 1_000_000);
+        int queries = Integer.getInteger("queries", 100);
+        Path dataDir = Files.createTempDirectory("history-benchmark");
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class)
+                .run("--server.port=0", "--consent.embedded.mongo.storage=memory", "--logging.level.root=WARN",
+                        "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"),
+                        "--consent.outbox.poll-interval=PT1H", "--consent.checkpoints.interval=PT24H",
+                        "--consent.projection-repair.interval=PT24H", "--spring.kafka.listener.auto-startup=false")) {
+            String base = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
+            int contactPoints = changes / CHANGES_PER_CONTACT_POINT;
+            long seeding = System.nanoTime();
+            seed(service, contactPoints);
+            System.out.printf("seeded %,d changes (%,d contact points) in %.0f s%n", contactPoints * CHANGES_PER_CONTACT_POINT,
+                    contactPoints, (System.nanoTime() - seeding) / 1e9);
+
+            String token = token(base);
+            MongoCollection<Document> log = service.getBean(MongoClient.class).getDatabase("consent").getCollection("consent_changes");
+            var random = new Random(42);
+            IntSupplier anyone = () -> random.nextInt(contactPoints);
+            System.out.printf("%n%-44s %10s %10s %10s%n", "query (" + queries + " each)", "p50 ms", "p99 ms", "max ms");
+            report("history of a contact point (HTTP)", queries, () -> post(base, token, "/history/contact-point?limit=100",
+                    "{\"channel\":\"EMAIL\",\"address\":\"person" + anyone.getAsInt() + "@example.com\"}"));
+            report("as-of of a record (HTTP)", queries, () -> post(base, token,
+                    "/history/record/as-of?at=" + FIRST.plusSeconds(2),
+                    "{\"profileId\":\"bench\",\"channel\":\"EMAIL\",\"address\":\"person" + anyone.getAsInt()
+                            + "@example.com\",\"purposeId\":\"commercial\"}"));
+            report("baseline: raw driver read, same entries", queries, () -> log.find(new Document("tenant", "acme")
+                    .append("contactPoint", "EMAIL|person" + anyone.getAsInt() + "@example.com"))
+                    .sort(Sorts.ascending("recordedAt", "_id")).limit(100).into(new ArrayList<>()));
+        }
+    }
+
+    private static void seed(ConfigurableApplicationContext service, int contactPoints) throws Exception {
+        service.getBean(ManageProfiles.class).create(ACME, new TechnicalId("bench"), new ProfileDefinition("Benchmark", null, null, null));
+        CaptureConsent capture = service.getBean(CaptureConsent.class);
+        var caller = new CaptureConsent.Caller(new Actor("benchmark"), null);
+        int perBatch = CaptureConsent.MAX_BATCH / CHANGES_PER_CONTACT_POINT;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            var done = new ArrayList<Future<?>>();
+            for (int from = 0; from < contactPoints; from += perBatch) {
+                int start = from;
+                done.add(pool.submit(() -> {
+                    var commands = new ArrayList<CaptureConsent.CaptureCommand>();
+                    for (int n = 0; n < CHANGES_PER_CONTACT_POINT; n++) {
+                        for (int i = start; i < Math.min(contactPoints, start + perBatch); i++) {
+                            commands.add(new CaptureConsent.CaptureCommand("bench", "EMAIL", "person" + i + "@example.com",
+                                    "commercial", null, n % 2 == 0 ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT,
+                                    FIRST.plusSeconds(n), null, null));
+                        }
+                    }
+                    capture.captureAll(ACME, commands, caller);
+                    if (start % 20_000 == 0) {
+                        System.out.printf("  seeded up to contact point %,d%n", start);
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void report(String name, int queries, Runnable query) {
+        query.run(); // warm-up
+        long[] millis = new long[queries];
+        for (int i = 0; i < queries; i++) {
+            long start = System.nanoTime();
+            query.run();
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        Arrays.sort(millis);
+        System.out.printf("%-44s %10d %10d %10d%n", name, millis[queries / 2], millis[(int) Math.ceil(queries * 0.99) - 1],
+                millis[queries - 1]);
+    }
+
+    private static void post(String base, String token, String path, String body) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/acme" + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String token(String base) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo-auditor:demo-auditor-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=consent:audit"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+}

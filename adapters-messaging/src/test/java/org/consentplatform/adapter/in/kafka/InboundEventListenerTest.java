@@ -1,0 +1,45 @@
+package org.consentplatform.adapter.in.kafka;
+
+import org.consentplatform.application.port.in.RecordInboundEvents.InboundCommand;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InboundEventListenerTest {
+
+    private static final String UNSUBSCRIBE = """
+            {"specversion":"1.0","id":"evt-1","source":"/providers/mailer","time":"2026-11-20T10:00:00Z",
+             "type":"org.consentplatform.inbound.unsubscribe.v1","datacontenttype":"application/json",
+             "data":{"tenant":"acme","channel":"EMAIL","address":"Ann@Example.com","profileId":"retail","purposeId":"news"}}""";
+
+    @Test
+    void aStructuredCloudEventBecomesACommand() {
+        InboundCommand command = InboundEventListener.parse(bytes(UNSUBSCRIBE));
+
+        assertThat(command).isEqualTo(new InboundCommand("evt-1", "acme", "unsubscribe", "EMAIL", "Ann@Example.com", "retail",
+                "news", null, Instant.parse("2026-11-20T10:00:00Z"), "/providers/mailer"));
+    }
+
+    @Test
+    void whatIsNotSuchAnEventIsUnprocessable() {
+        assertThatThrownBy(() -> InboundEventListener.parse(new byte[0])).isInstanceOf(UnprocessableEvent.class);
+        assertThatThrownBy(() -> InboundEventListener.parse(bytes("not json"))).isInstanceOf(UnprocessableEvent.class)
+                .hasMessageContaining("not a CloudEvents");
+        assertThatThrownBy(() -> InboundEventListener.parse(bytes(UNSUBSCRIBE.replace("\"specversion\":\"1.0\",", ""))))
+                .isInstanceOf(UnprocessableEvent.class);
+        assertThatThrownBy(() -> InboundEventListener.parse(bytes(UNSUBSCRIBE.replace("inbound.unsubscribe", "billing.paid"))))
+                .isInstanceOf(UnprocessableEvent.class).hasMessageContaining("unknown event type");
+        assertThatThrownBy(() -> InboundEventListener.parse(bytes(UNSUBSCRIBE.replace("\"tenant\":\"acme\"", "\"tenant\":{\"$ne\":1}"))))
+                .isInstanceOf(UnprocessableEvent.class).hasMessageContaining("data.tenant must be a string");
+        assertThatThrownBy(() -> InboundEventListener.parse(bytes(UNSUBSCRIBE.replaceAll(",\"datacontenttype\".*", "}"))))
+                .isInstanceOf(UnprocessableEvent.class).hasMessageContaining("has no data");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
