@@ -5,6 +5,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.consentplatform.acceptance.support.EventStream;
 import org.consentplatform.acceptance.support.HttpApi;
@@ -17,6 +19,7 @@ import org.consentplatform.bootstrap.embedded.InProcessKafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +55,9 @@ class EventsTest {
     private TakeCheckpoints checkpoints;
     @Autowired
     private MongoClient mongo;
+    @Autowired
+    @Qualifier("outboxMetrics")
+    private MeterBinder outboxMetrics;
     private World world;
     private String profile;
 
@@ -101,6 +107,11 @@ class EventsTest {
             assertThat(received.stream().filter(r -> r.key().equals("acme|EMAIL|" + ann)).map(EventStream.Received::partition)
                     .distinct()).hasSize(1);
         }
+        var meters = new SimpleMeterRegistry();
+        outboxMetrics.bindTo(meters);
+        assertThat(meters.get("consent.outbox.published").functionCounter().count()).isGreaterThanOrEqualTo(ids.size());
+        assertThat(meters.get("consent.outbox.failures").functionCounter().count()).isZero();
+        assertThat(meters.get("consent.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -75,18 +75,41 @@ class EventRelaying {
 
     @Bean
     MeterBinder outboxMetrics(Clock clock) {
-        return registry -> bind(registry, clock);
+        return registry -> bind(registry, new RecentStatus(relay, clock), clock);
     }
 
-    private void bind(MeterRegistry registry, Clock clock) {
-        Gauge.builder("consent.outbox.backlog", relay, r -> r.status().backlog())
+    /** One status read (two storage queries) serves all four meters of a scrape. */
+    private static void bind(MeterRegistry registry, RecentStatus status, Clock clock) {
+        Gauge.builder("consent.outbox.backlog", status, s -> s.get().backlog())
                 .description("Changes in the change log not yet acknowledged by Kafka").register(registry);
-        Gauge.builder("consent.outbox.lag", relay, r -> lag(r.status(), clock).toMillis() / 1000.0)
+        Gauge.builder("consent.outbox.lag", status, s -> lag(s.get(), clock).toMillis() / 1000.0)
                 .baseUnit("seconds").description("Age of the oldest unpublished change").register(registry);
-        FunctionCounter.builder("consent.outbox.published", relay, r -> r.status().published())
+        FunctionCounter.builder("consent.outbox.published", status, s -> s.get().published())
                 .description("Changes this instance published").register(registry);
-        FunctionCounter.builder("consent.outbox.failures", relay, r -> r.status().failures())
+        FunctionCounter.builder("consent.outbox.failures", status, s -> s.get().failures())
                 .description("Relay runs that stopped on a publishing failure").register(registry);
+    }
+
+    /** The relay's status, read at most once a second. */
+    private static final class RecentStatus {
+        private final RelayChanges relay;
+        private final Clock clock;
+        private RelayChanges.Status status;
+        private Instant readAt = Instant.MIN;
+
+        RecentStatus(RelayChanges relay, Clock clock) {
+            this.relay = relay;
+            this.clock = clock;
+        }
+
+        synchronized RelayChanges.Status get() {
+            Instant now = clock.instant();
+            if (status == null || Duration.between(readAt, now).compareTo(Duration.ofSeconds(1)) > 0) {
+                status = relay.status();
+                readAt = now;
+            }
+            return status;
+        }
     }
 
     private static Duration lag(RelayChanges.Status status, Clock clock) {
