@@ -79,7 +79,7 @@ public final class DecisionBenchmark {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class, NoopEndpoint.class)
                 .run("--server.port=0", "--consent.embedded.mongo.storage=" + storage,
                         "--consent.embedded.mongo.file=" + dataDir.resolve("consent.mv"), "--logging.level.root=WARN",
-                        "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"))) {
+                        "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"), "--consent.embedded.mail.port=0")) {
             String base = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
             var benchmark = new DecisionBenchmark(base, token(base));
             List<String> addresses = benchmark.seed(records);

@@ -56,7 +56,7 @@ public final class HistoryBenchmark {
         Path dataDir = Files.createTempDirectory("history-benchmark");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class)
                 .run("--server.port=0", "--consent.embedded.mongo.storage=memory", "--logging.level.root=WARN",
-                        "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"),
+                        "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"), "--consent.embedded.mail.port=0",
                         "--consent.outbox.poll-interval=PT1H", "--consent.checkpoints.interval=PT24H",
                         "--consent.projection-repair.interval=PT24H", "--spring.kafka.listener.auto-startup=false")) {
             String base = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();

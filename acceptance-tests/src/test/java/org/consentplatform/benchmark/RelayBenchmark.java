@@ -55,7 +55,7 @@ public final class RelayBenchmark {
         Path dataDir = Files.createTempDirectory("relay-benchmark");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class)
                 .run("--server.port=0", "--consent.embedded.mongo.storage=memory", "--logging.level.root=WARN",
-                        "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"),
+                        "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"), "--consent.embedded.mail.port=0",
                         "--consent.outbox.poll-interval=PT1H", "--consent.outbox.batch-size=" + batch,
                         "--spring.kafka.listener.auto-startup=false")) {
             String brokers = service.getBean(InProcessKafkaBroker.class).bootstrapServers();

@@ -2,9 +2,11 @@ package org.consentplatform.bootstrap;
 
 import com.mongodb.client.MongoClient;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
+import org.consentplatform.adapter.out.mail.SmtpConfirmationMails;
 import org.consentplatform.adapter.out.mongo.MongoChangeOutbox;
 import org.consentplatform.adapter.out.mongo.MongoCheckpoints;
 import org.consentplatform.adapter.out.mongo.MongoComplianceProfiles;
+import org.consentplatform.adapter.out.mongo.MongoConfirmationRequests;
 import org.consentplatform.adapter.out.mongo.MongoConsentHistory;
 import org.consentplatform.adapter.out.mongo.MongoConsentRecords;
 import org.consentplatform.adapter.out.mongo.MongoContacts;
@@ -16,6 +18,7 @@ import org.consentplatform.application.service.CheckpointService;
 import org.consentplatform.application.service.ConsentService;
 import org.consentplatform.application.service.ContactService;
 import org.consentplatform.application.service.DecisionService;
+import org.consentplatform.application.service.DoubleOptInService;
 import org.consentplatform.application.service.HistoryService;
 import org.consentplatform.application.service.IdempotencyService;
 import org.consentplatform.application.service.InboundEventService;
@@ -26,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -91,8 +95,30 @@ class ApplicationWiring {
     }
 
     @Bean
-    ConsentService consentService(MongoConsentRecords records, MongoTenants tenants, MongoComplianceProfiles profiles, Clock clock) {
-        return new ConsentService(records, tenants, profiles, clock);
+    ConsentService consentService(MongoConsentRecords records, MongoTenants tenants, MongoComplianceProfiles profiles,
+                                  DoubleOptInService doubleOptIn, Clock clock) {
+        return new ConsentService(records, tenants, profiles, doubleOptIn, clock);
+    }
+
+    @Bean
+    MongoConfirmationRequests confirmationRequests(MongoStore store) {
+        return new MongoConfirmationRequests(store);
+    }
+
+    @Bean
+    SmtpConfirmationMails confirmationMails(JavaMailSender sender,
+                                            @Value("${consent.double-opt-in.from:no-reply@consent.localhost}") String from,
+                                            @Value("${consent.double-opt-in.from-name:Consent}") String fromName) {
+        return new SmtpConfirmationMails(sender, from, fromName);
+    }
+
+    @Bean
+    DoubleOptInService doubleOptInService(MongoConfirmationRequests requests, SmtpConfirmationMails mails,
+                                          MongoConsentRecords records, MongoComplianceProfiles profiles, Clock clock,
+                                          @Value("${consent.double-opt-in.link-base-url:http://localhost:${server.port:8080}}") String linkBase,
+                                          @Value("${consent.double-opt-in.link-lifetime:PT72H}") Duration lifetime,
+                                          @Value("${consent.double-opt-in.language:en}") String language) {
+        return new DoubleOptInService(requests, mails, records, profiles, clock, linkBase, lifetime, language);
     }
 
     @Bean

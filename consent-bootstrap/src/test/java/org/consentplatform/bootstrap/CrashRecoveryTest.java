@@ -80,7 +80,7 @@ class CrashRecoveryTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(ConsentApplication.class).run("--server.port=0",
                 "--consent.embedded.mongo.storage=file", "--consent.embedded.mongo.file=" + storage.resolve("consent.mv"),
-                "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + storage.resolve("kafka"));
+                "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + storage.resolve("kafka"), "--consent.embedded.mail.port=0");
     }
 
     private static String base(ConfigurableApplicationContext context) {

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (docs/openapi.json). After an intended API change, refresh it with
  * {@code ./mvnw -pl consent-bootstrap -am verify -Dopenapi.update=true}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"consent.embedded.mongo.storage=memory", "consent.embedded.kafka.port=0", "consent.embedded.kafka.dir="})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"consent.embedded.mongo.storage=memory", "consent.embedded.kafka.port=0", "consent.embedded.kafka.dir=",
+        "consent.embedded.mail.port=0"})
 class OpenApiDocumentTest {
 
     private static final Path COMMITTED = Path.of("..", "docs", "openapi.json");

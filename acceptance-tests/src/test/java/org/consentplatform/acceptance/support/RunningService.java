@@ -21,7 +21,7 @@ import java.util.Map;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ConsentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"consent.embedded.mongo.storage=memory", "consent.projection-repair.interval=PT1H",
-                "consent.embedded.kafka.port=0", "consent.embedded.kafka.dir="})
+                "consent.embedded.kafka.port=0", "consent.embedded.kafka.dir=", "consent.embedded.mail.port=0"})
 @ContextConfiguration(initializers = RunningService.TestKey.class)
 public @interface RunningService {
 

@@ -30,11 +30,14 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
 
     private final ConsentRecords records;
     private final ChangeRecorder recorder;
+    private final DoubleOptInService doubleOptIn;
     private final Lookups lookups;
     private final Clock clock;
 
-    public ConsentService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles, Clock clock) {
+    public ConsentService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles, DoubleOptInService doubleOptIn,
+                          Clock clock) {
         this.records = records;
+        this.doubleOptIn = doubleOptIn;
         this.lookups = new Lookups(tenants, profiles);
         this.recorder = new ChangeRecorder(records, clock);
         this.clock = clock;
@@ -78,7 +81,7 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
                 .toList();
     }
 
-    private record Resolved(ConsentCapture capture, boolean doubleOptInRequired) {
+    private record Resolved(ComplianceProfile profile, ConsentCapture capture, boolean doubleOptInRequired) {
     }
 
     private Resolved resolve(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
@@ -94,10 +97,13 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
         var capture = new ConsentCapture(key, command.state(), command.capturedAt(), source, caller.actor(),
                 command.evidence(), caller.correlationId()).notAfter(clock.instant());
-        return new Resolved(capture, profile.requiresDoubleOptIn(profile.requirePurpose(key.purposeId()), contactPoint.channel()));
+        return new Resolved(profile, capture, profile.requiresDoubleOptIn(profile.requirePurpose(key.purposeId()), contactPoint.channel()));
     }
 
+    /** An opt-in left pending by the double opt-in rule gets its confirmation request and mail. */
     private ConsentChange record(TenantId tenant, Resolved resolved) {
-        return recorder.record(tenant, resolved.capture(), resolved.doubleOptInRequired());
+        ConsentChange change = recorder.record(tenant, resolved.capture(), resolved.doubleOptInRequired());
+        doubleOptIn.requestConfirmation(resolved.profile(), change);
+        return change;
     }
 }

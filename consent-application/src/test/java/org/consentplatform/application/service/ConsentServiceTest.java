@@ -3,7 +3,9 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.in.CaptureConsent.Caller;
 import org.consentplatform.application.port.in.CaptureConsent.CaptureCommand;
 import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConfirmationRequests;
 import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -102,8 +104,28 @@ class ConsentServiceTest {
         public void replace(ComplianceProfile revised) {
         }
     };
+    /** No purpose of these tests requires double opt-in: nothing may be requested or mailed. */
+    private final ConfirmationRequests noRequests = new ConfirmationRequests() {
+        @Override
+        public void add(ConfirmationRequest request) {
+            throw new AssertionError("no confirmation expected");
+        }
+
+        @Override
+        public Optional<ConfirmationRequest> find(String tokenHash) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean markConfirmed(String tokenHash, Instant at) {
+            return false;
+        }
+    };
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
     private final ConsentService service = new ConsentService(records, tenants, profiles,
-            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+            new DoubleOptInService(noRequests, mail -> {
+                throw new AssertionError("no mail expected");
+            }, records, profiles, clock, "http://localhost", ConfirmationRequest.DEFAULT_LIFETIME, "en"), clock);
 
     @Test
     void aLostRaceForTheSequenceNumberIsRetriedOnTheReloadedRecord() {

@@ -23,6 +23,7 @@ public final class MongoStore {
     static final String LEASES = "leases";
     static final String CHECKPOINTS = "tenant_checkpoints";
     static final String CHECKPOINT_HEADS = "tenant_checkpoint_heads";
+    static final String CONFIRMATIONS = "confirmation_requests";
 
     private final MongoDatabase database;
 

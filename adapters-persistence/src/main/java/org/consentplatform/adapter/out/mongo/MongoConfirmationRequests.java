@@ -1,0 +1,48 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.consentplatform.application.port.out.ConfirmationRequests;
+import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/** Double opt-in requests under the hash of their token; the raw token is never stored. */
+public final class MongoConfirmationRequests implements ConfirmationRequests {
+
+    private final MongoCollection<Document> requests;
+
+    public MongoConfirmationRequests(MongoStore store) {
+        this.requests = store.collection(MongoStore.CONFIRMATIONS);
+    }
+
+    @Override
+    public void add(ConfirmationRequest request) {
+        requests.insertOne(new Document("_id", request.tokenHash())
+                .append("tenant", request.tenant().value())
+                .append("key", Documents.recordKey(request.key()))
+                .append("pendingSeq", request.pendingSeq())
+                .append("wordingVersion", request.wordingVersion())
+                .append("requestedAt", Date.from(request.requestedAt()))
+                .append("expiresAt", Date.from(request.expiresAt()))
+                .append("confirmedAt", null));
+    }
+
+    @Override
+    public Optional<ConfirmationRequest> find(String tokenHash) {
+        return Optional.ofNullable(requests.find(new Document("_id", tokenHash)).first()).map(doc -> new ConfirmationRequest(
+                doc.getString("_id"), new TenantId(doc.getString("tenant")), Documents.recordKey(doc.get("key", Document.class)),
+                doc.getLong("pendingSeq"), doc.getString("wordingVersion"), doc.getDate("requestedAt").toInstant(),
+                doc.getDate("expiresAt").toInstant(), doc.getDate("confirmedAt") == null ? null : doc.getDate("confirmedAt").toInstant()));
+    }
+
+    @Override
+    public boolean markConfirmed(String tokenHash, Instant at) {
+        return requests.updateOne(new Document("_id", tokenHash).append("confirmedAt", null),
+                Updates.set("confirmedAt", Date.from(at))).getModifiedCount() == 1;
+    }
+}
