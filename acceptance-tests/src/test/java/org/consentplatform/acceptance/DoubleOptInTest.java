@@ -111,6 +111,36 @@ class DoubleOptInTest {
     }
 
     @Test
+    void confirmationMailsToOneAddressAreLimitedAndTheRefusedCaptureChangesNothing() throws Exception {
+        String address = World.unique("flooded") + "@example.com";
+        Instant first = Instant.now().minusSeconds(600);
+        for (int i = 0; i < 3; i++) {
+            world.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_IN", first.plusSeconds(i));
+        }
+
+        HttpApi.Response refused = world.api.post(World.BASE + "/consents", world.marketing(),
+                World.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_IN", first.plusSeconds(3), null));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:consentplatform:problem:too-many-requests");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(lookup(address).get("seq").asLong()).as("nothing recorded").isEqualTo(3);
+        Thread.sleep(300);
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(address)).count()).isEqualTo(3);
+        World.ok(world.api.post(World.BASE + "/consents", world.marketing(),
+                World.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_OUT", first.plusSeconds(4), null)));
+        assertThat(lookup(address).get("state").asString()).as("an opt-out never waits for a quota").isEqualTo("OPTED_OUT");
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void anUnknownOrMalformedLinkConfirmsNothingAndSaysSoInTheVisitorsLanguage() {
         String unknown = "/confirm/" + "A".repeat(43);
         HttpApi.Response french = world.api.call("POST", unknown, null, null, null, Map.of("Accept-Language", "fr-FR,fr;q=0.9"));

@@ -2,6 +2,7 @@ package org.consentplatform.bootstrap;
 
 import com.mongodb.client.MongoClient;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
+import org.consentplatform.adapter.out.mail.LocalMailQuota;
 import org.consentplatform.adapter.out.mail.SmtpConfirmationMails;
 import org.consentplatform.adapter.out.mongo.MongoChangeOutbox;
 import org.consentplatform.adapter.out.mongo.MongoCheckpoints;
@@ -113,12 +114,21 @@ class ApplicationWiring {
     }
 
     @Bean
-    DoubleOptInService doubleOptInService(MongoConfirmationRequests requests, SmtpConfirmationMails mails,
+    LocalMailQuota mailQuota(@Value("${consent.double-opt-in.limits.per-address:3}") long perAddress,
+                             @Value("${consent.double-opt-in.limits.per-address-period:PT1H}") Duration perAddressPeriod,
+                             @Value("${consent.double-opt-in.limits.per-tenant:1000}") long perTenant,
+                             @Value("${consent.double-opt-in.limits.per-tenant-period:PT1H}") Duration perTenantPeriod) {
+        return new LocalMailQuota(new LocalMailQuota.Limit(perAddress, perAddressPeriod),
+                new LocalMailQuota.Limit(perTenant, perTenantPeriod));
+    }
+
+    @Bean
+    DoubleOptInService doubleOptInService(MongoConfirmationRequests requests, SmtpConfirmationMails mails, LocalMailQuota quota,
                                           MongoConsentRecords records, MongoComplianceProfiles profiles, Clock clock,
                                           @Value("${consent.double-opt-in.link-base-url:http://localhost:${server.port:8080}}") String linkBase,
                                           @Value("${consent.double-opt-in.link-lifetime:PT72H}") Duration lifetime,
                                           @Value("${consent.double-opt-in.language:en}") String language) {
-        return new DoubleOptInService(requests, mails, records, profiles, clock, linkBase, lifetime, language);
+        return new DoubleOptInService(requests, mails, quota, records, profiles, clock, linkBase, lifetime, language);
     }
 
     @Bean

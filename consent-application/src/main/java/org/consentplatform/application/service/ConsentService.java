@@ -8,6 +8,7 @@ import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.ContactPoint;
@@ -82,6 +83,9 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
     }
 
     private record Resolved(ComplianceProfile profile, ConsentCapture capture, boolean doubleOptInRequired) {
+        boolean needsConfirmation() {
+            return doubleOptInRequired && capture.state() == ConsentState.OPTED_IN;
+        }
     }
 
     private Resolved resolve(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
@@ -102,6 +106,9 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
 
     /** An opt-in left pending by the double opt-in rule gets its confirmation request and mail. */
     private ConsentChange record(TenantId tenant, Resolved resolved) {
+        if (resolved.needsConfirmation()) {
+            doubleOptIn.reserveMail(tenant, resolved.capture().key().contactPoint());
+        }
         ConsentChange change = recorder.record(tenant, resolved.capture(), resolved.doubleOptInRequired());
         doubleOptIn.requestConfirmation(resolved.profile(), change);
         return change;

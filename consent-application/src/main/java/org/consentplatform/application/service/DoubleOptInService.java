@@ -6,6 +6,10 @@ import org.consentplatform.application.port.out.ConfirmationMails;
 import org.consentplatform.application.port.out.ConfirmationMails.ConfirmationMail;
 import org.consentplatform.application.port.out.ConfirmationRequests;
 import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.MailQuota;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.ConsentState;
@@ -34,6 +38,7 @@ public final class DoubleOptInService implements ConfirmOptIns {
 
     private final ConfirmationRequests requests;
     private final ConfirmationMails mails;
+    private final MailQuota quota;
     private final ConsentRecords records;
     private final ComplianceProfiles profiles;
     private final Clock clock;
@@ -45,16 +50,30 @@ public final class DoubleOptInService implements ConfirmOptIns {
      * @param linkBase where the confirmation page is reached from the outside, e.g. {@code https://consent.example.com}
      * @param language the mails' language (ISO 639-1)
      */
-    public DoubleOptInService(ConfirmationRequests requests, ConfirmationMails mails, ConsentRecords records,
+    public DoubleOptInService(ConfirmationRequests requests, ConfirmationMails mails, MailQuota quota, ConsentRecords records,
                               ComplianceProfiles profiles, Clock clock, String linkBase, Duration lifetime, String language) {
         this.requests = requests;
         this.mails = mails;
+        this.quota = quota;
         this.records = records;
         this.profiles = profiles;
         this.clock = clock;
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
         this.lifetime = lifetime;
         this.language = language;
+    }
+
+    /**
+     * Reserves a confirmation mail before an opt-in that will need one is recorded, so that a
+     * refused capture changes nothing.
+     *
+     * @throws DomainRejection.TooManyRequests when the address or the tenant had its share for now
+     */
+    void reserveMail(TenantId tenant, ContactPoint contactPoint) {
+        Duration wait = quota.take(tenant, contactPoint.address());
+        if (!wait.isZero()) {
+            throw new DomainRejection.TooManyRequests("too many confirmation mails for this address or tenant: retry later", wait);
+        }
     }
 
     /**

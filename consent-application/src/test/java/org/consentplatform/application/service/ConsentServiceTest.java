@@ -125,6 +125,8 @@ class ConsentServiceTest {
     private final ConsentService service = new ConsentService(records, tenants, profiles,
             new DoubleOptInService(noRequests, mail -> {
                 throw new AssertionError("no mail expected");
+            }, (tenant, address) -> {
+                throw new AssertionError("no mail expected");
             }, records, profiles, clock, "http://localhost", ConfirmationRequest.DEFAULT_LIFETIME, "en"), clock);
 
     @Test

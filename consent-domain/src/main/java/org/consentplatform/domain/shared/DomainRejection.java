@@ -8,7 +8,7 @@ import java.util.List;
  */
 public abstract sealed class DomainRejection extends RuntimeException
         permits DomainRejection.InvalidInput, DomainRejection.NotFound, DomainRejection.RuleViolation,
-        DomainRejection.ConcurrentChange, DomainRejection.AlreadyExists {
+        DomainRejection.ConcurrentChange, DomainRejection.AlreadyExists, DomainRejection.TooManyRequests {
 
     private DomainRejection(String message) {
         super(message, null, false, false);
@@ -65,6 +65,20 @@ public abstract sealed class DomainRejection extends RuntimeException
     public static final class ConcurrentChange extends DomainRejection {
         public ConcurrentChange(String message) {
             super(message);
+        }
+    }
+
+    /** A limit that protects people from abuse (for instance confirmation mails to one address) is reached for now. */
+    public static final class TooManyRequests extends DomainRejection {
+        private final java.time.Duration retryAfter;
+
+        public TooManyRequests(String message, java.time.Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public java.time.Duration retryAfter() {
+            return retryAfter;
         }
     }
 

@@ -5,6 +5,7 @@ import org.consentplatform.domain.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainRejection.class)
     ResponseEntity<ProblemDetail> rejection(DomainRejection rejection) {
+        if (rejection instanceof DomainRejection.TooManyRequests tooMany) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())))
+                    .body(problemOf(rejection));
+        }
         return respond(problemOf(rejection));
     }
 
@@ -48,6 +54,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             case DomainRejection.ConcurrentChange conflict -> Problems.CONFLICT.detail(conflict.getMessage());
             case DomainRejection.AlreadyExists exists -> Problems.ALREADY_EXISTS.detail(exists.getMessage());
+            case DomainRejection.TooManyRequests tooMany -> Problems.TOO_MANY_REQUESTS.detail(tooMany.getMessage());
         };
     }
 

@@ -26,6 +26,7 @@ enum Problems {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     RULE_VIOLATION(HttpStatus.UNPROCESSABLE_CONTENT, "Rule violation"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "If-Match required"),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
