@@ -29,11 +29,13 @@ import org.consentplatform.application.service.TenantService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Plain constructors, wired here: the core carries no framework annotation. */
 @Configuration(proxyBeanMethods = false)
@@ -125,9 +127,12 @@ class ApplicationWiring {
     @Bean
     DoubleOptInService doubleOptInService(MongoConfirmationRequests requests, SmtpConfirmationMails mails, LocalMailQuota quota,
                                           MongoConsentRecords records, MongoComplianceProfiles profiles, Clock clock,
-                                          @Value("${consent.double-opt-in.link-base-url:http://localhost:${server.port:8080}}") String linkBase,
+                                          Environment environment,
                                           @Value("${consent.double-opt-in.link-lifetime:PT72H}") Duration lifetime,
                                           @Value("${consent.double-opt-in.language:en}") String language) {
+        // by default this server itself, on the port it actually listens on (known once it started)
+        Supplier<String> linkBase = () -> environment.getProperty("consent.double-opt-in.link-base-url",
+                "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
         return new DoubleOptInService(requests, mails, quota, records, profiles, clock, linkBase, lifetime, language);
     }
 

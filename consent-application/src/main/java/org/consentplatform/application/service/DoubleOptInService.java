@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Double opt-in (§5): a pending opt-in gets a confirmation request and a mail with its link;
@@ -42,23 +43,25 @@ public final class DoubleOptInService implements ConfirmOptIns {
     private final ConsentRecords records;
     private final ComplianceProfiles profiles;
     private final Clock clock;
-    private final String linkBase;
+    private final Supplier<String> linkBase;
     private final Duration lifetime;
     private final String language;
 
     /**
      * @param linkBase where the confirmation page is reached from the outside, e.g. {@code https://consent.example.com}
+     *                 (asked for each mail: a server's port may be known only once it listens)
      * @param language the mails' language (ISO 639-1)
      */
     public DoubleOptInService(ConfirmationRequests requests, ConfirmationMails mails, MailQuota quota, ConsentRecords records,
-                              ComplianceProfiles profiles, Clock clock, String linkBase, Duration lifetime, String language) {
+                              ComplianceProfiles profiles, Clock clock, Supplier<String> linkBase, Duration lifetime,
+                              String language) {
         this.requests = requests;
         this.mails = mails;
         this.quota = quota;
         this.records = records;
         this.profiles = profiles;
         this.clock = clock;
-        this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
+        this.linkBase = linkBase;
         this.lifetime = lifetime;
         this.language = language;
     }
@@ -90,7 +93,8 @@ public final class DoubleOptInService implements ConfirmOptIns {
         requests.add(request);
         Described described = describe(profile, change.key());
         try {
-            mails.send(new ConfirmationMail(change.key().contactPoint().address(), linkBase + "/confirm/" + token.raw(),
+            String base = linkBase.get().replaceAll("/+$", "");
+            mails.send(new ConfirmationMail(change.key().contactPoint().address(), base + "/confirm/" + token.raw(),
                     described.brand, described.companyAddress, described.purpose, described.topic, request.expiresAt(), language));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Confirmation mail for change " + change.id() + " not sent: " + e);

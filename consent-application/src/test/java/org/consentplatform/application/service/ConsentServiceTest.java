@@ -127,7 +127,7 @@ class ConsentServiceTest {
                 throw new AssertionError("no mail expected");
             }, (tenant, address) -> {
                 throw new AssertionError("no mail expected");
-            }, records, profiles, clock, "http://localhost", ConfirmationRequest.DEFAULT_LIFETIME, "en"), clock);
+            }, records, profiles, clock, () -> "http://localhost", ConfirmationRequest.DEFAULT_LIFETIME, "en"), clock);
 
     @Test
     void aLostRaceForTheSequenceNumberIsRetriedOnTheReloadedRecord() {

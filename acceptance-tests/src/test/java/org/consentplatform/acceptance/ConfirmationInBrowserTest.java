@@ -1,0 +1,104 @@
+package org.consentplatform.acceptance;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import org.consentplatform.acceptance.support.RunningService;
+import org.consentplatform.acceptance.support.World;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person in a real browser (headless Chromium): opens the link from the received mail, sees
+ * what they are confirming, presses the button, sees the confirmation; the next decision sends.
+ * Runs wherever {@code /usr/bin/chromedriver} exists (the {@code browser} profile; CI installs it).
+ */
+@RunningService
+class ConfirmationInBrowserTest {
+
+    private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/confirm/[A-Za-z0-9_-]{43}");
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private GreenMail smtp;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        var options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-dev-shm-usage", "--lang=en-GB");
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aPersonConfirmsFromTheMailedLinkInABrowser() throws Exception {
+        var world = new World(port);
+        String profile = World.unique("browser");
+        var letter = new LinkedHashMap<>(World.purpose("letter", "COMMERCIAL", Map.of(), List.of()));
+        letter.put("name", "Harbour letter");
+        letter.put("doubleOptIn", true);
+        World.ok(world.createProfile(profile, List.of(letter)));
+        String address = World.unique("eve") + "@example.com";
+        world.capture(profile, "EMAIL", address, "letter", null, "OPTED_IN", Instant.now().minusSeconds(60));
+
+        Matcher link = LINK.matcher(mailTo(address));
+        assertThat(link.find()).isTrue();
+        browser.get(link.group());
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Confirm your subscription");
+        assertThat(browser.findElement(By.id("open")).getText()).contains("Harbour letter").contains(address);
+        assertThat(world.decide(profile, "letter", null, "EMAIL", address, null).get("send").asBoolean())
+                .as("opening the page confirms nothing").isFalse();
+
+        browser.findElement(By.id("confirm")).click();
+
+        assertThat(browser.findElement(By.id("confirmed")).getText()).contains("Thank you");
+        assertThat(world.decide(profile, "letter", null, "EMAIL", address, null).get("send").asBoolean()).isTrue();
+    }
+
+    private String mailTo(String address) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(address)) {
+                    return message.getContent() instanceof jakarta.mail.Multipart multipart
+                            ? allParts(multipart) : message.getContent().toString();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail to " + address);
+    }
+
+    private static String allParts(jakarta.mail.Multipart multipart) throws Exception {
+        var text = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Object content = multipart.getBodyPart(i).getContent();
+            text.append(content instanceof jakarta.mail.Multipart nested ? allParts(nested) : content.toString());
+        }
+        return text.toString();
+    }
+}
