@@ -92,6 +92,11 @@ class DoubleOptInTest {
         HttpApi.Response again = world.api.call("POST", path, null, null, null, Map.of());
         assertThat(again.body()).contains("id=\"already-confirmed\"");
         assertThat(lookup(address).get("seq").asLong()).as("confirming twice changes nothing").isEqualTo(2);
+
+        world.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_OUT", Instant.now());
+        world.api.call("POST", path, null, null, null, Map.of());
+        assertThat(lookup(address).get("state").asString()).as("a used link cannot confirm again after a change")
+                .isEqualTo("OPTED_OUT");
     }
 
     @Test
