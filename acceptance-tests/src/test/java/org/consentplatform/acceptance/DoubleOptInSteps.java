@@ -1,0 +1,152 @@
+package org.consentplatform.acceptance;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Steps for double opt-in, reading the mails the in-process SMTP server received. */
+public class DoubleOptInSteps {
+
+    private static final Pattern LINK_PATH = Pattern.compile("http://localhost:\\d+(/confirm/[A-Za-z0-9_-]{43})");
+
+    @LocalServerPort
+    private int port;
+    @Autowired
+    private GreenMail smtp;
+    private World world;
+    private String profile;
+    private String linkPath;
+    private HttpApi.Response page;
+
+    private World world() {
+        if (world == null) {
+            world = new World(port);
+        }
+        return world;
+    }
+
+    @Given("a profile whose purpose {string} requires double opt-in, {word} on EMAIL")
+    public void profileRequiringDoubleOptIn(String purpose, String model) {
+        profile = World.unique("doi");
+        var definition = new LinkedHashMap<>(World.purpose(purpose, "COMMERCIAL", Map.of("EMAIL", model), List.of()));
+        definition.put("doubleOptIn", true);
+        World.ok(world().createProfile(profile, List.of(definition)));
+    }
+
+    @When("{string} opts in to {string} on a form")
+    public void optsInOnAForm(String address, String purpose) {
+        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(60));
+    }
+
+    @When("{string} opts out of {string} before confirming")
+    public void optsOut(String address, String purpose) {
+        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now().minusSeconds(30));
+    }
+
+    @Then("the record of {string} is PENDING_CONFIRMATION")
+    public void pending(String address) {
+        assertThat(record(address).get("state").asString()).isEqualTo("PENDING_CONFIRMATION");
+    }
+
+    @Then("the record of {string} is OPTED_IN from DOUBLE_OPT_IN")
+    public void confirmedRecord(String address) {
+        JsonNode record = record(address);
+        assertThat(record.get("state").asString()).isEqualTo("OPTED_IN");
+        assertThat(record.get("source").asString()).isEqualTo("DOUBLE_OPT_IN");
+    }
+
+    @Then("a message for {string} to {string} is blocked")
+    public void blocked(String purpose, String address) {
+        assertThat(world().decide(profile, purpose, null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
+    }
+
+    @Then("a message for {string} to {string} is sent")
+    public void sent(String purpose, String address) {
+        assertThat(world().decide(profile, purpose, null, "EMAIL", address, null).get("send").asBoolean()).isTrue();
+    }
+
+    @Then("a confirmation mail reached {string}")
+    public void mailReached(String address) throws Exception {
+        assertThat(linkIn(mailTo(address))).isNotNull();
+    }
+
+    @When("the link in the mail to {string} is opened {int} times without pressing anything")
+    public void opened(String address, int times) throws Exception {
+        linkPath = linkIn(mailTo(address));
+        for (int i = 0; i < times; i++) {
+            page = world().api.call("GET", linkPath, null, null, null, Map.of());
+        }
+    }
+
+    /** The page's form POSTs to the link itself (a stale tab pressed again does the same). */
+    @When("the person presses the confirm button on the page")
+    public void pressConfirm() {
+        page = world().api.call("POST", linkPath, null, null, null, Map.of("User-Agent", "Cucumber"));
+    }
+
+    @Then("the page says {string}")
+    public void pageSays(String section) {
+        assertThat(page.body()).contains("id=\"" + section + "\"");
+    }
+
+    private JsonNode record(String address) {
+        return World.ok(world().api.post(World.BASE + "/consents/lookup", world().marketing(),
+                Map.of("channel", "EMAIL", "address", address, "profileId", profile))).get("items").get(0);
+    }
+
+    /** The newest mail to the address (several scenarios may write to one address over a run). */
+    private MimeMessage mailTo(String address) throws Exception {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            MimeMessage newest = null;
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(address) && text(message).contains("/confirm/")) {
+                    newest = message;
+                }
+            }
+            if (newest != null && text(newest).contains(profileName())) {
+                return newest;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no confirmation mail to " + address + " for profile " + profile);
+    }
+
+    private String profileName() {
+        return "Profile " + profile;
+    }
+
+    private static String linkIn(MimeMessage message) throws Exception {
+        Matcher link = LINK_PATH.matcher(text(message));
+        return link.find() ? link.group(1) : null;
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        return message.getContent() instanceof Multipart multipart ? text(multipart) : message.getContent().toString();
+    }
+
+    private static String text(Multipart multipart) throws Exception {
+        var text = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Object content = multipart.getBodyPart(i).getContent();
+            text.append(content instanceof Multipart nested ? text(nested) : content.toString());
+        }
+        return text.toString();
+    }
+}
