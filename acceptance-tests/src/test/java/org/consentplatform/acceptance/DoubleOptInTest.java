@@ -137,6 +137,22 @@ class DoubleOptInTest {
         assertThat(lookup(address).get("state").asString()).as("an opt-out never waits for a quota").isEqualTo("OPTED_OUT");
     }
 
+    @Test
+    void aBatchThatWouldExceedTheMailLimitIsRefusedWhole() {
+        String address = World.unique("batch") + "@example.com";
+        Instant first = Instant.now().minusSeconds(600);
+        var items = new java.util.ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 4; i++) {
+            items.add(World.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_IN", first.plusSeconds(i), null));
+        }
+
+        HttpApi.Response refused = world.api.post(World.BASE + "/consents/batch", world.marketing(), Map.of("items", items));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
+                Map.of("channel", "EMAIL", "address", address, "profileId", profile))).get("items")).as("nothing recorded").isEmpty();
+    }
+
     private static String recipient(MimeMessage message) {
         try {
             return message.getAllRecipients()[0].toString();

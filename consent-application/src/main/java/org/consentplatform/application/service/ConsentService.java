@@ -46,7 +46,9 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
 
     @Override
     public ConsentChange capture(TenantId tenant, CaptureCommand command, Caller caller) {
-        return record(tenant, resolve(tenant, lookups.settings(tenant), new HashMap<>(), command, caller));
+        Resolved resolved = resolve(tenant, lookups.settings(tenant), new HashMap<>(), command, caller);
+        reserveMails(tenant, List.of(resolved));
+        return record(tenant, resolved);
     }
 
     @Override
@@ -70,6 +72,7 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         if (!violations.isEmpty()) {
             throw new DomainRejection.InvalidInput(violations);
         }
+        reserveMails(tenant, resolved);
         return resolved.stream().map(r -> record(tenant, r)).toList();
     }
 
@@ -104,11 +107,14 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         return new Resolved(profile, capture, profile.requiresDoubleOptIn(profile.requirePurpose(key.purposeId()), contactPoint.channel()));
     }
 
+    /** Mail quotas are taken before anything is recorded: a refusal (429) leaves every record as it was. */
+    private void reserveMails(TenantId tenant, List<Resolved> resolved) {
+        resolved.stream().filter(Resolved::needsConfirmation)
+                .forEach(r -> doubleOptIn.reserveMail(tenant, r.capture().key().contactPoint()));
+    }
+
     /** An opt-in left pending by the double opt-in rule gets its confirmation request and mail. */
     private ConsentChange record(TenantId tenant, Resolved resolved) {
-        if (resolved.needsConfirmation()) {
-            doubleOptIn.reserveMail(tenant, resolved.capture().key().contactPoint());
-        }
         ConsentChange change = recorder.record(tenant, resolved.capture(), resolved.doubleOptInRequired());
         doubleOptIn.requestConfirmation(resolved.profile(), change);
         return change;

@@ -46,9 +46,8 @@ public final class SmtpConfirmationMails implements ConfirmationMails {
     public void send(ConfirmationMail mail) {
         String language = SUBJECTS.containsKey(mail.language()) ? mail.language() : "en";
         var context = new Context(Locale.forLanguageTag(language), Map.of(
-                "link", mail.link(), "brand", mail.brand(), "purpose", mail.purpose(),
-                "topic", mail.topic() == null ? "" : mail.topic(),
-                "companyAddress", mail.companyAddress() == null ? "" : mail.companyAddress(),
+                "link", mail.link(), "brand", orEmpty(mail.brand()), "purpose", orEmpty(mail.purpose()),
+                "topic", orEmpty(mail.topic()), "companyAddress", orEmpty(mail.companyAddress()),
                 "expiresAt", UTC.format(mail.expiresAt())));
         try {
             var message = sender.createMimeMessage();
@@ -61,6 +60,10 @@ public final class SmtpConfirmationMails implements ConfirmationMails {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailSendException("confirmation mail not built", e);
         }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static TemplateEngine engine(TemplateMode mode, String suffix) {
