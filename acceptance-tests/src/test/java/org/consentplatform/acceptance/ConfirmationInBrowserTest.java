@@ -1,7 +1,7 @@
 package org.consentplatform.acceptance;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.internet.MimeMessage;
+import org.consentplatform.acceptance.support.Mails;
 import org.consentplatform.acceptance.support.RunningService;
 import org.consentplatform.acceptance.support.World;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +55,7 @@ class ConfirmationInBrowserTest {
     }
 
     @Test
-    void aPersonConfirmsFromTheMailedLinkInABrowser() throws Exception {
+    void aPersonConfirmsFromTheMailedLinkInABrowser() {
         var world = new World(port);
         String profile = World.unique("browser");
         var letter = new LinkedHashMap<>(World.purpose("letter", "COMMERCIAL", Map.of(), List.of()));
@@ -65,7 +65,7 @@ class ConfirmationInBrowserTest {
         String address = World.unique("eve") + "@example.com";
         world.capture(profile, "EMAIL", address, "letter", null, "OPTED_IN", Instant.now().minusSeconds(60));
 
-        Matcher link = LINK.matcher(mailTo(address));
+        Matcher link = LINK.matcher(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/"))));
         assertThat(link.find()).isTrue();
         browser.get(link.group());
 
@@ -78,27 +78,5 @@ class ConfirmationInBrowserTest {
 
         assertThat(browser.findElement(By.id("confirmed")).getText()).contains("Thank you");
         assertThat(world.decide(profile, "letter", null, "EMAIL", address, null).get("send").asBoolean()).isTrue();
-    }
-
-    private String mailTo(String address) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(address)) {
-                    return message.getContent() instanceof jakarta.mail.Multipart multipart
-                            ? allParts(multipart) : message.getContent().toString();
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + address);
-    }
-
-    private static String allParts(jakarta.mail.Multipart multipart) throws Exception {
-        var text = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Object content = multipart.getBodyPart(i).getContent();
-            text.append(content instanceof jakarta.mail.Multipart nested ? allParts(nested) : content.toString());
-        }
-        return text.toString();
     }
 }

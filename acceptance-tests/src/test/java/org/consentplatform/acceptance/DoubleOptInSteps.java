@@ -4,9 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.Mails;
 import org.consentplatform.acceptance.support.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,12 +83,12 @@ public class DoubleOptInSteps {
     }
 
     @Then("a confirmation mail reached {string}")
-    public void mailReached(String address) throws Exception {
+    public void mailReached(String address) {
         assertThat(linkIn(mailTo(address))).isNotNull();
     }
 
     @When("the link in the mail to {string} is opened {int} times without pressing anything")
-    public void opened(String address, int times) throws Exception {
+    public void opened(String address, int times) {
         linkPath = linkIn(mailTo(address));
         for (int i = 0; i < times; i++) {
             page = world().api.call("GET", linkPath, null, null, null, Map.of());
@@ -111,42 +111,13 @@ public class DoubleOptInSteps {
                 Map.of("channel", "EMAIL", "address", address, "profileId", profile))).get("items").get(0);
     }
 
-    /** The newest mail to the address (several scenarios may write to one address over a run). */
-    private MimeMessage mailTo(String address) throws Exception {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            MimeMessage newest = null;
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(address) && text(message).contains("/confirm/")) {
-                    newest = message;
-                }
-            }
-            if (newest != null && text(newest).contains(profileName())) {
-                return newest;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no confirmation mail to " + address + " for profile " + profile);
+    /** The newest confirmation mail to the address for this scenario's profile (addresses recur across a run). */
+    private MimeMessage mailTo(String address) {
+        return Mails.newestTo(smtp, address, text -> text.contains("/confirm/") && text.contains("Profile " + profile));
     }
 
-    private String profileName() {
-        return "Profile " + profile;
-    }
-
-    private static String linkIn(MimeMessage message) throws Exception {
-        Matcher link = LINK_PATH.matcher(text(message));
+    private static String linkIn(MimeMessage message) {
+        Matcher link = LINK_PATH.matcher(Mails.text(message));
         return link.find() ? link.group(1) : null;
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        return message.getContent() instanceof Multipart multipart ? text(multipart) : message.getContent().toString();
-    }
-
-    private static String text(Multipart multipart) throws Exception {
-        var text = new StringBuilder();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Object content = multipart.getBodyPart(i).getContent();
-            text.append(content instanceof Multipart nested ? text(nested) : content.toString());
-        }
-        return text.toString();
     }
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import jakarta.mail.internet.MimeMessage;
 import org.bson.Document;
 import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.Mails;
 import org.consentplatform.acceptance.support.RunningService;
 import org.consentplatform.acceptance.support.World;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +132,7 @@ class DoubleOptInTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
         assertThat(lookup(address).get("seq").asLong()).as("nothing recorded").isEqualTo(3);
         Thread.sleep(300);
-        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(address)).count()).isEqualTo(3);
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> Mails.recipient(m).equals(address)).count()).isEqualTo(3);
         World.ok(world.api.post(World.BASE + "/consents", world.marketing(),
                 World.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_OUT", first.plusSeconds(4), null)));
         assertThat(lookup(address).get("state").asString()).as("an opt-out never waits for a quota").isEqualTo("OPTED_OUT");
@@ -151,14 +152,6 @@ class DoubleOptInTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
                 Map.of("channel", "EMAIL", "address", address, "profileId", profile))).get("items")).as("nothing recorded").isEmpty();
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -181,37 +174,12 @@ class DoubleOptInTest {
                 Map.of("channel", "EMAIL", "address", address, "profileId", profile))).get("items").get(0);
     }
 
-    private MimeMessage mailTo(String address) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            for (MimeMessage message : smtp.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equals(address)) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + address);
+    private MimeMessage mailTo(String address) {
+        return Mails.newestTo(smtp, address, text -> text.contains("/confirm/"));
     }
 
-    private static String plainText(MimeMessage message) throws Exception {
-        var multipart = (jakarta.mail.Multipart) message.getContent();
-        return findText(multipart);
-    }
-
-    private static String findText(jakarta.mail.Multipart multipart) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            var part = multipart.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                return part.getContent().toString();
-            }
-            if (part.getContent() instanceof jakarta.mail.Multipart nested) {
-                String text = findText(nested);
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
+    private static String plainText(MimeMessage message) {
+        return Mails.text(message);
     }
 
     /** Whether the raw token appears anywhere in the database. */

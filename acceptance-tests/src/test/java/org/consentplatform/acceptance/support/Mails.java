@@ -1,0 +1,63 @@
+package org.consentplatform.acceptance.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.util.function.Predicate;
+
+/** Reads what the in-process SMTP server received. */
+public final class Mails {
+
+    private Mails() {
+    }
+
+    /** The newest mail to the address whose text matches, waiting up to ten seconds for it. */
+    public static MimeMessage newestTo(GreenMail smtp, String address, Predicate<String> text) {
+        try {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                MimeMessage newest = null;
+                for (MimeMessage message : smtp.getReceivedMessages()) {
+                    if (message.getAllRecipients()[0].toString().equals(address) && text.test(text(message))) {
+                        newest = message;
+                    }
+                }
+                if (newest != null) {
+                    return newest;
+                }
+                Thread.sleep(100);
+            }
+        } catch (MessagingException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no such mail to " + address);
+    }
+
+    public static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every text part of the mail, plain and HTML, one after the other. */
+    public static String text(MimeMessage message) {
+        try {
+            return message.getContent() instanceof Multipart multipart ? text(multipart) : message.getContent().toString();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Multipart multipart) throws MessagingException, IOException {
+        var text = new StringBuilder();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Object content = multipart.getBodyPart(i).getContent();
+            text.append(content instanceof Multipart nested ? text(nested) : content.toString());
+        }
+        return text.toString();
+    }
+}
