@@ -7,6 +7,7 @@ import com.mongodb.client.model.Updates;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.consentplatform.acceptance.support.EventStream;
 import org.consentplatform.acceptance.support.HttpApi;
@@ -248,19 +249,9 @@ class EventsTest {
     }
 
     private void awaitRecord(String address, String purpose, String state) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (true) {
-            JsonNode record = record(address, purpose);
-            if (record != null && record.get("state").asString().equals(state)) {
-                return;
-            }
-            assertThat(Instant.now()).as("record %s of %s should become %s", purpose, address, state).isBefore(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await("record " + purpose + " of " + address + " becomes " + state).atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> record(address, purpose), record -> record != null && record.get("state").asString().equals(state));
     }
 
     /** An event as a mail provider would send it: CloudEvents 1.0, structured JSON. */

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.consentplatform.acceptance.support.EventStream;
 import org.consentplatform.acceptance.support.HttpApi;
@@ -272,16 +273,8 @@ class RelayFaultTest {
         }, "outbox health " + status);
     }
 
-    private static void awaitCondition(java.util.function.BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as(what).isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    private static void awaitCondition(java.util.concurrent.Callable<Boolean> condition, String what) {
+        Awaitility.await(what).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(condition);
     }
 
     private static RelayChanges relay(ConfigurableApplicationContext context) {

@@ -293,10 +293,16 @@ public final class DecisionBenchmark {
     }
 
     private static String token(String base) throws Exception {
+        return devToken(base, "demo-admin", "consent:admin consent:write consent:decide");
+    }
+
+    /** A token of the embedded profile's dev issuer for a demo client (its secret is its id + "-secret"). */
+    static String devToken(String base, String client, String scopes) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo-admin:demo-admin-secret".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":" + client + "-secret")
+                        .getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=consent:admin+consent:write+consent:decide"))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scopes.replace(' ', '+')))
                 .build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body()).get("access_token").asString();
     }

@@ -15,19 +15,16 @@ import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +42,6 @@ import java.util.function.IntSupplier;
 public final class HistoryBenchmark {
 
     private static final TenantId ACME = new TenantId("acme");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int CHANGES_PER_CONTACT_POINT = 5;
     private static final Instant FIRST = Instant.parse("2026-01-01T00:00:00Z");
@@ -66,7 +62,7 @@ public final class HistoryBenchmark {
             System.out.printf("seeded %,d changes (%,d contact points) in %.0f s%n", contactPoints * CHANGES_PER_CONTACT_POINT,
                     contactPoints, (System.nanoTime() - seeding) / 1e9);
 
-            String token = token(base);
+            String token = DecisionBenchmark.devToken(base, "demo-auditor", "consent:audit");
             MongoCollection<Document> log = service.getBean(MongoClient.class).getDatabase("consent").getCollection("consent_changes");
             var random = new Random(42);
             IntSupplier anyone = () -> random.nextInt(contactPoints);
@@ -140,14 +136,5 @@ public final class HistoryBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String token(String base) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo-auditor:demo-auditor-secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=consent:audit"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).get("access_token").asString();
     }
 }

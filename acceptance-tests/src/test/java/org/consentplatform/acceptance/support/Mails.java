@@ -5,7 +5,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
+import org.awaitility.Awaitility;
+
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /** Reads what the in-process SMTP server received. */
@@ -16,23 +20,18 @@ public final class Mails {
 
     /** The newest mail to the address whose text matches, waiting up to ten seconds for it. */
     public static MimeMessage newestTo(GreenMail smtp, String address, Predicate<String> text) {
-        try {
-            for (int attempt = 0; attempt < 100; attempt++) {
-                MimeMessage newest = null;
-                for (MimeMessage message : smtp.getReceivedMessages()) {
-                    if (message.getAllRecipients()[0].toString().equals(address) && text.test(text(message))) {
-                        newest = message;
-                    }
-                }
-                if (newest != null) {
-                    return newest;
-                }
-                Thread.sleep(100);
+        return Awaitility.await("a mail to " + address).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> newest(smtp, address, text), Objects::nonNull);
+    }
+
+    private static MimeMessage newest(GreenMail smtp, String address, Predicate<String> text) {
+        MimeMessage newest = null;
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (recipient(message).equals(address) && text.test(text(message))) {
+                newest = message;
             }
-        } catch (MessagingException | InterruptedException e) {
-            throw new IllegalStateException(e);
         }
-        throw new AssertionError("no such mail to " + address);
+        return newest;
     }
 
     public static String recipient(MimeMessage message) {

@@ -9,7 +9,6 @@ import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Appends a capture to its record's change log, however many writers race for the record. */
 final class ChangeRecorder {
@@ -37,18 +36,7 @@ final class ChangeRecorder {
             if (records.append(change)) {
                 return change;
             }
-            backOff(attempt);
         }
         throw new DomainRejection.ConcurrentChange("record " + key + " is being changed by many writers at once: retry");
-    }
-
-    /** A short random pause spreads the losers of a race over time instead of having them collide again at once. */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1 + Math.min(attempt, 8)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DomainRejection.ConcurrentChange("interrupted while retrying a write: retry");
-        }
     }
 }

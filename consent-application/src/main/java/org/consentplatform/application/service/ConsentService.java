@@ -8,7 +8,6 @@ import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
-import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.ContactPoint;
@@ -87,7 +86,7 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
 
     private record Resolved(ComplianceProfile profile, ConsentCapture capture, boolean doubleOptInRequired) {
         boolean needsConfirmation() {
-            return doubleOptInRequired && capture.state() == ConsentState.OPTED_IN;
+            return capture.awaitsConfirmation(doubleOptInRequired);
         }
     }
 

@@ -12,7 +12,6 @@ import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
-import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.doubleoptin.ConfirmationToken;
@@ -84,7 +83,7 @@ public final class DoubleOptInService implements ConfirmOptIns {
      * stays pending (and blocking) whatever happens to the mail; a failed mail is logged.
      */
     void requestConfirmation(ComplianceProfile profile, ConsentChange change) {
-        if (!change.applied() || change.after() == null || change.after().state() != ConsentState.PENDING_CONFIRMATION) {
+        if (!change.leftPending()) {
             return;
         }
         ConfirmationToken token = ConfirmationToken.issue();

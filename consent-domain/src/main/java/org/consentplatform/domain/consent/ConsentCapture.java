@@ -31,6 +31,14 @@ public record ConsentCapture(RecordKey key, ConsentState state, Instant captured
         correlationId = InvalidInputs.optionalText("correlationId", correlationId, 128);
     }
 
+    /**
+     * Whether this capture leaves its record waiting for the person's confirmation (§5): an
+     * opt-in where double opt-in is required, unless it is that confirmation.
+     */
+    public boolean awaitsConfirmation(boolean doubleOptInRequired) {
+        return doubleOptInRequired && state == ConsentState.OPTED_IN && source != Source.DOUBLE_OPT_IN;
+    }
+
     /** Refuses a capture time too far ahead of the platform's clock. */
     public ConsentCapture notAfter(Instant now) {
         if (capturedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {

@@ -43,6 +43,11 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq,
         return outcome == ChangeOutcome.APPLIED;
     }
 
+    /** Whether this change left its record waiting for a double opt-in confirmation. */
+    public boolean leftPending() {
+        return applied() && after != null && after.state() == ConsentState.PENDING_CONFIRMATION;
+    }
+
     /** Whether the stored hash is the hash of this entry's content. */
     public boolean contentIntact() {
         return hash != null && hash.equals(sha256(canonicalForm()));

@@ -52,8 +52,7 @@ public final class ConsentRecord {
             throw new IllegalArgumentException("capture for " + capture.key() + " given to record " + key);
         }
         boolean superseded = current != null && capture.capturedAt().isBefore(current.capturedAt());
-        ConsentState resulting = capture.state() == ConsentState.OPTED_IN && doubleOptInRequired
-                && capture.source() != Source.DOUBLE_OPT_IN
+        ConsentState resulting = capture.awaitsConfirmation(doubleOptInRequired)
                 ? ConsentState.PENDING_CONFIRMATION
                 : capture.state();
         RecordState after = superseded
