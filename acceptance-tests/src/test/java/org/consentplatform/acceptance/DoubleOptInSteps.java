@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +101,28 @@ public class DoubleOptInSteps {
     @When("the person presses the confirm button on the page")
     public void pressConfirm() {
         page = world().api.call("POST", linkPath, null, null, null, Map.of("User-Agent", "Cucumber"));
+    }
+
+    @When("a link that leads nowhere is opened")
+    public void unknownLink() {
+        page = world().api.call("GET", "/confirm/" + World.unique("nowhere").replaceAll("[^A-Za-z0-9]", "x")
+                .concat("x".repeat(43)).substring(0, 43), null, null, null, Map.of());
+    }
+
+    /** The unknown page's form, as a browser submits it. */
+    @When("the person asks that page for a new link for {string}")
+    public void askForNewLink(String address) {
+        assertThat(page.body()).contains("action=\"/confirm/renewal\"");
+        linkPath = linkIn(mailTo(address));
+        page = world().api.call("POST", "/confirm/renewal", null, "application/x-www-form-urlencoded",
+                "address=" + URLEncoder.encode(address, StandardCharsets.UTF_8), Map.of());
+    }
+
+    @When("the person presses the confirm button in the new mail to {string}")
+    public void confirmFromNewMail(String address) {
+        String previous = linkPath;
+        linkPath = linkIn(Mails.newestTo(smtp, address, text -> text.contains("Profile " + profile) && !text.contains(previous)));
+        pressConfirm();
     }
 
     @Then("the page says {string}")

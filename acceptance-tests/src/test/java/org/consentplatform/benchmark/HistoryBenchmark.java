@@ -95,7 +95,7 @@ public final class HistoryBenchmark {
                         for (int i = start; i < Math.min(contactPoints, start + perBatch); i++) {
                             commands.add(new CaptureConsent.CaptureCommand("bench", "EMAIL", "person" + i + "@example.com",
                                     "commercial", null, n % 2 == 0 ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT,
-                                    FIRST.plusSeconds(n), null, null));
+                                    FIRST.plusSeconds(n), null, null, null));
                         }
                     }
                     capture.captureAll(ACME, commands, caller);

@@ -92,7 +92,7 @@ public final class RelayBenchmark {
             var commands = new ArrayList<CaptureConsent.CaptureCommand>();
             for (int i = from; i < Math.min(changes, from + CaptureConsent.MAX_BATCH); i++) {
                 commands.add(new CaptureConsent.CaptureCommand("bench", "EMAIL", "person" + i + "@example.com", "commercial", null,
-                        i % 3 == 0 ? ConsentState.OPTED_OUT : ConsentState.OPTED_IN, Instant.parse("2026-11-01T00:00:00Z"), null, null));
+                        i % 3 == 0 ? ConsentState.OPTED_OUT : ConsentState.OPTED_IN, Instant.parse("2026-11-01T00:00:00Z"), null, null, null));
             }
             capture.captureAll(ACME, commands, caller);
         }

@@ -40,3 +40,14 @@ Feature: Double opt-in (domain rules §5)
     And the person presses the confirm button on the page
     Then the page says "void"
     And a message for "letter" to "doi-bob@ex.com" is blocked
+
+  Scenario: a person whose link leads nowhere asks for a new one by address, and confirms with it
+    Given a profile whose purpose "letter" requires double opt-in, NON_RESTRICTIVE on EMAIL
+    When "doi-cem@ex.com" opts in to "letter" on a form
+    And a link that leads nowhere is opened
+    Then the page says "unknown"
+    When the person asks that page for a new link for "doi-cem@ex.com"
+    Then the page says "renewal-sent"
+    When the person presses the confirm button in the new mail to "doi-cem@ex.com"
+    Then the page says "confirmed"
+    And a message for "letter" to "doi-cem@ex.com" is sent

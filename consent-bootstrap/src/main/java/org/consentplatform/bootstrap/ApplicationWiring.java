@@ -2,7 +2,6 @@ package org.consentplatform.bootstrap;
 
 import com.mongodb.client.MongoClient;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
-import org.consentplatform.adapter.out.mail.LocalMailQuota;
 import org.consentplatform.adapter.out.mail.SmtpConfirmationMails;
 import org.consentplatform.adapter.out.mongo.MongoChangeOutbox;
 import org.consentplatform.adapter.out.mongo.MongoCheckpoints;
@@ -13,6 +12,7 @@ import org.consentplatform.adapter.out.mongo.MongoConsentRecords;
 import org.consentplatform.adapter.out.mongo.MongoContacts;
 import org.consentplatform.adapter.out.mongo.MongoIdempotencyRecords;
 import org.consentplatform.adapter.out.mongo.MongoLeases;
+import org.consentplatform.adapter.out.mongo.MongoMailQuota;
 import org.consentplatform.adapter.out.mongo.MongoStore;
 import org.consentplatform.adapter.out.mongo.MongoTenants;
 import org.consentplatform.application.service.CheckpointService;
@@ -115,25 +115,24 @@ class ApplicationWiring {
         return new SmtpConfirmationMails(sender, from, fromName);
     }
 
+    /** Shared by every instance (MongoDB), so the limits hold for the whole deployment. */
     @Bean
-    LocalMailQuota mailQuota(@Value("${consent.double-opt-in.limits.per-address:3}") long perAddress,
+    MongoMailQuota mailQuota(MongoStore store, Clock clock, @Value("${consent.double-opt-in.limits.per-address:3}") long perAddress,
                              @Value("${consent.double-opt-in.limits.per-address-period:PT1H}") Duration perAddressPeriod,
                              @Value("${consent.double-opt-in.limits.per-tenant:1000}") long perTenant,
                              @Value("${consent.double-opt-in.limits.per-tenant-period:PT1H}") Duration perTenantPeriod) {
-        return new LocalMailQuota(new LocalMailQuota.Limit(perAddress, perAddressPeriod),
-                new LocalMailQuota.Limit(perTenant, perTenantPeriod));
+        return new MongoMailQuota(store, new MongoMailQuota.Limit(perAddress, perAddressPeriod),
+                new MongoMailQuota.Limit(perTenant, perTenantPeriod), clock);
     }
 
     @Bean
-    DoubleOptInService doubleOptInService(MongoConfirmationRequests requests, SmtpConfirmationMails mails, LocalMailQuota quota,
-                                          MongoConsentRecords records, MongoComplianceProfiles profiles, Clock clock,
-                                          Environment environment,
-                                          @Value("${consent.double-opt-in.link-lifetime:PT72H}") Duration lifetime,
-                                          @Value("${consent.double-opt-in.language:en}") String language) {
+    DoubleOptInService doubleOptInService(MongoConfirmationRequests requests, SmtpConfirmationMails mails,
+                                          KafkaEventPublisher events, MongoMailQuota quota, MongoConsentRecords records,
+                                          MongoComplianceProfiles profiles, Clock clock, Environment environment) {
         // by default this server itself, on the port it actually listens on (known once it started)
         Supplier<String> linkBase = () -> environment.getProperty("consent.double-opt-in.link-base-url",
                 "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
-        return new DoubleOptInService(requests, mails, quota, records, profiles, clock, linkBase, lifetime, language);
+        return new DoubleOptInService(requests, mails, events, quota, records, profiles, clock, linkBase);
     }
 
     @Bean
@@ -168,7 +167,7 @@ class ApplicationWiring {
     KafkaEventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics,
                                        @Value("${consent.outbox.ack-timeout:PT10S}") Duration ackTimeout) {
         return new KafkaEventPublisher(producers.getConfigurationProperties(),
-                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints()), ackTimeout);
+                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn()), ackTimeout);
     }
 
     /** Names this instance in leases: unique per process, readable in the lease documents. */

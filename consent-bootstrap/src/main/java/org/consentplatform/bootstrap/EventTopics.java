@@ -14,12 +14,13 @@ import org.springframework.kafka.core.KafkaAdmin;
  * cluster's default unless set.
  */
 @ConfigurationProperties("consent.kafka.topics")
-record EventTopics(String changes, String checkpoints, String inbound, String inboundDeadLetter, int partitions,
+record EventTopics(String changes, String checkpoints, String doubleOptIn, String inbound, String inboundDeadLetter, int partitions,
                    Short replicationFactor) {
 
     EventTopics {
         changes = changes == null ? "consent.changes.v1" : changes;
         checkpoints = checkpoints == null ? "consent.checkpoints.v1" : checkpoints;
+        doubleOptIn = doubleOptIn == null ? "consent.doi.v1" : doubleOptIn;
         inbound = inbound == null ? "consent.inbound.v1" : inbound;
         inboundDeadLetter = inboundDeadLetter == null ? "consent.inbound.v1.dlt" : inboundDeadLetter;
         partitions = partitions <= 0 ? 6 : partitions;
@@ -34,6 +35,7 @@ record EventTopics(String changes, String checkpoints, String inbound, String in
             return new KafkaAdmin.NewTopics(
                     topic(topics.changes(), topics.partitions(), topics),
                     topic(topics.checkpoints(), 1, topics),
+                    topic(topics.doubleOptIn(), topics.partitions(), topics),
                     topic(topics.inbound(), topics.partitions(), topics),
                     topic(topics.inboundDeadLetter(), 1, topics));
         }

@@ -84,7 +84,7 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
                 .toList();
     }
 
-    private record Resolved(ComplianceProfile profile, ConsentCapture capture, boolean doubleOptInRequired) {
+    private record Resolved(ComplianceProfile profile, ConsentCapture capture, boolean doubleOptInRequired, String locale) {
         boolean needsConfirmation() {
             return capture.awaitsConfirmation(doubleOptInRequired);
         }
@@ -103,19 +103,20 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
         var capture = new ConsentCapture(key, command.state(), command.capturedAt(), source, caller.actor(),
                 command.evidence(), caller.correlationId()).notAfter(clock.instant());
-        return new Resolved(profile, capture, profile.requiresDoubleOptIn(profile.requirePurpose(key.purposeId()), contactPoint.channel()));
+        return new Resolved(profile, capture, profile.requiresDoubleOptIn(profile.requirePurpose(key.purposeId()), contactPoint.channel()),
+                InvalidInputs.optionalText("locale", command.locale(), 35));
     }
 
     /** Mail quotas are taken before anything is recorded: a refusal (429) leaves every record as it was. */
     private void reserveMails(TenantId tenant, List<Resolved> resolved) {
         resolved.stream().filter(Resolved::needsConfirmation)
-                .forEach(r -> doubleOptIn.reserveMail(tenant, r.capture().key().contactPoint()));
+                .forEach(r -> doubleOptIn.reserveMail(tenant, r.capture().key().contactPoint().address()));
     }
 
     /** An opt-in left pending by the double opt-in rule gets its confirmation request and mail. */
     private ConsentChange record(TenantId tenant, Resolved resolved) {
         ConsentChange change = recorder.record(tenant, resolved.capture(), resolved.doubleOptInRequired());
-        doubleOptIn.requestConfirmation(resolved.profile(), change);
+        doubleOptIn.requestConfirmation(resolved.profile(), change, resolved.locale());
         return change;
     }
 }

@@ -6,98 +6,99 @@ import org.consentplatform.application.port.out.ConfirmationMails;
 import org.consentplatform.application.port.out.ConfirmationMails.ConfirmationMail;
 import org.consentplatform.application.port.out.ConfirmationRequests;
 import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.EventPublisher;
 import org.consentplatform.application.port.out.MailQuota;
-import org.consentplatform.domain.contactpoint.ContactPoint;
-import org.consentplatform.domain.shared.DomainRejection;
-import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.contactpoint.EmailAddresses;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.doubleoptin.ConfirmationToken;
 import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.Topic;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Double opt-in (§5): a pending opt-in gets a confirmation request and a mail with its link;
- * the link's page confirms only on an explicit action, against the record exactly as it was
- * left pending, so an opt-out in between always wins.
+ * Double opt-in (§5): a pending opt-in gets a confirmation request whose link is delivered as
+ * the profile says (mailed by the platform, or handed to an external sender through the
+ * {@code doi.requested} event); the link's page confirms only on an explicit action, against
+ * the record exactly as it was left pending, so an opt-out in between always wins.
  */
 public final class DoubleOptInService implements ConfirmOptIns {
 
     private static final System.Logger LOG = System.getLogger(DoubleOptInService.class.getName());
     private static final int MAX_ATTEMPTS = 16;
+    /** Requests looked at when a person asks for new links by address: a person has few opt-ins waiting. */
+    private static final int MAX_RENEWALS_BY_ADDRESS = 20;
 
     private final ConfirmationRequests requests;
     private final ConfirmationMails mails;
+    private final EventPublisher events;
     private final MailQuota quota;
     private final ConsentRecords records;
     private final ComplianceProfiles profiles;
     private final Clock clock;
     private final Supplier<String> linkBase;
-    private final Duration lifetime;
-    private final String language;
 
     /**
      * @param linkBase where the confirmation page is reached from the outside, e.g. {@code https://consent.example.com}
-     *                 (asked for each mail: a server's port may be known only once it listens)
-     * @param language the mails' language (ISO 639-1)
+     *                 (asked for each link: a server's port may be known only once it listens)
      */
-    public DoubleOptInService(ConfirmationRequests requests, ConfirmationMails mails, MailQuota quota, ConsentRecords records,
-                              ComplianceProfiles profiles, Clock clock, Supplier<String> linkBase, Duration lifetime,
-                              String language) {
+    public DoubleOptInService(ConfirmationRequests requests, ConfirmationMails mails, EventPublisher events, MailQuota quota,
+                              ConsentRecords records, ComplianceProfiles profiles, Clock clock, Supplier<String> linkBase) {
         this.requests = requests;
         this.mails = mails;
+        this.events = events;
         this.quota = quota;
         this.records = records;
         this.profiles = profiles;
         this.clock = clock;
         this.linkBase = linkBase;
-        this.lifetime = lifetime;
-        this.language = language;
     }
 
     /**
-     * Reserves a confirmation mail before an opt-in that will need one is recorded, so that a
-     * refused capture changes nothing.
+     * Reserves a confirmation link's delivery before an opt-in that will need one is recorded,
+     * so that a refused capture changes nothing.
      *
      * @throws DomainRejection.TooManyRequests when the address or the tenant had its share for now
      */
-    void reserveMail(TenantId tenant, ContactPoint contactPoint) {
-        Duration wait = quota.take(tenant, contactPoint.address());
+    void reserveMail(TenantId tenant, String address) {
+        Duration wait = quota.take(tenant, address);
         if (!wait.isZero()) {
             throw new DomainRejection.TooManyRequests("too many confirmation mails for this address or tenant: retry later", wait);
         }
     }
 
     /**
-     * Opens a request for a change that left its record pending and mails the link. The opt-in
-     * stays pending (and blocking) whatever happens to the mail; a failed mail is logged.
+     * Opens a request for a change that left its record pending and delivers the link. The opt-in
+     * stays pending (and blocking) whatever happens to the delivery; a failed one is logged and
+     * the person can ask for a new link.
+     *
+     * @param locale the person's language as the capture gave it (BCP 47), or null
      */
-    void requestConfirmation(ComplianceProfile profile, ConsentChange change) {
+    void requestConfirmation(ComplianceProfile profile, ConsentChange change, String locale) {
         if (!change.leftPending()) {
             return;
         }
+        DoubleOptInSettings settings = profile.doubleOptIn();
         ConfirmationToken token = ConfirmationToken.issue();
         var request = ConfirmationRequest.open(token, change.tenant(), change.key(), change.seq(),
-                change.evidence() == null ? null : change.evidence().wordingVersion(), clock.instant(), lifetime);
+                change.evidence() == null ? null : change.evidence().wordingVersion(), settings.languageFor(locale),
+                clock.instant(), settings.linkLifetime());
         requests.add(request);
-        Described described = describe(profile, change.key());
-        try {
-            String base = linkBase.get().replaceAll("/+$", "");
-            mails.send(new ConfirmationMail(change.key().contactPoint().address(), base + "/confirm/" + token.raw(),
-                    described.brand, described.companyAddress, described.purpose, described.topic, request.expiresAt(), language));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Confirmation mail for change " + change.id() + " not sent: " + e);
-        }
+        deliver(profile, request, token);
     }
 
     @Override
@@ -123,12 +124,77 @@ public final class DoubleOptInService implements ConfirmOptIns {
             // appended at the record's next seq only: a change that slipped in (an opt-out) makes this fail and re-check
             if (records.append(confirmation)) {
                 requests.markConfirmed(request.tokenHash(), now);
-                Confirmation confirmed = describe(request, ConsentRecord.reconstitute(confirmation));
-                return new Confirmation(Status.CONFIRMED, confirmed.brand(), confirmed.companyAddress(), confirmed.purpose(),
-                        confirmed.topic(), confirmed.address(), confirmed.expiresAt());
+                return describe(request, ConsentRecord.reconstitute(confirmation)).withStatus(Status.CONFIRMED);
             }
         }
         return describe(request, records.load(request.tenant(), request.key()));
+    }
+
+    @Override
+    public Renewal renew(String token) {
+        Optional<ConfirmationRequest> found = find(token);
+        if (found.isEmpty()) {
+            return Renewal.UNKNOWN;
+        }
+        ConfirmationRequest request = found.get();
+        if (!request.renewable(records.load(request.tenant(), request.key()), clock.instant())) {
+            return Renewal.NOT_RENEWABLE;
+        }
+        reserveMail(request.tenant(), request.key().contactPoint().address());
+        return renewal(request) ? Renewal.SENT : Renewal.NOT_RENEWABLE;
+    }
+
+    @Override
+    public void renewFor(String address) {
+        String normalised = EmailAddresses.normalise("address", address, false);
+        Set<String> renewed = new HashSet<>();
+        for (ConfirmationRequest request : requests.unconfirmedFor(normalised, MAX_RENEWALS_BY_ADDRESS)) {
+            String opt = request.tenant().value() + "|" + request.key().value() + "|" + request.pendingSeq();
+            // one new link per waiting opt-in; no word of the outcome, which would tell strangers what an address signed up to
+            if (!renewed.contains(opt) && request.renewable(records.load(request.tenant(), request.key()), clock.instant())
+                    && quota.take(request.tenant(), request.key().contactPoint().address()).isZero() && renewal(request)) {
+                renewed.add(opt);
+            }
+        }
+    }
+
+    /** @return false when the profile is gone: nothing would describe the link */
+    private boolean renewal(ConfirmationRequest request) {
+        Optional<ComplianceProfile> profile = profiles.find(request.tenant(), request.key().profileId());
+        if (profile.isEmpty()) {
+            return false;
+        }
+        ConfirmationToken token = ConfirmationToken.issue();
+        Instant now = clock.instant();
+        ConfirmationRequest renewal = request.renewal(token, records.load(request.tenant(), request.key()), now,
+                profile.get().doubleOptIn().linkLifetime());
+        requests.add(renewal);
+        deliver(profile.get(), renewal, token);
+        return true;
+    }
+
+    /** Mails the link or hands it to the external sender, and announces the request either way. */
+    private void deliver(ComplianceProfile profile, ConfirmationRequest request, ConfirmationToken token) {
+        Described described = describe(profile, request.key());
+        DoubleOptInSettings settings = profile.doubleOptIn();
+        var mail = new ConfirmationMail(request.key().contactPoint().address(), settings.senderAddress(), settings.senderName(),
+                linkBase.get().replaceAll("/+$", "") + "/confirm/" + token.raw(), described.brand, described.companyAddress,
+                described.purpose, described.topic, request.expiresAt(), request.language());
+        boolean external = settings.delivery() == DoubleOptInSettings.Delivery.EXTERNAL_SENDER;
+        if (!external) {
+            try {
+                mails.send(mail);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Confirmation mail for record " + request.key().value() + " not sent: " + e);
+            }
+        }
+        events.publish(new EventPublisher.ConfirmationRequested(request.tokenHash(), request.tenant(), request.key(),
+                request.pendingSeq(), request.requestedAt(), external ? mail : mail.withoutLink())).whenComplete((ok, e) -> {
+            if (e != null) {
+                LOG.log(System.Logger.Level.WARNING, "doi.requested for record " + request.key().value() + " not published"
+                        + (external ? ", so its link was not delivered: " : ": ") + e);
+            }
+        });
     }
 
     private Optional<ConfirmationRequest> find(String token) {
@@ -137,11 +203,12 @@ public final class DoubleOptInService implements ConfirmOptIns {
 
     private Confirmation describe(ConfirmationRequest request, ConsentRecord record) {
         Status status = Status.valueOf(request.status(record, clock.instant()).name());
-        Described described = profiles.find(request.tenant(), request.key().profileId())
-                .map(profile -> describe(profile, request.key()))
+        Optional<ComplianceProfile> profile = profiles.find(request.tenant(), request.key().profileId());
+        Described described = profile.map(p -> describe(p, request.key()))
                 .orElse(new Described(request.key().profileId().value(), null, request.key().purposeId().value(), null));
         return new Confirmation(status, described.brand, described.companyAddress, described.purpose, described.topic,
-                request.key().contactPoint().address(), request.expiresAt());
+                request.key().contactPoint().address(), request.expiresAt(),
+                profile.map(p -> p.doubleOptIn().redirectUrl()).orElse(null));
     }
 
     private record Described(String brand, String companyAddress, String purpose, String topic) {

@@ -41,37 +41,6 @@ class ConsentServiceTest {
     private static final TenantId ACME = new TenantId("acme");
     private static final Caller CALLER = new Caller(new Actor("crm"), "corr-1");
 
-    /** The change log of one test: appends fail while {@code racesToLose} is positive, like a concurrent writer winning. */
-    private static final class InMemoryRecords implements ConsentRecords {
-        final Map<RecordKey, List<ConsentChange>> log = new HashMap<>();
-        int racesToLose;
-
-        @Override
-        public ConsentRecord load(TenantId tenant, RecordKey key) {
-            List<ConsentChange> changes = log.getOrDefault(key, List.of());
-            return changes.isEmpty() ? ConsentRecord.absent(tenant, key) : ConsentRecord.reconstitute(changes.getLast());
-        }
-
-        @Override
-        public boolean append(ConsentChange change) {
-            if (racesToLose-- > 0) {
-                return false;
-            }
-            log.computeIfAbsent(change.key(), k -> new ArrayList<>()).add(change);
-            return true;
-        }
-
-        @Override
-        public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> keys) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     private final InMemoryRecords records = new InMemoryRecords();
     private final ComplianceProfile profile = ComplianceProfile.create(ACME, new TechnicalId("retail"),
             new ProfileDefinition("Retail", null, null, null));
@@ -117,6 +86,11 @@ class ConsentServiceTest {
         }
 
         @Override
+        public List<ConfirmationRequest> unconfirmedFor(String address, int limit) {
+            return List.of();
+        }
+
+        @Override
         public boolean markConfirmed(String tokenHash, Instant at) {
             return false;
         }
@@ -125,9 +99,9 @@ class ConsentServiceTest {
     private final ConsentService service = new ConsentService(records, tenants, profiles,
             new DoubleOptInService(noRequests, mail -> {
                 throw new AssertionError("no mail expected");
-            }, (tenant, address) -> {
+            }, null, (tenant, address) -> {
                 throw new AssertionError("no mail expected");
-            }, records, profiles, clock, () -> "http://localhost", ConfirmationRequest.DEFAULT_LIFETIME, "en"), clock);
+            }, records, profiles, clock, () -> "http://localhost"), clock);
 
     @Test
     void aLostRaceForTheSequenceNumberIsRetriedOnTheReloadedRecord() {
@@ -161,7 +135,7 @@ class ConsentServiceTest {
     @Test
     void sourcesOfThePlatformsOwnFlowsCannotBeClaimed() {
         var claimed = new CaptureCommand("retail", "EMAIL", "ann@example.com", "commercial", null, ConsentState.OPTED_IN,
-                Instant.parse("2026-11-01T00:00:00Z"), Source.DOUBLE_OPT_IN, null);
+                Instant.parse("2026-11-01T00:00:00Z"), Source.DOUBLE_OPT_IN, null, null);
 
         assertThatThrownBy(() -> service.capture(ACME, claimed, CALLER)).isInstanceOf(DomainRejection.InvalidInput.class);
         assertThat(records.log).isEmpty();
@@ -179,6 +153,6 @@ class ConsentServiceTest {
 
     private static CaptureCommand command(String address, String state) {
         return new CaptureCommand("retail", "EMAIL", address, "commercial", null, ConsentState.valueOf(state),
-                Instant.parse("2026-11-01T00:00:00Z"), null, null);
+                Instant.parse("2026-11-01T00:00:00Z"), null, null, null);
     }
 }

@@ -160,5 +160,10 @@ class OutboxRelayTest {
         @Override
         public void publish(TenantCheckpoint checkpoint) {
         }
+
+        @Override
+        public CompletableFuture<Void> publish(ConfirmationRequested requested) {
+            throw new AssertionError("the relay publishes changes only");
+        }
     }
 }

@@ -19,12 +19,12 @@ import java.time.Instant;
  *
  * @param tokenHash   the stored form of the link's token, also the request's identity
  * @param pendingSeq  the record's seq when the opt-in became pending
+ * @param language    the language the person is written to in (ISO 639-1)
  * @param confirmedAt null until confirmed
  */
 public record ConfirmationRequest(String tokenHash, TenantId tenant, RecordKey key, long pendingSeq,
-                                  String wordingVersion, Instant requestedAt, Instant expiresAt, Instant confirmedAt) {
-
-    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(72);
+                                  String wordingVersion, String language, Instant requestedAt, Instant expiresAt,
+                                  Instant confirmedAt) {
 
     /** What a presented link finds. */
     public enum Status {
@@ -39,8 +39,26 @@ public record ConfirmationRequest(String tokenHash, TenantId tenant, RecordKey k
     }
 
     public static ConfirmationRequest open(ConfirmationToken token, TenantId tenant, RecordKey key, long pendingSeq,
-                                           String wordingVersion, Instant now, Duration lifetime) {
-        return new ConfirmationRequest(token.hash(), tenant, key, pendingSeq, wordingVersion, now, now.plus(lifetime), null);
+                                           String wordingVersion, String language, Instant now, Duration lifetime) {
+        return new ConfirmationRequest(token.hash(), tenant, key, pendingSeq, wordingVersion, language, now, now.plus(lifetime), null);
+    }
+
+    /** A new link can replace this one while the opt-in it was sent for still waits, expired or not. */
+    public boolean renewable(ConsentRecord record, Instant now) {
+        Status status = status(record, now);
+        return status == Status.OPEN || status == Status.EXPIRED;
+    }
+
+    /**
+     * A fresh link for the same pending opt-in; this one stays as it is (the first to be used confirms).
+     *
+     * @throws IllegalStateException unless {@link #renewable}
+     */
+    public ConfirmationRequest renewal(ConfirmationToken token, ConsentRecord record, Instant now, Duration lifetime) {
+        if (!renewable(record, now)) {
+            throw new IllegalStateException("request is " + status(record, now));
+        }
+        return open(token, tenant, key, pendingSeq, wordingVersion, language, now, lifetime);
     }
 
     /** The status of this request against the record as it stands now. */
@@ -76,7 +94,7 @@ public record ConfirmationRequest(String tokenHash, TenantId tenant, RecordKey k
     }
 
     public ConfirmationRequest confirmedAt(Instant at) {
-        return new ConfirmationRequest(tokenHash, tenant, key, pendingSeq, wordingVersion, requestedAt, expiresAt, at);
+        return new ConfirmationRequest(tokenHash, tenant, key, pendingSeq, wordingVersion, language, requestedAt, expiresAt, at);
     }
 
     private static String truncate(String value, int max) {

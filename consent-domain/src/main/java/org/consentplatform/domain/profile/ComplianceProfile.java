@@ -32,16 +32,19 @@ public final class ComplianceProfile {
     private final String companyAddress;
     private final List<Purpose> purposes;
     private final List<DefaultConsent> defaultConsents;
+    private final DoubleOptInSettings doubleOptIn;
     private final long version;
 
     private ComplianceProfile(TenantId tenant, TechnicalId id, String name, String companyAddress,
-                              List<Purpose> purposes, List<DefaultConsent> defaultConsents, long version) {
+                              List<Purpose> purposes, List<DefaultConsent> defaultConsents, DoubleOptInSettings doubleOptIn,
+                              long version) {
         this.tenant = tenant;
         this.id = id;
         this.name = InvalidInputs.optionalText("name", name, 200);
         this.companyAddress = InvalidInputs.optionalText("companyAddress", companyAddress, 1000);
         this.purposes = List.copyOf(purposes);
         this.defaultConsents = List.copyOf(defaultConsents);
+        this.doubleOptIn = doubleOptIn == null ? DoubleOptInSettings.DEFAULTS : doubleOptIn;
         this.version = version;
         checkInvariants();
     }
@@ -59,13 +62,13 @@ public final class ComplianceProfile {
                 ? definition.defaultConsents()
                 : defaultConsentsFor(purposes);
         return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), purposes,
-                defaultConsents, 1);
+                defaultConsents, definition.doubleOptIn(), 1);
     }
 
     public static ComplianceProfile reconstitute(TenantId tenant, TechnicalId id, String name, String companyAddress,
                                                  List<Purpose> purposes, List<DefaultConsent> defaultConsents,
-                                                 long version) {
-        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, version);
+                                                 DoubleOptInSettings doubleOptIn, long version) {
+        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, version);
     }
 
     /**
@@ -100,7 +103,7 @@ public final class ComplianceProfile {
                             + ": their wording may change, their channels may not");
         }
         return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), definition.purposes(),
-                consents, version + 1);
+                consents, definition.doubleOptIn() == null ? doubleOptIn : definition.doubleOptIn(), version + 1);
     }
 
     private static List<DefaultConsent> defaultConsentsFor(List<Purpose> purposes) {
@@ -181,6 +184,10 @@ public final class ComplianceProfile {
 
     public List<DefaultConsent> defaultConsents() {
         return defaultConsents;
+    }
+
+    public DoubleOptInSettings doubleOptIn() {
+        return doubleOptIn;
     }
 
     public long version() {

@@ -29,8 +29,8 @@ class ConfirmationRequestTest {
 
     private final ConsentRecord pending = record(ConsentRecord.absent(ACME, KEY), ConsentState.OPTED_IN, Source.FORM, T0, true);
     private final ConfirmationToken token = ConfirmationToken.issue();
-    private final ConfirmationRequest request = ConfirmationRequest.open(token, ACME, KEY, pending.seq(), "v3", T0,
-            ConfirmationRequest.DEFAULT_LIFETIME);
+    private final ConfirmationRequest request = ConfirmationRequest.open(token, ACME, KEY, pending.seq(), "v3", "fr", T0,
+            Duration.ofHours(72));
 
     @Test
     void tokensAreRandomUrlSafeAndStoredOnlyAsTheirHash() {
@@ -72,6 +72,35 @@ class ConfirmationRequestTest {
         ConsentRecord pendingAgain = record(pending, ConsentState.OPTED_IN, Source.FORM, T0.plusSeconds(30), true);
         assertThat(request.status(pendingAgain, T0.plusSeconds(60))).as("a newer request supersedes this one")
                 .isEqualTo(ConfirmationRequest.Status.VOID);
+    }
+
+    @Test
+    void anExpiredLinkIsRenewedForTheSameWaitingOptInAndTheFirstLinkUsedConfirms() {
+        Instant later = T0.plus(Duration.ofHours(80));
+        assertThat(request.renewable(pending, later)).isTrue();
+
+        ConfirmationToken fresh = ConfirmationToken.issue();
+        ConfirmationRequest renewal = request.renewal(fresh, pending, later, Duration.ofHours(2));
+
+        assertThat(renewal.tokenHash()).isEqualTo(fresh.hash()).isNotEqualTo(request.tokenHash());
+        assertThat(renewal.pendingSeq()).isEqualTo(request.pendingSeq());
+        assertThat(renewal.language()).isEqualTo("fr");
+        assertThat(renewal.expiresAt()).isEqualTo(later.plus(Duration.ofHours(2)));
+        assertThat(renewal.status(pending, later.plusSeconds(1))).isEqualTo(ConfirmationRequest.Status.OPEN);
+
+        ConsentRecord confirmed = record(pending, renewal.confirmation(pending, later.plusSeconds(1), null, null));
+        assertThat(request.status(confirmed, later.plusSeconds(2))).as("the old link sees the opt-in confirmed")
+                .isEqualTo(ConfirmationRequest.Status.ALREADY_CONFIRMED);
+        assertThat(request.renewable(confirmed, later.plusSeconds(2))).isFalse();
+    }
+
+    @Test
+    void nothingIsRenewedOnceTheOptInStoppedWaiting() {
+        ConsentRecord optedOut = record(pending, ConsentState.OPTED_OUT, Source.API, T0.plusSeconds(30), false);
+
+        assertThat(request.renewable(optedOut, T0.plus(Duration.ofHours(80)))).isFalse();
+        assertThatThrownBy(() -> request.renewal(ConfirmationToken.issue(), optedOut, T0.plus(Duration.ofHours(80)), Duration.ofHours(1)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     private static ConsentRecord record(ConsentRecord before, ConsentState state, Source source, Instant at, boolean doi) {

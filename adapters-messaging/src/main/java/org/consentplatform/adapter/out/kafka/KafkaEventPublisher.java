@@ -28,8 +28,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,9 +52,10 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
 
     public static final String CHANGE_TYPE = "org.consentplatform.consent.changed.v1";
     public static final String CHECKPOINT_TYPE = "org.consentplatform.audit.checkpoint.v1";
+    public static final String DOI_REQUESTED_TYPE = "org.consentplatform.doi.requested.v1";
 
     /** Where events go. */
-    public record Topics(String changes, String checkpoints) {
+    public record Topics(String changes, String checkpoints, String doubleOptIn) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
@@ -60,6 +66,9 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     private final Duration ackTimeout;
     /** Set after a failed send: the next publish starts with a fresh producer session. */
     private final AtomicBoolean failed = new AtomicBoolean();
+    /** Sends doi.requested events, one at a time, with a bounded backlog. */
+    private final ExecutorService announcer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(10_000), Thread.ofPlatform().name("doi-events").daemon().factory());
 
     /**
      * @param connection the client settings of the cluster (bootstrap servers, security); the
@@ -127,6 +136,51 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
             }
             return new Outcome(Set.copyOf(acknowledged), failure);
         });
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(ConfirmationRequested requested) {
+        var contactPoint = requested.key().contactPoint();
+        String key = requested.tenant().value() + "|" + contactPoint.channel() + "|" + contactPoint.address();
+        var mail = requested.mail();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requestId", requested.requestId());
+        data.put("tenant", requested.tenant().value());
+        data.put("profileId", requested.key().profileId().value());
+        data.put("channel", contactPoint.channel().toString());
+        data.put("address", contactPoint.address());
+        data.put("purposeId", requested.key().purposeId().value());
+        data.put("topicId", requested.key().topicId() == null ? null : requested.key().topicId().value());
+        data.put("pendingSeq", requested.pendingSeq());
+        data.put("requestedAt", requested.requestedAt().toString());
+        data.put("expiresAt", mail.expiresAt().toString());
+        data.put("language", mail.language());
+        data.put("senderAddress", mail.senderAddress());
+        data.put("senderName", mail.senderName());
+        data.put("brand", mail.brand());
+        data.put("companyAddress", mail.companyAddress());
+        data.put("purpose", mail.purpose());
+        data.put("topic", mail.topic());
+        data.put("confirmationUrl", mail.link());
+        data.values().removeIf(Objects::isNull);
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId("doi/" + requested.requestId())
+                .withSource(source(requested.tenant().value()))
+                .withType(DOI_REQUESTED_TYPE)
+                .withSubject(requested.key().value())
+                .withTime(utc(requested.requestedAt()))
+                .withDataContentType("application/json")
+                .withExtension("partitionkey", key)
+                .withData(json(data))
+                .build();
+        // off the caller's thread: a capture must not wait for a broker that is away (send blocks for metadata)
+        try {
+            return CompletableFuture.supplyAsync(() -> template.send(new ProducerRecord<>(topics.doubleOptIn(), key, event)), announcer)
+                    .thenCompose(ack -> ack.orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                    .thenApply(result -> (Void) null);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("too many doi.requested events waiting for the broker", e));
+        }
     }
 
     @Override
@@ -202,6 +256,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
 
     @Override
     public void close() {
+        announcer.shutdown();
         producers.destroy();
     }
 }

@@ -52,7 +52,10 @@ public final class SmtpConfirmationMails implements ConfirmationMails {
         try {
             var message = sender.createMimeMessage();
             var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(new InternetAddress(from, fromName, StandardCharsets.UTF_8.name()));
+            // a profile's own sender replaces the platform's; its name defaults to the platform's only with its address
+            helper.setFrom(mail.senderAddress() == null
+                    ? new InternetAddress(from, fromName, StandardCharsets.UTF_8.name())
+                    : new InternetAddress(mail.senderAddress(), mail.senderName(), StandardCharsets.UTF_8.name()));
             helper.setTo(mail.to());
             helper.setSubject(SUBJECTS.get(language));
             helper.setText(text.process("confirmation-" + language, context), html.process("confirmation-" + language, context));

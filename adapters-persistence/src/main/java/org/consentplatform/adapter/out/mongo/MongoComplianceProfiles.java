@@ -12,6 +12,7 @@ import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
+import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.PurposeType;
@@ -90,7 +91,27 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
                         .append("purposeId", c.purposeId().value())
                         .append("wording", c.wording())
                         .append("wordingVersion", c.wordingVersion())
-                        .append("doubleOptIn", c.doubleOptIn())).toList());
+                        .append("doubleOptIn", c.doubleOptIn())).toList())
+                .append("doubleOptIn", doubleOptIn(profile.doubleOptIn()));
+    }
+
+    private static Document doubleOptIn(DoubleOptInSettings settings) {
+        return new Document("linkLifetime", settings.linkLifetime().toString())
+                .append("senderAddress", settings.senderAddress())
+                .append("senderName", settings.senderName())
+                .append("redirectUrl", settings.redirectUrl() == null ? null : settings.redirectUrl().toString())
+                .append("defaultLanguage", settings.defaultLanguage())
+                .append("delivery", settings.delivery().name());
+    }
+
+    /** Profiles stored before these settings existed have the defaults. */
+    private static DoubleOptInSettings doubleOptIn(Document doc) {
+        if (doc == null) {
+            return DoubleOptInSettings.DEFAULTS;
+        }
+        return new DoubleOptInSettings(Duration.parse(doc.getString("linkLifetime")), doc.getString("senderAddress"),
+                doc.getString("senderName"), DoubleOptInSettings.redirect(doc.getString("redirectUrl")),
+                doc.getString("defaultLanguage"), DoubleOptInSettings.Delivery.valueOf(doc.getString("delivery")));
     }
 
     private static Document purpose(Purpose purpose) {
@@ -122,6 +143,7 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
                         c.getBoolean("doubleOptIn", false)))
                 .toList();
         return ComplianceProfile.reconstitute(new TenantId(doc.getString("tenant")), new TechnicalId(doc.getString("profileId")),
-                doc.getString("name"), doc.getString("companyAddress"), purposes, consents, doc.getLong("version"));
+                doc.getString("name"), doc.getString("companyAddress"), purposes, consents,
+                doubleOptIn(doc.get("doubleOptIn", Document.class)), doc.getLong("version"));
     }
 }

@@ -1,6 +1,7 @@
 package org.consentplatform.adapter.out.mongo;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.consentplatform.application.port.out.ConfirmationRequests;
@@ -8,7 +9,10 @@ import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Double opt-in requests under the hash of their token; the raw token is never stored. */
@@ -26,7 +30,9 @@ public final class MongoConfirmationRequests implements ConfirmationRequests {
                 .append("tenant", request.tenant().value())
                 .append("key", Documents.recordKey(request.key()))
                 .append("pendingSeq", request.pendingSeq())
+                .append("address", request.key().contactPoint().address().toLowerCase(Locale.ROOT))
                 .append("wordingVersion", request.wordingVersion())
+                .append("language", request.language())
                 .append("requestedAt", Date.from(request.requestedAt()))
                 .append("expiresAt", Date.from(request.expiresAt()))
                 .append("confirmedAt", null));
@@ -34,10 +40,21 @@ public final class MongoConfirmationRequests implements ConfirmationRequests {
 
     @Override
     public Optional<ConfirmationRequest> find(String tokenHash) {
-        return Optional.ofNullable(requests.find(new Document("_id", tokenHash)).first()).map(doc -> new ConfirmationRequest(
-                doc.getString("_id"), new TenantId(doc.getString("tenant")), Documents.recordKey(doc.get("key", Document.class)),
-                doc.getLong("pendingSeq"), doc.getString("wordingVersion"), doc.getDate("requestedAt").toInstant(),
-                doc.getDate("expiresAt").toInstant(), doc.getDate("confirmedAt") == null ? null : doc.getDate("confirmedAt").toInstant()));
+        return Optional.ofNullable(requests.find(new Document("_id", tokenHash)).first()).map(MongoConfirmationRequests::request);
+    }
+
+    @Override
+    public List<ConfirmationRequest> unconfirmedFor(String address, int limit) {
+        return requests.find(new Document("address", address.toLowerCase(Locale.ROOT)).append("confirmedAt", null))
+                .sort(Sorts.descending("requestedAt")).limit(limit)
+                .map(MongoConfirmationRequests::request).into(new ArrayList<>());
+    }
+
+    private static ConfirmationRequest request(Document doc) {
+        return new ConfirmationRequest(doc.getString("_id"), new TenantId(doc.getString("tenant")),
+                Documents.recordKey(doc.get("key", Document.class)), doc.getLong("pendingSeq"), doc.getString("wordingVersion"),
+                doc.getString("language"), doc.getDate("requestedAt").toInstant(), doc.getDate("expiresAt").toInstant(),
+                doc.getDate("confirmedAt") == null ? null : doc.getDate("confirmedAt").toInstant());
     }
 
     @Override

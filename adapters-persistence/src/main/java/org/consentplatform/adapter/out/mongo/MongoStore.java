@@ -8,6 +8,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * The collections of the consent platform and their indexes, created at start-up. Writes are
  * acknowledged by a majority with journaling: a write the API acknowledged survives a crash.
@@ -24,6 +26,7 @@ public final class MongoStore {
     static final String CHECKPOINTS = "tenant_checkpoints";
     static final String CHECKPOINT_HEADS = "tenant_checkpoint_heads";
     static final String CONFIRMATIONS = "confirmation_requests";
+    static final String RATE_LIMITS = "rate_limits";
 
     private final MongoDatabase database;
 
@@ -57,6 +60,9 @@ public final class MongoStore {
         collection(RECORDS).createIndex(Indexes.ascending("tenant", "contactPoint"), new IndexOptions().name("contact_point"));
         collection(CHECKPOINTS).createIndex(Indexes.ascending("tenant", "number"), unique.name("tenant_number"));
         collection(CHECKPOINT_HEADS).createIndex(Indexes.ascending("checkpoint", "chunk"), unique.name("checkpoint_chunk"));
+        collection(RATE_LIMITS).createIndex(Indexes.ascending("expiresAt"),
+                new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
+        collection(CONFIRMATIONS).createIndex(Indexes.ascending("address", "requestedAt"), new IndexOptions().name("address"));
         collection(PROFILES).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profiles"));
     }
 

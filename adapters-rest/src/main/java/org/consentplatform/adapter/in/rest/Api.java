@@ -11,6 +11,7 @@ import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contactpoint.AddressFormat;
 import org.consentplatform.domain.enforcement.Aspect;
 import org.consentplatform.domain.enforcement.ReasonCode;
+import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.PurposeType;
 
@@ -46,17 +47,34 @@ public final class Api {
     public record DefaultConsent(String channel, String purposeId, String wording, String wordingVersion, Boolean doubleOptIn) {
     }
 
-    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
-    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
-                             List<DefaultConsent> defaultConsents) {
+    @Schema(description = "How the profile runs double opt-in. Fields left out take their defaults.")
+    public record DoubleOptIn(
+            @Schema(description = "ISO 8601 duration a confirmation link stays valid, PT1H to P30D", example = "PT72H")
+            String linkLifetime,
+            @Schema(description = "From address of confirmation mails; left out: the platform's sender")
+            String senderAddress,
+            @Schema(description = "Display name of the sender; left out: the platform's sender name")
+            String senderName,
+            @Schema(description = "Where the person is sent once confirmed (303 after the confirm button); left out: the platform's page")
+            String redirectUrl,
+            @Schema(description = "Language of mails and pages when the capture gives no locale we write in", allowableValues = {"en", "fr", "pl"})
+            String defaultLanguage,
+            @Schema(description = "PLATFORM_MAIL: the platform mails the link; EXTERNAL_SENDER: the doi.requested event carries it for another sender")
+            DoubleOptInSettings.Delivery delivery) {
     }
 
-    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents left out stay as they are.")
-    public record ProfileRevision(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents) {
+    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
+    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
+                             List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn) {
+    }
+
+    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents and doubleOptIn left out stay as they are.")
+    public record ProfileRevision(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents,
+                                  DoubleOptIn doubleOptIn) {
     }
 
     public record Profile(String id, String name, String companyAddress, long version, List<Purpose> purposes,
-                          List<DefaultConsent> defaultConsents) {
+                          List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn) {
     }
 
     public record ProfileList(List<Profile> items) {
@@ -83,7 +101,9 @@ public final class Api {
 
     @Schema(description = "A person's consent decision. capturedAt is when the person gave it; source defaults to API.")
     public record Capture(String profileId, String channel, String address, String purposeId, String topicId,
-                          ConsentState state, Instant capturedAt, Source source, Evidence evidence) {
+                          ConsentState state, Instant capturedAt, Source source, Evidence evidence,
+                          @Schema(description = "The person's language (BCP 47, e.g. fr-FR): a double opt-in mail is written in it when we can, else in the profile's default language", example = "fr-FR")
+                          String locale) {
     }
 
     public record CaptureBatch(List<Capture> items) {

@@ -109,7 +109,8 @@ public class RestConfiguration {
     SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/error", ReceiptController.KEYS_PATH, ConfirmationPageController.PATH + "/*").permitAll()
+                                "/actuator/info", "/error", ReceiptController.KEYS_PATH, ConfirmationPageController.PATH + "/*",
+                                ConfirmationPageController.PATH + "/*/renewal").permitAll()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

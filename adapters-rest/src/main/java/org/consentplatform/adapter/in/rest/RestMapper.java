@@ -20,6 +20,7 @@ import org.consentplatform.domain.enforcement.Decision;
 import org.consentplatform.domain.enforcement.Reason;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
+import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.Topic;
@@ -33,6 +34,8 @@ import org.mapstruct.Mapping;
 import org.mapstruct.Named;
 import org.mapstruct.ReportingPolicy;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +74,13 @@ interface RestMapper {
     default Api.Profile toApi(ComplianceProfile profile) {
         return new Api.Profile(profile.id().value(), profile.name(), profile.companyAddress(), profile.version(),
                 profile.purposes().stream().map(this::toApi).toList(),
-                profile.defaultConsents().stream().map(this::toApi).toList());
+                profile.defaultConsents().stream().map(this::toApi).toList(), toApi(profile.doubleOptIn()));
+    }
+
+    default Api.DoubleOptIn toApi(DoubleOptInSettings settings) {
+        return new Api.DoubleOptIn(settings.linkLifetime().toString(), settings.senderAddress(), settings.senderName(),
+                settings.redirectUrl() == null ? null : settings.redirectUrl().toString(), settings.defaultLanguage(),
+                settings.delivery());
     }
 
     Api.ContactPoint toApi(ContactPoint contactPoint);
@@ -170,10 +179,22 @@ interface RestMapper {
     }
 
     default ProfileDefinition toDomain(String name, String companyAddress, List<Api.Purpose> purposes,
-                                       List<Api.DefaultConsent> defaultConsents) {
+                                       List<Api.DefaultConsent> defaultConsents, Api.DoubleOptIn doubleOptIn) {
         return new ProfileDefinition(name, companyAddress,
                 purposes == null ? null : indexed("purposes", purposes, this::toDomain),
-                defaultConsents == null ? null : indexed("defaultConsents", defaultConsents, this::toDomain));
+                defaultConsents == null ? null : indexed("defaultConsents", defaultConsents, this::toDomain),
+                doubleOptIn == null ? null : toDomain(doubleOptIn));
+    }
+
+    default DoubleOptInSettings toDomain(Api.DoubleOptIn settings) {
+        Duration lifetime;
+        try {
+            lifetime = settings.linkLifetime() == null ? null : Duration.parse(settings.linkLifetime());
+        } catch (DateTimeParseException e) {
+            throw DomainRejection.InvalidInput.of("doubleOptIn.linkLifetime", "must be an ISO 8601 duration such as PT72H");
+        }
+        return new DoubleOptInSettings(lifetime, settings.senderAddress(), settings.senderName(),
+                DoubleOptInSettings.redirect(settings.redirectUrl()), settings.defaultLanguage(), settings.delivery());
     }
 
     default Purpose toDomain(Api.Purpose purpose) {

@@ -15,9 +15,13 @@ public interface CaptureConsent {
 
     int MAX_BATCH = 1000;
 
-    /** One capture as the caller wrote it; identifiers and the address are checked and normalised. */
+    /**
+     * One capture as the caller wrote it; identifiers and the address are checked and normalised.
+     *
+     * @param locale the person's language (BCP 47), for a double opt-in mail; may be null
+     */
     record CaptureCommand(String profileId, String channel, String address, String purposeId, String topicId,
-                          ConsentState state, Instant capturedAt, Source source, Evidence evidence) {
+                          ConsentState state, Instant capturedAt, Source source, Evidence evidence, String locale) {
     }
 
     /** Who asks and under which correlation id. */

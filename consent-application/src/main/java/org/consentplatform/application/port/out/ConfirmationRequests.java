@@ -3,6 +3,7 @@ package org.consentplatform.application.port.out;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Stored double opt-in requests, found by the hash of their link's token. */
@@ -11,6 +12,9 @@ public interface ConfirmationRequests {
     void add(ConfirmationRequest request);
 
     Optional<ConfirmationRequest> find(String tokenHash);
+
+    /** The newest requests not confirmed yet for an address (any tenant, compared without case), newest first. */
+    List<ConfirmationRequest> unconfirmedFor(String address, int limit);
 
     /** @return false when it was confirmed already (by a concurrent click) */
     boolean markConfirmed(String tokenHash, Instant at);

@@ -1,8 +1,11 @@
 package org.consentplatform.application.port.out;
 
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.TenantCheckpoint;
+import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,4 +27,20 @@ public interface EventPublisher {
 
     /** @throws IllegalStateException when the broker did not acknowledge it */
     void publish(TenantCheckpoint checkpoint);
+
+    /**
+     * A double opt-in link was issued (a {@code doi.requested} event).
+     *
+     * @param mail what the confirmation mail says; its link is null unless an external sender delivers it
+     */
+    record ConfirmationRequested(String requestId, TenantId tenant, RecordKey key, long pendingSeq, Instant requestedAt,
+                                 ConfirmationMails.ConfirmationMail mail) {
+    }
+
+    /**
+     * Hands the event to the broker without making the caller wait for it.
+     *
+     * @return completes when the broker acknowledged it, exceptionally when it did not
+     */
+    CompletableFuture<Void> publish(ConfirmationRequested requested);
 }

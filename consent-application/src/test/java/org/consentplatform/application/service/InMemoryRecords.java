@@ -1,0 +1,46 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The change log of one test: appends fail while {@code racesToLose} is positive, like a concurrent writer winning. */
+final class InMemoryRecords implements ConsentRecords {
+    final Map<RecordKey, List<ConsentChange>> log = new HashMap<>();
+    int racesToLose;
+
+    @Override
+    public ConsentRecord load(TenantId tenant, RecordKey key) {
+        List<ConsentChange> changes = log.getOrDefault(key, List.of());
+        return changes.isEmpty() ? ConsentRecord.absent(tenant, key) : ConsentRecord.reconstitute(changes.getLast());
+    }
+
+    @Override
+    public boolean append(ConsentChange change) {
+        if (racesToLose-- > 0) {
+            return false;
+        }
+        log.computeIfAbsent(change.key(), k -> new ArrayList<>()).add(change);
+        return true;
+    }
+
+    @Override
+    public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> keys) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint) {
+        throw new UnsupportedOperationException();
+    }
+}
