@@ -5,6 +5,7 @@ import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.Mails;
 import org.consentplatform.acceptance.support.RunningService;
 import org.consentplatform.acceptance.support.World;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A link past its lifetime, over HTTP, with the service's clock moved forward: it confirms
- * nothing, says it expired, and offers a new link that works (§5).
+ * nothing, says it expired, and offers a new link that works (§5); new links are rate-limited.
  */
 @RunningService
 @Import(ExpiredLinkTest.ClockControl.class)
@@ -55,10 +57,7 @@ class ExpiredLinkTest {
     @Test
     void anExpiredLinkConfirmsNothingAndTheNewLinkItOffersDoes() {
         var world = new World(port);
-        String profile = World.unique("expiry");
-        var newsletter = new LinkedHashMap<>(World.purpose("newsletter", "COMMERCIAL", Map.of("EMAIL", "NON_RESTRICTIVE"), List.of()));
-        newsletter.put("doubleOptIn", true);
-        World.ok(world.createProfile(profile, List.of(newsletter)));
+        String profile = profile(world);
         String address = World.unique("late") + "@example.com";
         world.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_IN", clock.instant().minusSeconds(60));
         Matcher first = LINK.matcher(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/"))));
@@ -83,6 +82,36 @@ class ExpiredLinkTest {
         assertThat(decide(world, profile, address)).isTrue();
         assertThat(world.api.call("POST", first.group(1) + "/renewal", null, null, null, Map.of()).body())
                 .as("nothing waits any more: no new link").contains("id=\"already-confirmed\"");
+    }
+
+    @Test
+    void newLinksCountAgainstTheAddressesMailQuota() {
+        var world = new World(port);
+        String profile = profile(world);
+        String address = World.unique("impatient") + "@example.com";
+        world.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_IN", clock.instant().minusSeconds(60));
+        Matcher link = LINK.matcher(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/"))));
+        assertThat(link.find()).isTrue();
+
+        for (int i = 0; i < 2; i++) { // the first mail and two new ones: three an hour by default
+            assertThat(world.api.call("POST", link.group(1) + "/renewal", null, null, null, Map.of()).status()).isEqualTo(200);
+        }
+        HttpApi.Response refused = world.api.call("POST", link.group(1) + "/renewal", null, null, null, Map.of());
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.body()).contains("id=\"too-many-attempts\"");
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(
+                () -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> Mails.recipient(m).equals(address)).count(),
+                count -> count == 3);
+    }
+
+    private static String profile(World world) {
+        String profile = World.unique("expiry");
+        var newsletter = new LinkedHashMap<>(World.purpose("newsletter", "COMMERCIAL", Map.of("EMAIL", "NON_RESTRICTIVE"), List.of()));
+        newsletter.put("doubleOptIn", true);
+        World.ok(world.createProfile(profile, List.of(newsletter)));
+        return profile;
     }
 
     private static boolean decide(World world, String profile, String address) {
