@@ -11,6 +11,9 @@ import org.consentplatform.adapter.out.mongo.MongoConsentHistory;
 import org.consentplatform.adapter.out.mongo.MongoConsentRecords;
 import org.consentplatform.adapter.out.mongo.MongoContacts;
 import org.consentplatform.adapter.out.mongo.MongoIdempotencyRecords;
+import org.consentplatform.adapter.out.mongo.GridFsImportFiles;
+import org.consentplatform.adapter.out.mongo.MongoImportErrors;
+import org.consentplatform.adapter.out.mongo.MongoImportJobs;
 import org.consentplatform.adapter.out.mongo.MongoLeases;
 import org.consentplatform.adapter.out.mongo.MongoMailQuota;
 import org.consentplatform.adapter.out.mongo.MongoStore;
@@ -22,6 +25,7 @@ import org.consentplatform.application.service.DecisionService;
 import org.consentplatform.application.service.DoubleOptInService;
 import org.consentplatform.application.service.HistoryService;
 import org.consentplatform.application.service.IdempotencyService;
+import org.consentplatform.application.service.ImportService;
 import org.consentplatform.application.service.InboundEventService;
 import org.consentplatform.application.service.OutboxRelay;
 import org.consentplatform.application.service.ProfileService;
@@ -193,6 +197,17 @@ class ApplicationWiring {
     InboundEventService inboundEventService(MongoConsentRecords records, MongoTenants tenants, MongoComplianceProfiles profiles,
                                             MongoIdempotencyRecords applied, Clock clock) {
         return new InboundEventService(records, tenants, profiles, applied, clock);
+    }
+
+    @Bean
+    ImportService importService(MongoStore store, MongoConsentRecords records, MongoTenants tenants,
+                                MongoComplianceProfiles profiles, MongoLeases leases, InstanceId instance, Clock clock,
+                                @Value("${consent.imports.max-bytes:2147483648}") long maxBytes,
+                                @Value("${consent.imports.max-row-chars:65536}") int maxRowChars,
+                                @Value("${consent.imports.batch-size:500}") int batchSize,
+                                @Value("${consent.imports.lease-ttl:PT30S}") Duration leaseTtl) {
+        return new ImportService(new MongoImportJobs(store), new GridFsImportFiles(store, maxBytes, maxRowChars),
+                new MongoImportErrors(store), records, tenants, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
     }
 
     @Bean

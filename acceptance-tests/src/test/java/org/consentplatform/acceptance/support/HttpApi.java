@@ -60,7 +60,7 @@ public final class HttpApi {
 
     private static String scopesOf(String client) {
         return switch (client) {
-            case "demo-admin" -> "consent:admin consent:read consent:write consent:decide consent:audit";
+            case "demo-admin" -> "consent:admin consent:read consent:write consent:decide consent:audit consent:import";
             case "demo-marketing" -> "consent:read consent:write consent:decide";
             case "demo-auditor" -> "consent:audit";
             default -> throw new IllegalArgumentException(client);
@@ -90,6 +90,22 @@ public final class HttpApi {
 
     public Response get(String path, String token) {
         return call("GET", path, token, null, null, Map.of());
+    }
+
+    /** A multipart/form-data upload: a JSON part and a file part, as a browser or curl -F sends them. */
+    public Response upload(String path, String token, String jsonPart, Object json, String filePart, String fileName, byte[] file) {
+        String boundary = "----consent" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + jsonPart + "\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + json(json) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + filePart + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return send(request);
     }
 
     public static String json(Object body) {

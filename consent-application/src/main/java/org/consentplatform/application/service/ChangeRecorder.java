@@ -8,6 +8,7 @@ import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /** Appends a capture to its record's change log, however many writers race for the record. */
@@ -38,5 +39,23 @@ final class ChangeRecorder {
             }
         }
         throw new DomainRejection.ConcurrentChange("record " + key + " is being changed by many writers at once: retry");
+    }
+
+    /**
+     * Records a capture under the id it must have; when the log already holds a change with that
+     * id (the same row loaded before), that change is the answer and nothing is written.
+     */
+    ConsentChange recordOnce(TenantId tenant, ConsentCapture capture, String changeId) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            ConsentChange change = records.load(tenant, capture.key()).capture(capture, false, changeId, clock.instant());
+            if (records.append(change)) {
+                return change;
+            }
+            List<ConsentChange> existing = records.changes(tenant, List.of(changeId));
+            if (!existing.isEmpty()) {
+                return existing.getFirst();
+            }
+        }
+        throw new DomainRejection.ConcurrentChange("record " + capture.key() + " is being changed by many writers at once: retry");
     }
 }

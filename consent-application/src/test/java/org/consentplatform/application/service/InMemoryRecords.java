@@ -30,6 +30,9 @@ final class InMemoryRecords implements ConsentRecords {
         if (racesToLose-- > 0) {
             return false;
         }
+        if (log.values().stream().flatMap(List::stream).anyMatch(logged -> logged.id().equals(change.id()))) {
+            return false; // the log's unique id, as in storage
+        }
         log.computeIfAbsent(change.key(), k -> new ArrayList<>()).add(change);
         return true;
     }
@@ -42,5 +45,10 @@ final class InMemoryRecords implements ConsentRecords {
     @Override
     public List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ConsentChange> changes(TenantId tenant, Collection<String> changeIds) {
+        return log.values().stream().flatMap(List::stream).filter(change -> changeIds.contains(change.id())).toList();
     }
 }

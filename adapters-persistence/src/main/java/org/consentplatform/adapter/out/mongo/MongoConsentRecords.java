@@ -87,6 +87,22 @@ public final class MongoConsentRecords implements ConsentRecords {
     }
 
     @Override
+    public List<ConsentChange> changes(TenantId tenant, Collection<String> changeIds) {
+        var found = new ArrayList<ConsentChange>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(changeIds));
+        for (int from = 0; from < ids.size(); from += MAX_IN) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + MAX_IN));
+            Bson filter = slice.size() == 1 ? Filters.eq("_id", slice.getFirst()) : Filters.in("_id", slice);
+            for (Document doc : changes.find(filter)) {
+                if (tenant.value().equals(doc.getString("tenant"))) {
+                    found.add(Documents.change(doc));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
     public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> keys) {
         Map<String, RecordKey> byId = new HashMap<>();
         for (RecordKey key : new LinkedHashSet<>(keys)) {

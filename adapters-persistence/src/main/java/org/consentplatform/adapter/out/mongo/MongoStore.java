@@ -5,6 +5,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
@@ -27,6 +29,9 @@ public final class MongoStore {
     static final String CHECKPOINT_HEADS = "tenant_checkpoint_heads";
     static final String CONFIRMATIONS = "confirmation_requests";
     static final String RATE_LIMITS = "rate_limits";
+    static final String IMPORT_JOBS = "import_jobs";
+    static final String IMPORT_ERRORS = "import_errors";
+    static final String IMPORT_FILES = "import_files";
 
     private final MongoDatabase database;
 
@@ -60,10 +65,17 @@ public final class MongoStore {
         collection(RECORDS).createIndex(Indexes.ascending("tenant", "contactPoint"), new IndexOptions().name("contact_point"));
         collection(CHECKPOINTS).createIndex(Indexes.ascending("tenant", "number"), unique.name("tenant_number"));
         collection(CHECKPOINT_HEADS).createIndex(Indexes.ascending("checkpoint", "chunk"), unique.name("checkpoint_chunk"));
+        collection(IMPORT_JOBS).createIndex(Indexes.ascending("state", "createdAt"), new IndexOptions().name("unfinished"));
+        collection(IMPORT_ERRORS).createIndex(Indexes.ascending("jobId", "line"), new IndexOptions().name("job_lines"));
         collection(RATE_LIMITS).createIndex(Indexes.ascending("expiresAt"),
                 new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
         collection(CONFIRMATIONS).createIndex(Indexes.ascending("address", "requestedAt"), new IndexOptions().name("address"));
         collection(PROFILES).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profiles"));
+    }
+
+    /** Files in GridFS chunks (fs-style {@code <bucket>.files} and {@code <bucket>.chunks} collections). */
+    GridFSBucket files(String bucket) {
+        return GridFSBuckets.create(database, bucket);
     }
 
     MongoCollection<Document> collection(String name) {

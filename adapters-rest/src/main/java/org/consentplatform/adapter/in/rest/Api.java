@@ -11,6 +11,8 @@ import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contactpoint.AddressFormat;
 import org.consentplatform.domain.enforcement.Aspect;
 import org.consentplatform.domain.enforcement.ReasonCode;
+import org.consentplatform.domain.load.ImportShape;
+import org.consentplatform.domain.load.ImportSpec;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.PurposeType;
@@ -79,6 +81,30 @@ public final class Api {
 
     public record ProfileList(List<Profile> items) {
     }
+
+    // imports
+
+    @Schema(description = "A subscription list's topic: its members opt in to it.")
+    public record ListTopic(String purposeId, String topicId) {
+    }
+
+    @Schema(description = "What a load does with its file. profileId, lists and capturedAt are for LEGACY_CONTACTS rows.")
+    public record ImportRequest(ImportShape shape, ImportSpec.Format format, String profileId, Map<String, ListTopic> lists,
+                                @Schema(description = "when the legacy system last held the rows, for rows without a capturedAt cell")
+                                Instant capturedAt) {
+    }
+
+    public record ImportCounts(long read, long applied, long superseded, long unchanged, long rejected) {
+    }
+
+    @Schema(description = "A load and its progress. unchanged rows had been loaded before; rejected rows are in the error report.")
+    public record ImportJob(String id, ImportShape shape, ImportSpec.Format format, String profileId, String fileName,
+                            ImportJobState state, long totalRows, ImportCounts counts, double rowsPerSecond,
+                            @Schema(description = "ISO 8601 duration at the current pace") String timeLeft,
+                            Instant createdAt, Instant startedAt, Instant finishedAt, String failure, boolean cancelRequested) {
+    }
+
+    public enum ImportJobState { QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED }
 
     // contacts
 

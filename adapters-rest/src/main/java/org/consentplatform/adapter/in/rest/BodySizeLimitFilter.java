@@ -28,7 +28,9 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return !request.getRequestURI().startsWith("/api/") || (type != null && type.startsWith(NdJson.MEDIA_TYPE));
+        // streams and uploads have their own limits (NDJSON lines; the import file size)
+        return !request.getRequestURI().startsWith("/api/")
+                || (type != null && (type.startsWith(NdJson.MEDIA_TYPE) || type.startsWith("multipart/form-data")));
     }
 
     @Override

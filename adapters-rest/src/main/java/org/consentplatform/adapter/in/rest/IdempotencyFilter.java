@@ -57,7 +57,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         // streams are never buffered whole; the NDJSON endpoints only read
         return request.getHeader(HEADER) == null || !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))
-                || (type != null && type.startsWith(NdJson.MEDIA_TYPE))
+                || (type != null && (type.startsWith(NdJson.MEDIA_TYPE) || type.startsWith("multipart/form-data")))
                 || !TENANT_PATH.matcher(request.getRequestURI()).matches();
     }
 

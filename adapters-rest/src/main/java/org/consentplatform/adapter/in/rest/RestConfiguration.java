@@ -37,6 +37,7 @@ import static org.consentplatform.adapter.in.rest.TenantAccess.ADMIN;
 import static org.consentplatform.adapter.in.rest.TenantAccess.ANY;
 import static org.consentplatform.adapter.in.rest.TenantAccess.AUDIT;
 import static org.consentplatform.adapter.in.rest.TenantAccess.DECIDE;
+import static org.consentplatform.adapter.in.rest.TenantAccess.IMPORT;
 import static org.consentplatform.adapter.in.rest.TenantAccess.READ;
 import static org.consentplatform.adapter.in.rest.TenantAccess.WRITE;
 
@@ -91,6 +92,7 @@ public class RestConfiguration {
                         .requestMatchers(HttpMethod.POST, TENANT + "/consents/receipt").access(TenantAccess.of(tenantClaim, READ, AUDIT))
                         .requestMatchers(HttpMethod.POST, TENANT + "/decisions", TENANT + "/decisions/**").access(TenantAccess.of(tenantClaim, DECIDE))
                         .requestMatchers(HttpMethod.POST, TENANT + "/history/**").access(TenantAccess.of(tenantClaim, AUDIT))
+                        .requestMatchers(TENANT + "/imports", TENANT + "/imports/**").access(TenantAccess.of(tenantClaim, IMPORT))
                         .requestMatchers(TENANT + "/**").access(TenantAccess.of(tenantClaim, ANY))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

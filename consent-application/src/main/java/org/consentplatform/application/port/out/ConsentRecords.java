@@ -33,4 +33,7 @@ public interface ConsentRecords {
 
     /** Every record of a contact point, optionally in one profile. */
     List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint);
+
+    /** The changes with these ids that are in the log (loads give their changes ids of their own). */
+    List<ConsentChange> changes(TenantId tenant, Collection<String> changeIds);
 }

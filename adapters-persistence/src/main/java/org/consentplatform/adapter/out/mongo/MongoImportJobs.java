@@ -1,0 +1,115 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.consentplatform.application.port.out.ImportJobs;
+import org.consentplatform.domain.load.ImportJob;
+import org.consentplatform.domain.load.ImportShape;
+import org.consentplatform.domain.load.ImportSpec;
+import org.consentplatform.domain.load.RowCounts;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Load jobs, one document each; a cancellation is its own field, so saving progress never loses it. */
+public final class MongoImportJobs implements ImportJobs {
+
+    private final MongoCollection<Document> jobs;
+
+    public MongoImportJobs(MongoStore store) {
+        this.jobs = store.collection(MongoStore.IMPORT_JOBS);
+    }
+
+    @Override
+    public void add(ImportJob job) {
+        ImportSpec spec = job.spec();
+        var mapping = new ArrayList<Document>();
+        spec.lists().forEach((list, topic) -> mapping.add(new Document("list", list)
+                .append("purposeId", topic.purposeId().value()).append("topicId", topic.topicId().value())));
+        jobs.insertOne(new Document("_id", job.id())
+                .append("tenant", job.tenant().value())
+                .append("spec", new Document("shape", spec.shape().name())
+                        .append("format", spec.format().name())
+                        .append("profileId", spec.profileId() == null ? null : spec.profileId().value())
+                        .append("lists", mapping)
+                        .append("capturedAt", date(spec.capturedAt())))
+                .append("fileName", job.fileName())
+                .append("totalRows", job.totalRows())
+                .append("createdAt", date(job.createdAt()))
+                .append("cancelRequested", false)
+                .append("state", job.state().name()));
+        save(job);
+    }
+
+    @Override
+    public Optional<ImportJob> find(TenantId tenant, String id) {
+        return Optional.ofNullable(jobs.find(Filters.eq("_id", id)).first())
+                .filter(doc -> tenant.value().equals(doc.getString("tenant")))
+                .map(MongoImportJobs::job);
+    }
+
+    @Override
+    public void save(ImportJob job) {
+        RowCounts counts = job.counts();
+        List<Bson> updates = List.of(
+                Updates.set("state", job.state().name()),
+                Updates.set("counts", new Document("read", counts.read()).append("applied", counts.applied())
+                        .append("superseded", counts.superseded()).append("unchanged", counts.unchanged())
+                        .append("rejected", counts.rejected())),
+                Updates.set("nextLine", job.nextLine()),
+                Updates.set("startedAt", date(job.startedAt())),
+                Updates.set("finishedAt", date(job.finishedAt())),
+                Updates.set("failure", job.failure()));
+        jobs.updateOne(Filters.eq("_id", job.id()), Updates.combine(updates));
+    }
+
+    @Override
+    public boolean requestCancel(TenantId tenant, String id) {
+        return jobs.updateOne(new Document("_id", id).append("tenant", tenant.value()), Updates.set("cancelRequested", true))
+                .getMatchedCount() == 1;
+    }
+
+    @Override
+    public List<ImportJob> unfinished() {
+        return jobs.find(Filters.in("state", ImportJob.State.QUEUED.name(), ImportJob.State.RUNNING.name()))
+                .sort(Sorts.ascending("createdAt")).map(MongoImportJobs::job).into(new ArrayList<>());
+    }
+
+    private static ImportJob job(Document doc) {
+        Document spec = doc.get("spec", Document.class);
+        Map<String, ImportSpec.ListTopic> lists = new LinkedHashMap<>();
+        for (Document mapping : spec.getList("lists", Document.class)) {
+            lists.put(mapping.getString("list"), new ImportSpec.ListTopic(new TechnicalId(mapping.getString("purposeId")),
+                    new TechnicalId(mapping.getString("topicId"))));
+        }
+        Document counts = doc.get("counts", Document.class);
+        return new ImportJob(doc.getString("_id"), new TenantId(doc.getString("tenant")),
+                new ImportSpec(ImportShape.valueOf(spec.getString("shape")), ImportSpec.Format.valueOf(spec.getString("format")),
+                        spec.getString("profileId") == null ? null : new TechnicalId(spec.getString("profileId")), lists,
+                        instant(spec.getDate("capturedAt"))),
+                doc.getString("fileName"), doc.getLong("totalRows"), ImportJob.State.valueOf(doc.getString("state")),
+                new RowCounts(counts.getLong("read"), counts.getLong("applied"), counts.getLong("superseded"),
+                        counts.getLong("unchanged"), counts.getLong("rejected")),
+                doc.getLong("nextLine"), instant(doc.getDate("createdAt")), instant(doc.getDate("startedAt")),
+                instant(doc.getDate("finishedAt")), doc.getString("failure"), doc.getBoolean("cancelRequested", false));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,234 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.in.ImportConsents;
+import org.consentplatform.application.port.in.ProcessImports;
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.ImportErrors;
+import org.consentplatform.application.port.out.ImportFiles;
+import org.consentplatform.application.port.out.ImportJobs;
+import org.consentplatform.application.port.out.Leases;
+import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.ChangeOutcome;
+import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.load.ImportJob;
+import org.consentplatform.domain.load.ImportRow;
+import org.consentplatform.domain.load.ImportRules;
+import org.consentplatform.domain.load.ImportShape;
+import org.consentplatform.domain.load.ImportSpec;
+import org.consentplatform.domain.load.RowCounts;
+import org.consentplatform.domain.load.RowError;
+import org.consentplatform.domain.load.RowCounts.RowOutcome;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Loads (§9). A job is read in batches by the one instance holding its lease; after each batch
+ * the job stores the line to go on from and its counts. Every change a load makes has an id
+ * derived from the row ({@link ImportRules#changeId}), so a batch replayed after a crash, or the
+ * same file loaded again, finds its changes already in the log and writes nothing twice. Rows
+ * never wait for double opt-in: a load records consent the legacy system held (ADR 19).
+ */
+public final class ImportService implements ImportConsents, ProcessImports {
+
+    private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
+
+    private final ImportJobs jobs;
+    private final ImportFiles files;
+    private final ImportErrors errors;
+    private final ConsentRecords records;
+    private final Tenants tenants;
+    private final ComplianceProfiles profiles;
+    private final Leases leases;
+    private final ChangeRecorder recorder;
+    private final String instance;
+    private final Duration leaseTtl;
+    private final int batchSize;
+    private final Clock clock;
+
+    public ImportService(ImportJobs jobs, ImportFiles files, ImportErrors errors, ConsentRecords records, Tenants tenants,
+                         ComplianceProfiles profiles, Leases leases, String instance, Duration leaseTtl, int batchSize, Clock clock) {
+        this.jobs = jobs;
+        this.files = files;
+        this.errors = errors;
+        this.records = records;
+        this.tenants = tenants;
+        this.profiles = profiles;
+        this.leases = leases;
+        this.recorder = new ChangeRecorder(records, clock);
+        this.instance = instance;
+        this.leaseTtl = leaseTtl;
+        this.batchSize = batchSize;
+        this.clock = clock;
+    }
+
+    @Override
+    public ImportJob submit(TenantId tenant, ImportSpec spec, String fileName, InputStream content) {
+        if (spec.shape() == ImportShape.LEGACY_CONTACTS) {
+            spec.checkAgainst(profiles.find(tenant, spec.profileId()).orElseThrow(() ->
+                    new DomainRejection.NotFound("profile '" + spec.profileId() + "' does not exist")));
+        }
+        String id = UUID.randomUUID().toString();
+        ImportFiles.Stored stored = files.store(id, fileName, content);
+        ImportJob job = ImportJob.queued(id, tenant, spec, fileName, Math.max(0, stored.lines() - headerLines(spec)), clock.instant());
+        jobs.add(job);
+        return job;
+    }
+
+    @Override
+    public ImportJob job(TenantId tenant, String jobId) {
+        return jobs.find(tenant, jobId).orElseThrow(() -> new DomainRejection.NotFound("import job '" + jobId + "' does not exist"));
+    }
+
+    @Override
+    public ImportJob cancel(TenantId tenant, String jobId) {
+        if (!jobs.requestCancel(tenant, jobId)) {
+            throw new DomainRejection.NotFound("import job '" + jobId + "' does not exist");
+        }
+        ImportJob job = job(tenant, jobId);
+        if (job.state() == ImportJob.State.QUEUED && leases.acquire(lease(job), instance, leaseTtl)) {
+            try { // nothing read yet: cancelled at once
+                job = job.cancelled(clock.instant());
+                jobs.save(job);
+            } finally {
+                leases.release(lease(job), instance);
+            }
+        }
+        return job;
+    }
+
+    @Override
+    public void errors(TenantId tenant, String jobId, Consumer<RowError> consumer) {
+        errors.forEach(job(tenant, jobId).id(), consumer);
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public int processPending() {
+        int ran = 0;
+        for (ImportJob job : jobs.unfinished()) {
+            if (leases.acquire(lease(job), instance, leaseTtl)) {
+                try {
+                    // read again under the lease: another instance may have finished it meanwhile
+                    ImportJob current = job(job.tenant(), job.id());
+                    if (!current.state().finished()) {
+                        run(current);
+                        ran++;
+                    }
+                } finally {
+                    leases.release(lease(job), instance);
+                }
+            }
+        }
+        return ran;
+    }
+
+    private void run(ImportJob queued) {
+        ImportJob job = queued.started(clock.instant());
+        jobs.save(job);
+        ImportRules rules = new ImportRules(job, tenants.inForce(job.tenant()), id -> profiles.find(queued.tenant(), id));
+        try (ImportFiles.Rows rows = files.open(job.id(), job.spec().format(), job.nextLine())) {
+            List<String> missing = job.spec().format() == ImportSpec.Format.CSV
+                    ? ImportRules.missingColumns(job.spec().shape(), rows.header()) : List.of();
+            if (!missing.isEmpty()) {
+                finish(job.failed("the header lacks the columns " + missing + "; it has " + rows.header(), clock.instant()));
+                return;
+            }
+            var batch = new ArrayList<ImportRow>(batchSize);
+            while (rows.hasNext()) {
+                batch.add(rows.next());
+                if (batch.size() == batchSize || !rows.hasNext()) {
+                    job = apply(job, rules, batch);
+                    batch.clear();
+                    if (job.cancelRequested() || isCancelRequested(job)) {
+                        finish(job.cancelled(clock.instant()));
+                        return;
+                    }
+                    if (!leases.acquire(lease(job), instance, leaseTtl)) {
+                        return; // the lease was lost (a long pause): the new holder goes on from the stored position
+                    }
+                }
+            }
+            finish(job.completed(clock.instant()));
+        } catch (ImportFiles.Unreadable e) {
+            finish(job.failed(e.getMessage(), clock.instant()));
+        } catch (RuntimeException e) {
+            // storage or broker trouble: the job stays RUNNING and is resumed from its last batch by the next run
+            LOG.log(System.Logger.Level.WARNING, "Import job " + job.id() + " interrupted at line " + job.nextLine() + ": " + e);
+        }
+    }
+
+    /** Applies a batch and stores the position after it, with the counts. */
+    private ImportJob apply(ImportJob job, ImportRules rules, List<ImportRow> batch) {
+        List<ImportRules.Reading> readings = batch.stream().map(rules::read).toList();
+        Map<String, ConsentChange> inLog = new HashMap<>();
+        List<String> ids = readings.stream().filter(ImportRules.Captures.class::isInstance)
+                .flatMap(r -> ((ImportRules.Captures) r).captures().stream()).map(c -> ImportRules.changeId(job, c)).toList();
+        records.changes(job.tenant(), ids).forEach(change -> inLog.put(change.id(), change));
+        RowCounts counts = job.counts();
+        for (ImportRules.Reading reading : readings) {
+            counts = counts.plus(switch (reading) {
+                case ImportRules.Rejected rejected -> {
+                    errors.add(job.id(), rejected.line(), rejected.violations());
+                    yield RowOutcome.REJECTED;
+                }
+                case ImportRules.Captures captures -> outcome(job, captures, inLog);
+            });
+        }
+        ImportJob progressed = job.progressed(counts, batch.getLast().line() + 1);
+        jobs.save(progressed);
+        return progressed;
+    }
+
+    /**
+     * A row changed something if one of its captures was applied. Changes already in the log
+     * count as they did when this job wrote them (a replayed batch), or as unchanged when an
+     * earlier load wrote them.
+     */
+    private RowOutcome outcome(ImportJob job, ImportRules.Captures captures, Map<String, ConsentChange> inLog) {
+        boolean applied = false;
+        boolean superseded = false;
+        for (ConsentCapture capture : captures.captures()) {
+            String id = ImportRules.changeId(job, capture);
+            ConsentChange change = inLog.containsKey(id) ? inLog.get(id) : recorder.recordOnce(job.tenant(), capture, id);
+            if (change.actor().equals(job.actor())) {
+                applied |= change.outcome() == ChangeOutcome.APPLIED;
+                superseded |= change.outcome() == ChangeOutcome.SUPERSEDED;
+            }
+        }
+        return applied ? RowOutcome.APPLIED : superseded ? RowOutcome.SUPERSEDED : RowOutcome.UNCHANGED;
+    }
+
+    private boolean isCancelRequested(ImportJob job) {
+        return jobs.find(job.tenant(), job.id()).map(ImportJob::cancelRequested).orElse(false);
+    }
+
+    private void finish(ImportJob job) {
+        jobs.save(job);
+        files.delete(job.id());
+    }
+
+    private static String lease(ImportJob job) {
+        return "import:" + job.id();
+    }
+
+    private static long headerLines(ImportSpec spec) {
+        return spec.format() == ImportSpec.Format.CSV ? 1 : 0;
+    }
+}
