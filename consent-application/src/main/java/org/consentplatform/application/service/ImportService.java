@@ -12,6 +12,8 @@ import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.load.ImportJob;
 import org.consentplatform.domain.load.ImportRow;
 import org.consentplatform.domain.load.ImportRules;
@@ -29,10 +31,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Loads (§9). A job is read in batches by the one instance holding its lease; after each batch
@@ -181,6 +186,9 @@ public final class ImportService implements ImportConsents, ProcessImports {
         List<String> ids = readings.stream().filter(ImportRules.Captures.class::isInstance)
                 .flatMap(r -> ((ImportRules.Captures) r).captures().stream()).map(c -> ImportRules.changeId(job, c)).toList();
         records.changes(job.tenant(), ids).forEach(change -> inLog.put(change.id(), change));
+        inLog.putAll(recordAll(job, readings.stream().filter(ImportRules.Captures.class::isInstance)
+                .flatMap(r -> ((ImportRules.Captures) r).captures().stream())
+                .filter(c -> !inLog.containsKey(ImportRules.changeId(job, c))).toList()));
         RowCounts counts = job.counts();
         for (ImportRules.Reading reading : readings) {
             counts = counts.plus(switch (reading) {
@@ -197,6 +205,37 @@ public final class ImportService implements ImportConsents, ProcessImports {
     }
 
     /**
+     * Records a batch's new captures in a few round trips: every record read at once, the changes
+     * planned on them in row order, then appended together. A record another writer changed
+     * meanwhile has its captures recorded one by one instead.
+     */
+    private Map<String, ConsentChange> recordAll(ImportJob job, List<ConsentCapture> captures) {
+        Map<String, ConsentChange> made = new HashMap<>();
+        if (captures.isEmpty()) {
+            return made;
+        }
+        Map<RecordKey, ConsentRecord> heads = new HashMap<>(records.loadAll(job.tenant(),
+                captures.stream().map(ConsentCapture::key).collect(Collectors.toSet())));
+        Instant now = clock.instant();
+        Map<String, ConsentCapture> planned = new LinkedHashMap<>();
+        List<ConsentChange> changes = new ArrayList<>();
+        for (ConsentCapture capture : captures) {
+            String id = ImportRules.changeId(job, capture);
+            if (planned.putIfAbsent(id, capture) == null) { // the same row twice in a batch is one change
+                ConsentChange change = heads.get(capture.key()).capture(capture, false, id, now);
+                heads.put(capture.key(), ConsentRecord.reconstitute(change));
+                changes.add(change);
+            }
+        }
+        Set<String> appended = records.appendAll(changes);
+        for (ConsentChange change : changes) {
+            made.put(change.id(), appended.contains(change.id()) ? change
+                    : recorder.recordOnce(job.tenant(), planned.get(change.id()), change.id()));
+        }
+        return made;
+    }
+
+    /**
      * A row changed something if one of its captures was applied. Changes already in the log
      * count as they did when this job wrote them (a replayed batch), or as unchanged when an
      * earlier load wrote them.
@@ -206,7 +245,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
         boolean superseded = false;
         for (ConsentCapture capture : captures.captures()) {
             String id = ImportRules.changeId(job, capture);
-            ConsentChange change = inLog.containsKey(id) ? inLog.get(id) : recorder.recordOnce(job.tenant(), capture, id);
+            ConsentChange change = inLog.get(id);
             if (change.actor().equals(job.actor())) {
                 applied |= change.outcome() == ChangeOutcome.APPLIED;
                 superseded |= change.outcome() == ChangeOutcome.SUPERSEDED;

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The change log of one test: appends fail while {@code racesToLose} is positive, like a concurrent writer winning. */
 final class InMemoryRecords implements ConsentRecords {
@@ -50,5 +51,26 @@ final class InMemoryRecords implements ConsentRecords {
     @Override
     public List<ConsentChange> changes(TenantId tenant, Collection<String> changeIds) {
         return log.values().stream().flatMap(List::stream).filter(change -> changeIds.contains(change.id())).toList();
+    }
+
+    @Override
+    public Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> keys) {
+        var loaded = new HashMap<RecordKey, ConsentRecord>();
+        keys.forEach(key -> loaded.put(key, load(tenant, key)));
+        return loaded;
+    }
+
+    @Override
+    public Set<String> appendAll(List<ConsentChange> changes) {
+        var appended = new java.util.HashSet<String>();
+        var blocked = new java.util.HashSet<RecordKey>();
+        for (ConsentChange change : changes) {
+            if (!blocked.contains(change.key()) && append(change)) {
+                appended.add(change.id());
+            } else {
+                blocked.add(change.key());
+            }
+        }
+        return appended;
     }
 }

@@ -1,8 +1,17 @@
 package org.consentplatform.adapter.out.mongo;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -22,9 +31,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Change log first, projection second, no multi-document transaction (see architecture.md):
@@ -84,6 +96,114 @@ public final class MongoConsentRecords implements ConsentRecords {
         }
         project(doc);
         return true;
+    }
+
+    @Override
+    public Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> keys) {
+        Map<String, RecordKey> byId = new HashMap<>();
+        for (RecordKey key : keys) {
+            byId.put(recordId(tenant, key), key);
+        }
+        Map<RecordKey, ConsentRecord> loaded = new HashMap<>();
+        List<String> ids = new ArrayList<>(byId.keySet());
+        for (int from = 0; from < ids.size(); from += MAX_IN) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + MAX_IN));
+            Bson filter = slice.size() == 1 ? Filters.eq("_id", slice.getFirst()) : Filters.in("_id", slice);
+            for (Document doc : records.find(filter)) {
+                RecordKey key = byId.get(doc.getString("_id"));
+                loaded.put(key, ConsentRecord.reconstitute(tenant, key, Documents.state(doc.get("current", Document.class)),
+                        doc.getLong("seq"), doc.getString("headHash")));
+            }
+        }
+        // a projection left behind by a crash shows an older seq: appending after it fails on the seq index, and the
+        // caller then takes the one-by-one path, which catches the projection up
+        byId.values().forEach(key -> loaded.computeIfAbsent(key, absent -> ConsentRecord.absent(tenant, absent)));
+        return loaded;
+    }
+
+    @Override
+    public Set<String> appendAll(List<ConsentChange> batch) {
+        Map<String, List<Document>> byRecord = new LinkedHashMap<>();
+        for (ConsentChange change : batch) {
+            Document doc = Documents.change(change);
+            byRecord.computeIfAbsent(MongoStore.id(doc.getString("tenant"), doc.getString("recordKey")), id -> new ArrayList<>()).add(doc);
+        }
+        // round n inserts each record's n-th change, and only while its earlier ones went in: a change after one that
+        // lost its seq to another writer would chain onto a hash that is not in the log
+        Map<String, List<Document>> written = new LinkedHashMap<>();
+        Set<String> blocked = new HashSet<>();
+        for (int round = 0; ; round++) {
+            List<Document> docs = new ArrayList<>();
+            List<String> owners = new ArrayList<>();
+            for (var entry : byRecord.entrySet()) {
+                if (!blocked.contains(entry.getKey()) && entry.getValue().size() > round) {
+                    docs.add(entry.getValue().get(round));
+                    owners.add(entry.getKey());
+                }
+            }
+            if (docs.isEmpty()) {
+                break;
+            }
+            Set<Integer> failed = insertUnordered(docs);
+            for (int i = 0; i < docs.size(); i++) {
+                if (failed.contains(i)) {
+                    blocked.add(owners.get(i));
+                } else {
+                    written.computeIfAbsent(owners.get(i), id -> new ArrayList<>()).add(docs.get(i));
+                }
+            }
+        }
+        projectAll(written);
+        Set<String> ids = new HashSet<>();
+        written.values().forEach(docs -> docs.forEach(doc -> ids.add(doc.getString("_id"))));
+        return ids;
+    }
+
+    /** @return the positions refused as duplicates (another writer's seq, or the same change id) */
+    private Set<Integer> insertUnordered(List<Document> docs) {
+        try {
+            changes.insertMany(docs, new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> failed = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                failed.add(error.getIndex());
+            }
+            return failed;
+        }
+    }
+
+    /** Each record's projection jumps to its last written change; any surprise falls back to the one-by-one projection. */
+    private void projectAll(Map<String, List<Document>> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (List<Document> docs : written.values()) {
+            Document last = docs.getLast();
+            long before = docs.getFirst().getLong("seq") - 1;
+            Document projection = projection(last);
+            writes.add(before == 0 ? new InsertOneModel<>(projection)
+                    : new ReplaceOneModel<>(new Document("_id", projection.getString("_id")).append("seq", before), projection));
+        }
+        boolean complete;
+        try {
+            BulkWriteResult result = records.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            complete = result.getInsertedCount() + result.getMatchedCount() == writes.size();
+        } catch (MongoBulkWriteException e) {
+            complete = false;
+        }
+        if (!complete) {
+            written.values().forEach(docs -> docs.forEach(this::project));
+        }
+        List<String> ids = new ArrayList<>();
+        written.values().forEach(docs -> docs.forEach(doc -> ids.add(doc.getString("_id"))));
+        for (int from = 0; from < ids.size(); from += MAX_IN) {
+            changes.updateMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + MAX_IN))), Updates.set("projected", true));
+        }
     }
 
     @Override
@@ -177,9 +297,8 @@ public final class MongoConsentRecords implements ConsentRecords {
         changes.updateOne(new Document("_id", change.getString("_id")), Updates.set("projected", true));
     }
 
-    /** @return false when the stored projection is not at {@code expectedSeq} */
-    private boolean compareAndSet(String id, long expectedSeq, Document change) {
-        Document projection = new Document("_id", id)
+    private static Document projection(Document change) {
+        return new Document("_id", MongoStore.id(change.getString("tenant"), change.getString("recordKey")))
                 .append("tenant", change.getString("tenant"))
                 .append("contactPoint", change.getString("contactPoint"))
                 .append("key", change.get("key"))
@@ -187,6 +306,11 @@ public final class MongoConsentRecords implements ConsentRecords {
                 .append("headHash", change.getString("hash"))
                 .append("current", change.get("after"))
                 .append("updatedAt", change.getDate("recordedAt"));
+    }
+
+    /** @return false when the stored projection is not at {@code expectedSeq} */
+    private boolean compareAndSet(String id, long expectedSeq, Document change) {
+        Document projection = projection(change);
         try {
             if (expectedSeq == 0) {
                 records.insertOne(projection);

@@ -1,5 +1,6 @@
 package org.consentplatform.adapter.out.mongo;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -34,7 +35,7 @@ public final class MongoImportErrors implements ImportErrors {
             errors.insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             // a replayed batch finds its reasons stored already; anything else is a real failure
-            if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() != 11000)) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
         }

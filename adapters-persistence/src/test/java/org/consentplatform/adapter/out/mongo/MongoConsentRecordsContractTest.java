@@ -6,6 +6,7 @@ import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +131,37 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
         RecordKey absent = RecordKey.ofPurpose(new TechnicalId("retail"), ANN, new TechnicalId("tracking"));
 
         assertThat(records.current(ACME, List.of(KEY, absent, KEY))).containsOnlyKeys(KEY);
+    }
+
+    @Test
+    void manyChangesAreAppendedTogetherAndARecordWhoseSeqWasTakenGetsNoneOfItsChanges() {
+        var records = records();
+        RecordKey bob = RecordKey.ofPurpose(new TechnicalId("retail"), new ContactPoint(Channel.EMAIL, "bob@example.com"),
+                new TechnicalId("commercial"));
+        Map<RecordKey, ConsentRecord> heads = new java.util.HashMap<>(records.loadAll(ACME, List.of(KEY, bob)));
+        var planned = new java.util.ArrayList<ConsentChange>();
+        for (String at : List.of("2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z")) {
+            for (RecordKey key : List.of(KEY, bob)) {
+                ConsentChange change = heads.get(key).capture(new ConsentCapture(key, at.startsWith("2026-11-01")
+                        ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT, Instant.parse(at), Source.IMPORT, new Actor("import:j"),
+                        Evidence.NONE, null), false, "import-" + key.contactPoint().address() + at, NOW);
+                heads.put(key, ConsentRecord.reconstitute(change));
+                planned.add(change);
+            }
+        }
+        // another writer takes Ann's seq 1 first
+        assertThat(records.append(change(records, ACME, ConsentState.OPTED_OUT, "2026-10-01T00:00:00Z"))).isTrue();
+
+        var appended = records.appendAll(planned);
+
+        assertThat(appended).containsExactlyInAnyOrder("import-bob@example.com2026-11-01T00:00:00Z",
+                "import-bob@example.com2026-11-02T00:00:00Z");
+        assertThat(records.load(ACME, bob).seq()).isEqualTo(2);
+        assertThat(records.current(ACME, List.of(bob)).get(bob).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.load(ACME, KEY).seq()).as("none of Ann's planned changes went in").isEqualTo(1);
+        assertThat(store.collection(MongoStore.CHANGES).countDocuments(new org.bson.Document("projected", false))).isZero();
+        assertThat(records.changes(ACME, appended)).extracting(ConsentChange::seq).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(records.changes(GLOBEX, appended)).as("another tenant's ids are not found").isEmpty();
     }
 
     private void simulateCrashAfterChangeLogInsert(MongoConsentRecords records, ConsentChange change) {

@@ -10,6 +10,7 @@ import org.consentplatform.domain.tenant.TenantId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Consent records: an append-only change log (the commit point and the audit trail) and the
@@ -36,4 +37,16 @@ public interface ConsentRecords {
 
     /** The changes with these ids that are in the log (loads give their changes ids of their own). */
     List<ConsentChange> changes(TenantId tenant, Collection<String> changeIds);
+
+    /** The records as their newest changes left them, absent ones included, in one read. */
+    Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> keys);
+
+    /**
+     * Appends many changes in a few round trips (loads). Each record's changes must follow on from
+     * the record as {@link #loadAll} gave it, in seq order. A record whose next seq was taken
+     * meanwhile gets none of its changes appended: the caller records those one by one.
+     *
+     * @return the ids of the changes appended
+     */
+    Set<String> appendAll(List<ConsentChange> changes);
 }

@@ -1,0 +1,138 @@
+package org.consentplatform.benchmark;
+
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.InsertManyOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.TestKeys;
+import org.consentplatform.bootstrap.ConsentApplication;
+import tools.jackson.databind.JsonNode;
+
+import java.io.BufferedWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A load of {@code rows} (1,000,000) generated legacy rows by the service running in its own JVM
+ * with its heap capped ({@code heap}, 256m), beside a raw driver bulk insert of the same change
+ * documents on the same MongoDB-wire server in the same run. The server runs in this JVM, so
+ * the service's heap holds only the service. Peak heap is read from the service's GC log.
+ * Run: {@code ./mvnw -pl acceptance-tests -am verify -Pbenchmark-import -DskipTests}.
+ * It prints figures; it asserts nothing about time.
+ */
+public final class ImportBenchmark {
+
+    private static final Pattern HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    public static void main(String[] args) throws Exception {
+        int rows = Integer.getInteger("rows", 1_000_000);
+        String heap = System.getProperty("heap", "256m");
+        Path work = Files.createTempDirectory("import-benchmark");
+        Path file = work.resolve("contacts.csv");
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("contactId,emails,doNotEmail,doNotBulkEmail,doNotTrack,lists\n");
+            for (int i = 0; i < rows; i++) { // one change per row: a commercial opt-out
+                out.write("c" + i + ",person" + i + "@example.com,,true,,\n");
+            }
+        }
+        System.out.printf("file: %,d rows, %,d bytes%n", rows, Files.size(file));
+
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        String uri = "mongodb://127.0.0.1:" + mongo.bind().getPort();
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path gcLog = work.resolve("gc.log");
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"), ConsentApplication.class.getName(),
+                "--server.port=" + port, "--consent.embedded.mongo.enabled=false", "--spring.mongodb.uri=" + uri,
+                "--consent.embedded.kafka.enabled=false", "--spring.kafka.bootstrap-servers=127.0.0.1:1",
+                "--spring.kafka.listener.auto-startup=false", "--consent.outbox.poll-interval=PT1H", "--consent.embedded.mail.port=0",
+                "--consent.dev-issuer.jwk-file=" + TestKeys.ISSUER_FILE, "--consent.receipts.jwk-file=" + TestKeys.RECEIPT_KEY_FILE,
+                "--consent.imports.poll-interval=PT0.5S", "--logging.level.root=WARN"));
+        Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();
+        try (var client = MongoClients.create(uri)) {
+            var api = new HttpApi(port);
+            awaitUp(api, service);
+            String token = api.token("demo-admin");
+            api.post("/api/v1/tenants/acme/profiles", token, Map.of("id", "bench", "name", "Benchmark"));
+
+            long start = System.nanoTime();
+            HttpApi.Response accepted = api.upload("/api/v1/tenants/acme/imports", token, "job", Map.of("shape", "LEGACY_CONTACTS",
+                    "format", "CSV", "profileId", "bench", "capturedAt", "2026-10-01T00:00:00Z"), "file", "contacts.csv", Files.readAllBytes(file));
+            double uploadSeconds = (System.nanoTime() - start) / 1e9;
+            String job = accepted.json().get("id").asString();
+            JsonNode done;
+            do {
+                Thread.sleep(2000); // a benchmark polling its subject, not a test waiting on a condition
+                done = api.get("/api/v1/tenants/acme/imports/" + job, token).json();
+                System.out.printf("  %s: %,d rows read, %.0f rows/s, time left %s%n", done.get("state").asString(),
+                        done.get("counts").get("read").asLong(), done.get("rowsPerSecond").asDouble(), done.get("timeLeft"));
+            } while (!List.of("COMPLETED", "FAILED").contains(done.get("state").asString()));
+            double importSeconds = (System.nanoTime() - start) / 1e9;
+            double importRate = rows / importSeconds;
+
+            // the same change documents, inserted by the raw driver in batches like the load's
+            var changes = client.getDatabase("consent").getCollection("consent_changes");
+            var baseline = client.getDatabase("consent").getCollection("baseline_changes");
+            List<Document> copies = new ArrayList<>(rows);
+            changes.find(new Document("source", "IMPORT")).forEach(copies::add);
+            long baselineStart = System.nanoTime();
+            for (int from = 0; from < copies.size(); from += 500) {
+                baseline.insertMany(copies.subList(from, Math.min(copies.size(), from + 500)), new InsertManyOptions().ordered(false));
+            }
+            double baselineRate = copies.size() / ((System.nanoTime() - baselineStart) / 1e9);
+
+            System.out.printf("%nstate %s, counts %s%n", done.get("state").asString(), done.get("counts"));
+            System.out.printf("upload: %.1f s%n", uploadSeconds);
+            System.out.printf("%-34s %12s%n", "", "rows/s");
+            System.out.printf("%-34s %,12.0f%n", "load (upload to COMPLETED)", importRate);
+            System.out.printf("%-34s %,12.0f%n", "raw insertMany of the same changes", baselineRate);
+            System.out.printf("%-34s %12.2f%n", "ratio", importRate / baselineRate);
+            System.out.printf("service heap cap %s; peak heap before a GC %d MB; largest heap after a GC %d MB%n",
+                    heap, peak(gcLog, 1), peak(gcLog, 2));
+        } finally {
+            service.destroy();
+            service.waitFor();
+            mongo.shutdownNow();
+        }
+    }
+
+    private static void awaitUp(HttpApi api, Process service) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service stopped; see its log");
+            }
+            try {
+                if (api.get("/actuator/health", null).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the service did not start within a minute");
+    }
+
+    /** The largest "before" (group 1) or "after" (group 2) heap figure of the GC log, in MB. */
+    private static long peak(Path gcLog, int group) throws Exception {
+        long peak = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = HEAP.matcher(line);
+            if (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(group)));
+            }
+        }
+        return peak;
+    }
+}
