@@ -144,6 +144,55 @@ class ImportTest {
         assertThat(world.api.get(imports() + "/no-such-job", world.admin()).status()).isEqualTo(404);
     }
 
+    @Test
+    void badNdJsonLinesAreRejectedByLineAndTheRestGoesOn() {
+        String ann = World.unique("ann") + "@example.com";
+        String good = "{\"profileId\":\"" + profile + "\",\"channel\":\"EMAIL\",\"address\":\"" + ann
+                + "\",\"purposeId\":\"newsletter\",\"state\":\"OPTED_IN\",\"capturedAt\":\"2026-06-01T00:00:00Z\"}";
+        String rows = "{\"profileId\":\"" + profile + "\",\"channel\":\"EMAIL\",\"address\":\"x@example.com\","
+                + "\"purposeId\":\"" + "p".repeat(70_000) + "\"}\n"        // longer than a row may be
+                + "this is not json\n"
+                + "{\"profileId\":\"nope\",\"channel\":\"EMAIL\",\"address\":\"y@example.com\",\"purposeId\":\"newsletter\","
+                + "\"state\":\"OPTED_IN\",\"capturedAt\":\"2026-06-01T00:00:00Z\"}\n"
+                + good + "\n"
+                + good.substring(0, 40);                                      // cut short
+
+        JsonNode done = awaitFinished(submit(Map.of("shape", "CONSENT_ROWS", "format", "NDJSON"), "consents.ndjson",
+                rows.getBytes(StandardCharsets.UTF_8)).get("id").asString());
+
+        assertThat(done.get("counts").get("read").asLong()).isEqualTo(5);
+        assertThat(done.get("counts").get("applied").asLong()).isEqualTo(1);
+        assertThat(done.get("counts").get("rejected").asLong()).isEqualTo(4);
+        assertThat(state(ann, "newsletter", null)).isEqualTo("OPTED_IN");
+        HttpApi.Response report = world.api.get(imports() + "/" + done.get("id").asString() + "/errors?format=ndjson", world.admin());
+        assertThat(report.body().lines().map(line -> HttpApi.JSON.readTree(line).get("line").asLong() + " "
+                + HttpApi.JSON.readTree(line).get("reason").asString()).toList()).containsExactly(
+                "1 is longer than 65536 characters",
+                "2 is not a JSON object (a row cut short?)",
+                "3 profile 'nope' does not exist",
+                "5 is not a JSON object (a row cut short?)");
+    }
+
+    @Test
+    void aCancelledLoadStopsAndKeepsWhatItLoaded() {
+        var csv = new StringBuilder("contactId,emails,doNotEmail,doNotBulkEmail,doNotTrack,lists\n");
+        String prefix = World.unique("many");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append("c").append(i).append(',').append(prefix).append(i).append("@example.com,false,false,,\n");
+        }
+        String id = submit(legacyJob(), "many.csv", csv.toString().getBytes(StandardCharsets.UTF_8)).get("id").asString();
+
+        HttpApi.Response cancelled = world.api.post(imports() + "/" + id + "/cancel", world.admin(), Map.of());
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("cancelRequested").asBoolean()).isTrue();
+        JsonNode done = awaitFinished(id);
+
+        assertThat(done.get("state").asString()).isEqualTo("CANCELLED");
+        assertThat(done.get("counts").get("read").asLong()).as("stopped before the end").isLessThan(20_000);
+        assertThat(done.get("counts").get("applied").asLong()).isEqualTo(done.get("counts").get("read").asLong());
+        assertThat(world.api.post(imports() + "/no-such-job/cancel", world.admin(), Map.of()).status()).isEqualTo(404);
+    }
+
     private Map<String, Object> legacyJob() {
         var job = new LinkedHashMap<String, Object>();
         job.put("shape", "LEGACY_CONTACTS");
