@@ -104,9 +104,12 @@ public final class ImportService implements ImportConsents, ProcessImports {
         }
         ImportJob job = job(tenant, jobId);
         if (job.state() == ImportJob.State.QUEUED && leases.acquire(lease(job), instance, leaseTtl)) {
-            try { // nothing read yet: cancelled at once
-                job = job.cancelled(clock.instant());
-                jobs.save(job);
+            try {
+                job = job(tenant, jobId); // read again under the lease: a worker may have run it meanwhile
+                if (job.state() == ImportJob.State.QUEUED) { // nothing read yet: cancelled at once
+                    job = job.cancelled(clock.instant());
+                    finish(job);
+                }
             } finally {
                 leases.release(lease(job), instance);
             }
