@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RunningService
 class ConfirmationInBrowserTest {
-
-    private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/confirm/[A-Za-z0-9_-]{43}");
 
     @LocalServerPort
     private int port;
@@ -65,7 +62,7 @@ class ConfirmationInBrowserTest {
         String address = World.unique("eve") + "@example.com";
         world.capture(profile, "EMAIL", address, "letter", null, "OPTED_IN", Instant.now().minusSeconds(60));
 
-        Matcher link = LINK.matcher(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/"))));
+        Matcher link = Mails.CONFIRMATION_LINK.matcher(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/"))));
         assertThat(link.find()).isTrue();
         browser.get(link.group());
 

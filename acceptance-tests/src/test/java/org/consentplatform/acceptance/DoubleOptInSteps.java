@@ -19,14 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Steps for double opt-in, reading the mails the in-process SMTP server received. */
 public class DoubleOptInSteps {
-
-    private static final Pattern LINK_PATH = Pattern.compile("http://localhost:\\d+(/confirm/[A-Za-z0-9_-]{43})");
 
     @LocalServerPort
     private int port;
@@ -141,7 +138,7 @@ public class DoubleOptInSteps {
     }
 
     private static String linkIn(MimeMessage message) {
-        Matcher link = LINK_PATH.matcher(Mails.text(message));
+        Matcher link = Mails.CONFIRMATION_LINK.matcher(Mails.text(message));
         return link.find() ? link.group(1) : null;
     }
 }

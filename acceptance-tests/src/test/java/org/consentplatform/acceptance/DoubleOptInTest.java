@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RunningService
 class DoubleOptInTest {
-
-    private static final Pattern LINK = Pattern.compile("http://localhost:\\d+(/confirm/([A-Za-z0-9_-]{43}))");
 
     @LocalServerPort
     private int port;
@@ -71,7 +68,7 @@ class DoubleOptInTest {
         assertThat(mail.getSubject()).isEqualTo("Please confirm your subscription");
         String text = Mails.text(mail);
         assertThat(text).contains("The weekly letter").contains("1 rue de la Paix, 75002 Paris");
-        Matcher link = LINK.matcher(text);
+        Matcher link = Mails.CONFIRMATION_LINK.matcher(text);
         assertThat(link.find()).as(text).isTrue();
         String path = link.group(1);
         String token = link.group(2);
@@ -111,7 +108,7 @@ class DoubleOptInTest {
     void anOptOutWhilePendingWinsAndVoidsTheLink() throws Exception {
         String address = World.unique("bob") + "@example.com";
         world.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_IN", Instant.now().minusSeconds(60));
-        Matcher link = LINK.matcher(Mails.text(mailTo(address)));
+        Matcher link = Mails.CONFIRMATION_LINK.matcher(Mails.text(mailTo(address)));
         assertThat(link.find()).isTrue();
 
         world.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_OUT", Instant.now().minusSeconds(30));
@@ -194,7 +191,7 @@ class DoubleOptInTest {
         assertThat(french.getFrom()[0].toString()).isEqualTo("Brand news <news@brand.example>");
         assertThat(mailTo(bob).getSubject()).as("no locale: the profile's language").isEqualTo("Potwierdź swoją zgodę");
 
-        Matcher link = LINK.matcher(Mails.text(french));
+        Matcher link = Mails.CONFIRMATION_LINK.matcher(Mails.text(french));
         assertThat(link.find()).isTrue();
         Instant expiresAt = requestExpiry(link.group(2));
         assertThat(Duration.between(Instant.now(), expiresAt)).isBetween(Duration.ofHours(23), Duration.ofHours(24));
@@ -244,7 +241,7 @@ class DoubleOptInTest {
             assertThat(platformMailed.get("purpose").asString()).isEqualTo("The weekly letter");
             assertThat(platformMailed.get("requestId").asString()).hasSize(64);
             String url = externallyMailed.get("confirmationUrl").asString();
-            assertThat(LINK.matcher(url).matches()).as(url).isTrue();
+            assertThat(Mails.CONFIRMATION_LINK.matcher(url).matches()).as(url).isTrue();
             assertThat(externallyMailed.get("senderAddress").asString()).isEqualTo("news@brand.example");
             assertThat(externallyMailed.get("language").asString()).isEqualTo("pl");
             assertThat(received.stream().filter(r -> r.event() != null).map(r -> r.event().getType()))
@@ -261,7 +258,7 @@ class DoubleOptInTest {
     void aPersonWithAnUnknownLinkAsksForNewLinksByAddress() throws Exception {
         String address = World.unique("lost") + "@example.com";
         world.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_IN", Instant.now().minusSeconds(60));
-        Matcher first = LINK.matcher(Mails.text(mailTo(address)));
+        Matcher first = Mails.CONFIRMATION_LINK.matcher(Mails.text(mailTo(address)));
         assertThat(first.find()).isTrue();
 
         HttpApi.Response unknown = world.api.call("GET", "/confirm/" + "Z".repeat(43), null, null, null, Map.of());
@@ -273,7 +270,7 @@ class DoubleOptInTest {
         assertThat(sent.body()).contains("id=\"renewal-sent\"");
 
         MimeMessage renewal = Mails.newestTo(smtp, address, text -> text.contains("/confirm/") && !text.contains(first.group(2)));
-        Matcher second = LINK.matcher(Mails.text(renewal));
+        Matcher second = Mails.CONFIRMATION_LINK.matcher(Mails.text(renewal));
         assertThat(second.find()).isTrue();
         assertThat(world.api.call("POST", second.group(1), null, null, null, Map.of()).body()).contains("id=\"confirmed\"");
         assertThat(world.api.call("POST", first.group(1), null, null, null, Map.of()).body()).as("the first link sees it done")

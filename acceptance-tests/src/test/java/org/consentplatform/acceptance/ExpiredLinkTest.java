@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunningService
 @Import(ExpiredLinkTest.ClockControl.class)
 class ExpiredLinkTest {
-
-    private static final Pattern LINK = Pattern.compile("http://localhost:\\d+(/confirm/([A-Za-z0-9_-]{43}))");
 
     @LocalServerPort
     private int port;
@@ -60,7 +57,7 @@ class ExpiredLinkTest {
         String profile = profile(world);
         String address = World.unique("late") + "@example.com";
         world.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_IN", clock.instant().minusSeconds(60));
-        Matcher first = LINK.matcher(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/"))));
+        Matcher first = Mails.CONFIRMATION_LINK.matcher(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/"))));
         assertThat(first.find()).isTrue();
 
         clock.move(Duration.ofHours(72).plusMinutes(1));
@@ -73,7 +70,7 @@ class ExpiredLinkTest {
         HttpApi.Response renewed = world.api.call("POST", first.group(1) + "/renewal", null, null, null, Map.of());
         assertThat(renewed.status()).isEqualTo(200);
         assertThat(renewed.body()).contains("id=\"renewal-sent\"");
-        Matcher second = LINK.matcher(Mails.text(Mails.newestTo(smtp, address,
+        Matcher second = Mails.CONFIRMATION_LINK.matcher(Mails.text(Mails.newestTo(smtp, address,
                 text -> text.contains("/confirm/") && !text.contains(first.group(2)))));
         assertThat(second.find()).isTrue();
 
@@ -90,7 +87,7 @@ class ExpiredLinkTest {
         String profile = profile(world);
         String address = World.unique("impatient") + "@example.com";
         world.capture(profile, "EMAIL", address, "newsletter", null, "OPTED_IN", clock.instant().minusSeconds(60));
-        Matcher link = LINK.matcher(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/"))));
+        Matcher link = Mails.CONFIRMATION_LINK.matcher(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/"))));
         assertThat(link.find()).isTrue();
 
         for (int i = 0; i < 2; i++) { // the first mail and two new ones: three an hour by default

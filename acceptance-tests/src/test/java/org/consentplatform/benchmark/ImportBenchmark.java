@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.InsertManyOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.TestKeys;
@@ -14,6 +15,7 @@ import java.io.BufferedWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +74,8 @@ public final class ImportBenchmark {
                     "format", "CSV", "profileId", "bench", "capturedAt", "2026-10-01T00:00:00Z"), "file", "contacts.csv", Files.readAllBytes(file));
             double uploadSeconds = (System.nanoTime() - start) / 1e9;
             String job = accepted.json().get("id").asString();
-            JsonNode done;
-            do {
-                Thread.sleep(2000); // a benchmark polling its subject, not a test waiting on a condition
-                done = api.get("/api/v1/tenants/acme/imports/" + job, token).json();
-                System.out.printf("  %s: %,d rows read, %.0f rows/s, time left %s%n", done.get("state").asString(),
-                        done.get("counts").get("read").asLong(), done.get("rowsPerSecond").asDouble(), done.get("timeLeft"));
-            } while (!List.of("COMPLETED", "FAILED").contains(done.get("state").asString()));
+            JsonNode done = Awaitility.await("the load").atMost(Duration.ofHours(2)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> progress(api, token, job), status -> List.of("COMPLETED", "FAILED").contains(status.get("state").asString()));
             double importSeconds = (System.nanoTime() - start) / 1e9;
             double importRate = rows / importSeconds;
 
@@ -115,21 +112,26 @@ public final class ImportBenchmark {
         }
     }
 
-    private static void awaitUp(HttpApi api, Process service) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service stopped; see its log");
-            }
-            try {
-                if (api.get("/actuator/health", null).status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the service did not start within a minute");
+    /** Reads the job and prints its progress. */
+    private static JsonNode progress(HttpApi api, String token, String job) {
+        JsonNode status = api.get("/api/v1/tenants/acme/imports/" + job, token).json();
+        System.out.printf("  %s: %,d rows read, %.0f rows/s, time left %s%n", status.get("state").asString(),
+                status.get("counts").get("read").asLong(), status.get("rowsPerSecond").asDouble(), status.get("timeLeft"));
+        return status;
+    }
+
+    private static void awaitUp(HttpApi api, Process service) {
+        Awaitility.await("the service").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!service.isAlive()) {
+                        throw new IllegalStateException("the service stopped; see its log");
+                    }
+                    try {
+                        return api.get("/actuator/health", null).status() == 200;
+                    } catch (RuntimeException notYet) {
+                        return false;
+                    }
+                });
     }
 
     /** The largest "before" (group 1) or "after" (group 2) heap figure of the GC log, in MB. */

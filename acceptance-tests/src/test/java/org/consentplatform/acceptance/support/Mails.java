@@ -10,10 +10,14 @@ import org.awaitility.Awaitility;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.function.Predicate;
 
 /** Reads what the in-process SMTP server received. */
 public final class Mails {
+
+    /** A confirmation link as the embedded service writes it: group 1 the path, group 2 the token. */
+    public static final Pattern CONFIRMATION_LINK = Pattern.compile("http://localhost:\\d+(/confirm/([A-Za-z0-9_-]{43}))");
 
     private Mails() {
     }

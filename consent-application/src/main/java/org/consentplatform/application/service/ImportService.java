@@ -9,7 +9,6 @@ import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.application.port.out.ImportJobs;
 import org.consentplatform.application.port.out.Leases;
 import org.consentplatform.application.port.out.Tenants;
-import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
@@ -185,13 +184,20 @@ public final class ImportService implements ImportConsents, ProcessImports {
     /** Applies a batch and stores the position after it, with the counts. */
     private ImportJob apply(ImportJob job, ImportRules rules, List<ImportRow> batch) {
         List<ImportRules.Reading> readings = batch.stream().map(rules::read).toList();
+        List<ImportRules.Captures> rows = readings.stream()
+                .filter(ImportRules.Captures.class::isInstance).map(ImportRules.Captures.class::cast).toList();
         Map<String, ConsentChange> inLog = new HashMap<>();
-        List<String> ids = readings.stream().filter(ImportRules.Captures.class::isInstance)
-                .flatMap(r -> ((ImportRules.Captures) r).captures().stream()).map(c -> ImportRules.changeId(job, c)).toList();
-        records.changes(job.tenant(), ids).forEach(change -> inLog.put(change.id(), change));
-        inLog.putAll(recordAll(job, readings.stream().filter(ImportRules.Captures.class::isInstance)
-                .flatMap(r -> ((ImportRules.Captures) r).captures().stream())
-                .filter(c -> !inLog.containsKey(ImportRules.changeId(job, c))).toList()));
+        records.changes(job.tenant(), rows.stream().flatMap(row -> row.changeIds().stream()).toList())
+                .forEach(change -> inLog.put(change.id(), change));
+        Map<String, ConsentCapture> toRecord = new LinkedHashMap<>(); // in row order; the same row twice in a batch is one change
+        for (ImportRules.Captures row : rows) {
+            for (int i = 0; i < row.captures().size(); i++) {
+                if (!inLog.containsKey(row.changeIds().get(i))) {
+                    toRecord.putIfAbsent(row.changeIds().get(i), row.captures().get(i));
+                }
+            }
+        }
+        inLog.putAll(recordAll(job, toRecord));
         RowCounts counts = job.counts();
         for (ImportRules.Reading reading : readings) {
             counts = counts.plus(switch (reading) {
@@ -199,7 +205,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
                     errors.add(job.id(), rejected.line(), rejected.violations());
                     yield RowOutcome.REJECTED;
                 }
-                case ImportRules.Captures captures -> outcome(job, captures, inLog);
+                case ImportRules.Captures captures -> captures.outcome(inLog::get, job.actor());
             });
         }
         ImportJob progressed = job.progressed(counts, batch.getLast().line() + 1);
@@ -208,53 +214,30 @@ public final class ImportService implements ImportConsents, ProcessImports {
     }
 
     /**
-     * Records a batch's new captures in a few round trips: every record read at once, the changes
-     * planned on them in row order, then appended together. A record another writer changed
-     * meanwhile has its captures recorded one by one instead.
+     * Records a batch's new captures (by change id) in a few round trips: every record read at
+     * once, the changes planned on them in row order, then appended together. A record another
+     * writer changed meanwhile has its captures recorded one by one instead.
      */
-    private Map<String, ConsentChange> recordAll(ImportJob job, List<ConsentCapture> captures) {
+    private Map<String, ConsentChange> recordAll(ImportJob job, Map<String, ConsentCapture> captures) {
         Map<String, ConsentChange> made = new HashMap<>();
         if (captures.isEmpty()) {
             return made;
         }
         Map<RecordKey, ConsentRecord> heads = new HashMap<>(records.loadAll(job.tenant(),
-                captures.stream().map(ConsentCapture::key).collect(Collectors.toSet())));
+                captures.values().stream().map(ConsentCapture::key).collect(Collectors.toSet())));
         Instant now = clock.instant();
-        Map<String, ConsentCapture> planned = new LinkedHashMap<>();
-        List<ConsentChange> changes = new ArrayList<>();
-        for (ConsentCapture capture : captures) {
-            String id = ImportRules.changeId(job, capture);
-            if (planned.putIfAbsent(id, capture) == null) { // the same row twice in a batch is one change
-                ConsentChange change = heads.get(capture.key()).capture(capture, false, id, now);
-                heads.put(capture.key(), ConsentRecord.reconstitute(change));
-                changes.add(change);
-            }
-        }
+        List<ConsentChange> changes = new ArrayList<>(captures.size());
+        captures.forEach((id, capture) -> {
+            ConsentChange change = heads.get(capture.key()).capture(capture, false, id, now);
+            heads.put(capture.key(), ConsentRecord.reconstitute(change));
+            changes.add(change);
+        });
         Set<String> appended = records.appendAll(changes);
         for (ConsentChange change : changes) {
             made.put(change.id(), appended.contains(change.id()) ? change
-                    : recorder.recordOnce(job.tenant(), planned.get(change.id()), change.id()));
+                    : recorder.recordOnce(job.tenant(), captures.get(change.id()), change.id()));
         }
         return made;
-    }
-
-    /**
-     * A row changed something if one of its captures was applied. Changes already in the log
-     * count as they did when this job wrote them (a replayed batch), or as unchanged when an
-     * earlier load wrote them.
-     */
-    private RowOutcome outcome(ImportJob job, ImportRules.Captures captures, Map<String, ConsentChange> inLog) {
-        boolean applied = false;
-        boolean superseded = false;
-        for (ConsentCapture capture : captures.captures()) {
-            String id = ImportRules.changeId(job, capture);
-            ConsentChange change = inLog.get(id);
-            if (change.actor().equals(job.actor())) {
-                applied |= change.outcome() == ChangeOutcome.APPLIED;
-                superseded |= change.outcome() == ChangeOutcome.SUPERSEDED;
-            }
-        }
-        return applied ? RowOutcome.APPLIED : superseded ? RowOutcome.SUPERSEDED : RowOutcome.UNCHANGED;
     }
 
     private boolean isCancelRequested(ImportJob job) {

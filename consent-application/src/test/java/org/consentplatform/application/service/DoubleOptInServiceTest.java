@@ -3,11 +3,9 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.in.CaptureConsent.Caller;
 import org.consentplatform.application.port.in.CaptureConsent.CaptureCommand;
 import org.consentplatform.application.port.in.ConfirmOptIns;
-import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConfirmationMails.ConfirmationMail;
 import org.consentplatform.application.port.out.ConfirmationRequests;
 import org.consentplatform.application.port.out.EventPublisher;
-import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
@@ -22,7 +20,6 @@ import org.consentplatform.domain.profile.PurposeType;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
-import org.consentplatform.domain.tenant.TenantSettings;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -59,8 +56,8 @@ class DoubleOptInServiceTest {
             URI.create("https://brand.example/thanks"), "pl", DoubleOptInSettings.Delivery.PLATFORM_MAIL));
 
     private final DoubleOptInService doubleOptIn = new DoubleOptInService(new Requests(), mails::add, new Announcements(),
-            (tenant, address) -> quotaWait, records, new Profiles(), clock, () -> "https://consent.example/");
-    private final ConsentService consent = new ConsentService(records, new NoTenantSettings(), new Profiles(), doubleOptIn, clock);
+            (tenant, address) -> quotaWait, records, new OneProfile(() -> profile), clock, () -> "https://consent.example/");
+    private final ConsentService consent = new ConsentService(records, new NoTenantSettings(), new OneProfile(() -> profile), doubleOptIn, clock);
 
     @Test
     void theLinkIsMailedFromTheProfilesSenderInTheCapturesLanguageAndAnnouncedWithoutIt() {
@@ -177,26 +174,6 @@ class DoubleOptInServiceTest {
                 new ProfileDefinition("Brand", "1 Main Street", purposes, null, settings));
     }
 
-    private final class Profiles implements ComplianceProfiles {
-        @Override
-        public Optional<ComplianceProfile> find(TenantId tenant, TechnicalId profileId) {
-            return Optional.of(profile).filter(p -> p.id().equals(profileId));
-        }
-
-        @Override
-        public List<ComplianceProfile> all(TenantId tenant) {
-            return List.of(profile);
-        }
-
-        @Override
-        public void add(ComplianceProfile added) {
-        }
-
-        @Override
-        public void replace(ComplianceProfile revised) {
-        }
-    }
-
     private final class Requests implements ConfirmationRequests {
         @Override
         public void add(ConfirmationRequest request) {
@@ -236,17 +213,6 @@ class DoubleOptInServiceTest {
         public CompletableFuture<Void> publish(ConfirmationRequested requested) {
             announced.add(requested);
             return CompletableFuture.completedFuture(null);
-        }
-    }
-
-    private static final class NoTenantSettings implements Tenants {
-        @Override
-        public Optional<TenantSettings> settings(TenantId tenant) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void save(TenantId tenant, TenantSettings settings) {
         }
     }
 

@@ -1,11 +1,9 @@
 package org.consentplatform.application.service;
 
-import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ImportErrors;
 import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.application.port.out.ImportJobs;
 import org.consentplatform.application.port.out.Leases;
-import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.load.ImportJob;
 import org.consentplatform.domain.load.ImportRow;
 import org.consentplatform.domain.load.ImportShape;
@@ -17,7 +15,6 @@ import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.shared.Violation;
 import org.consentplatform.domain.tenant.TenantId;
-import org.consentplatform.domain.tenant.TenantSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -121,7 +118,7 @@ class ImportServiceTest {
                 public void forEach(String jobId, Consumer<RowError> consumer) {
                 }
             };
-            service = new ImportService(jobs, new Files(), errorReport, records, new NoSettings(), new Profiles(), new FreeLeases(),
+            service = new ImportService(jobs, new Files(), errorReport, records, new NoTenantSettings(), new OneProfile(() -> RETAIL), new FreeLeases(),
                     "instance-1", Duration.ofSeconds(30), 3, CLOCK);
         }
 
@@ -206,37 +203,6 @@ class ImportServiceTest {
 
         @Override
         public void delete(String jobId) {
-        }
-    }
-
-    private static final class NoSettings implements Tenants {
-        @Override
-        public Optional<TenantSettings> settings(TenantId tenant) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void save(TenantId tenant, TenantSettings settings) {
-        }
-    }
-
-    private static final class Profiles implements ComplianceProfiles {
-        @Override
-        public Optional<ComplianceProfile> find(TenantId tenant, TechnicalId profileId) {
-            return Optional.of(RETAIL).filter(p -> p.id().equals(profileId));
-        }
-
-        @Override
-        public List<ComplianceProfile> all(TenantId tenant) {
-            return List.of(RETAIL);
-        }
-
-        @Override
-        public void add(ComplianceProfile profile) {
-        }
-
-        @Override
-        public void replace(ComplianceProfile revised) {
         }
     }
 

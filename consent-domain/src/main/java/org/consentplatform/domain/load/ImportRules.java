@@ -1,6 +1,9 @@
 package org.consentplatform.domain.load;
 
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
@@ -63,7 +66,29 @@ public final class ImportRules {
         long line();
     }
 
-    public record Captures(long line, List<ConsentCapture> captures) implements Reading {
+    /**
+     * A row's captures, each with the change id it must be recorded under ({@link #changeId}).
+     */
+    public record Captures(long line, List<ConsentCapture> captures, List<String> changeIds) implements Reading {
+
+        /**
+         * What the row did, from the changes the log holds for its ids: applied if one of them
+         * changed a record, superseded if they were all older than the records' consent. Changes
+         * another load wrote count as unchanged: this row had been loaded before.
+         */
+        public RowCounts.RowOutcome outcome(Function<String, ConsentChange> logged, Actor loader) {
+            boolean applied = false;
+            boolean superseded = false;
+            for (String id : changeIds) {
+                ConsentChange change = logged.apply(id);
+                if (change.actor().equals(loader)) {
+                    applied |= change.outcome() == ChangeOutcome.APPLIED;
+                    superseded |= change.outcome() == ChangeOutcome.SUPERSEDED;
+                }
+            }
+            return applied ? RowCounts.RowOutcome.APPLIED
+                    : superseded ? RowCounts.RowOutcome.SUPERSEDED : RowCounts.RowOutcome.UNCHANGED;
+        }
     }
 
     public record Rejected(long line, List<Violation> violations) implements Reading {
@@ -77,7 +102,9 @@ public final class ImportRules {
         List<ConsentCapture> captures = job.spec().shape() == ImportShape.CONSENT_ROWS
                 ? consentRow(row, violations)
                 : legacyRow(row, violations);
-        return violations.isEmpty() ? new Captures(row.line(), captures) : new Rejected(row.line(), List.copyOf(violations));
+        return violations.isEmpty()
+                ? new Captures(row.line(), captures, captures.stream().map(capture -> changeId(job, capture)).toList())
+                : new Rejected(row.line(), List.copyOf(violations));
     }
 
     /**

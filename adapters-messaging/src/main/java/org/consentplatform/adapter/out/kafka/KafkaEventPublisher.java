@@ -14,6 +14,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.consentplatform.application.port.out.EventPublisher;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.TenantCheckpoint;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -141,7 +143,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     @Override
     public CompletableFuture<Void> publish(ConfirmationRequested requested) {
         var contactPoint = requested.key().contactPoint();
-        String key = requested.tenant().value() + "|" + contactPoint.channel() + "|" + contactPoint.address();
+        String key = partitionKey(requested.tenant(), contactPoint);
         var mail = requested.mail();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("requestId", requested.requestId());
@@ -212,8 +214,12 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
 
     /** The Kafka record key of every change of a contact point. */
     static String partitionKey(ConsentChange change) {
-        var contactPoint = change.key().contactPoint();
-        return change.tenant().value() + "|" + contactPoint.channel() + "|" + contactPoint.address();
+        return partitionKey(change.tenant(), change.key().contactPoint());
+    }
+
+    /** Every event about a contact point lands on one partition, in order. */
+    private static String partitionKey(TenantId tenant, ContactPoint contactPoint) {
+        return tenant.value() + "|" + contactPoint.channel() + "|" + contactPoint.address();
     }
 
     static CloudEvent changeEvent(ConsentChange change, String partitionKey) {

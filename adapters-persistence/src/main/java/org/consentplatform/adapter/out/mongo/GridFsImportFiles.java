@@ -105,12 +105,37 @@ public final class GridFsImportFiles implements ImportFiles {
         return text.length() > maxRowChars ? "is longer than " + maxRowChars + " characters" : null;
     }
 
-    private final class CsvRows implements Rows {
+    /** Rows found one ahead, so that {@code hasNext} can skip what is no row (blank lines, lines before the resume point). */
+    private abstract static class LookaheadRows implements Rows {
+        private ImportRow next;
+
+        /** The next row, or null at the end. */
+        abstract ImportRow read();
+
+        @Override
+        public final boolean hasNext() {
+            if (next == null) {
+                next = read();
+            }
+            return next != null;
+        }
+
+        @Override
+        public final ImportRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ImportRow row = next;
+            next = null;
+            return row;
+        }
+    }
+
+    private final class CsvRows extends LookaheadRows {
         private final CsvReader<CsvRecord> csv;
         private final CloseableIterator<CsvRecord> records;
         private final List<String> header;
         private final long fromLine;
-        private ImportRow next;
 
         CsvRows(Reader reader, long fromLine) {
             this.csv = CsvReader.builder().allowMissingFields(true).allowExtraFields(true).allowUnclosedQuote(true)
@@ -139,32 +164,21 @@ public final class GridFsImportFiles implements ImportFiles {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null) {
+        ImportRow read() {
+            while (true) {
                 CsvRecord record;
                 try {
                     if (!records.hasNext()) {
-                        return false;
+                        return null;
                     }
                     record = records.next();
                 } catch (CsvParseException e) {
                     throw new Unreadable("the file cannot be read past a row: " + e.getMessage());
                 }
                 if (record.getStartingLineNumber() >= fromLine && !(record.getFieldCount() == 1 && record.getField(0).isEmpty())) {
-                    next = row(record);
+                    return row(record);
                 }
             }
-            return true;
-        }
-
-        @Override
-        public ImportRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ImportRow row = next;
-            next = null;
-            return row;
         }
 
         private ImportRow row(CsvRecord record) {
@@ -195,12 +209,11 @@ public final class GridFsImportFiles implements ImportFiles {
     }
 
     /** NDJSON, read a character at a time so that no line is held beyond the row limit. */
-    private final class NdJsonRows implements Rows {
+    private final class NdJsonRows extends LookaheadRows {
         private final Reader reader;
         private final long fromLine;
         private long line;
         private boolean ended;
-        private ImportRow next;
 
         NdJsonRows(Reader reader, long fromLine) {
             this.reader = new java.io.BufferedReader(reader, 64 * 1024);
@@ -213,8 +226,8 @@ public final class GridFsImportFiles implements ImportFiles {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && !ended) {
+        ImportRow read() {
+            while (!ended) {
                 var text = new StringBuilder();
                 boolean tooLong = false;
                 int c;
@@ -231,24 +244,14 @@ public final class GridFsImportFiles implements ImportFiles {
                 }
                 ended = c == -1;
                 if (ended && text.isEmpty()) {
-                    break;
+                    return null;
                 }
                 line++;
                 if (line >= fromLine && !text.toString().isBlank()) {
-                    next = tooLong ? ImportRow.unreadable(line, "is longer than " + maxRowChars + " characters") : row(line, text.toString());
+                    return tooLong ? ImportRow.unreadable(line, "is longer than " + maxRowChars + " characters") : row(line, text.toString());
                 }
             }
-            return next != null;
-        }
-
-        @Override
-        public ImportRow next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ImportRow row = next;
-            next = null;
-            return row;
+            return null;
         }
 
         private ImportRow row(long number, String text) {
