@@ -1,6 +1,7 @@
 package org.consentplatform.acceptance;
 
 import com.icegreen.greenmail.util.GreenMail;
+import org.consentplatform.acceptance.support.Chromium;
 import org.consentplatform.acceptance.support.Mails;
 import org.consentplatform.acceptance.support.RunningService;
 import org.consentplatform.acceptance.support.World;
@@ -9,12 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.File;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +37,7 @@ class ConfirmationInBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        var options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--lang=en-GB");
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start("en-GB");
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ import org.consentplatform.application.service.ImportService;
 import org.consentplatform.application.service.InboundEventService;
 import org.consentplatform.application.service.OutboxRelay;
 import org.consentplatform.application.service.ProfileService;
+import org.consentplatform.application.service.RecipientPreferenceService;
 import org.consentplatform.application.service.TenantService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -137,6 +138,12 @@ class ApplicationWiring {
         Supplier<String> linkBase = () -> environment.getProperty("consent.double-opt-in.link-base-url",
                 "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
         return new DoubleOptInService(requests, mails, events, quota, records, profiles, clock, linkBase);
+    }
+
+    @Bean
+    RecipientPreferenceService recipientPreferenceService(MongoConsentRecords records, MongoContacts contacts, MongoTenants tenants,
+                                                          MongoComplianceProfiles profiles, DoubleOptInService doubleOptIn, Clock clock) {
+        return new RecipientPreferenceService(records, contacts, tenants, profiles, doubleOptIn, clock);
     }
 
     @Bean

@@ -30,7 +30,8 @@ public @interface RunningService {
         public void initialize(ConfigurableApplicationContext context) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-issuer-key",
                     Map.of("consent.dev-issuer.jwk-file", TestKeys.ISSUER_FILE.toString(),
-                            "consent.receipts.jwk-file", TestKeys.RECEIPT_KEY_FILE.toString())));
+                            "consent.receipts.jwk-file", TestKeys.RECEIPT_KEY_FILE.toString(),
+                            "consent.links.jwk-file", TestKeys.LINK_KEYS_FILE.toString())));
         }
     }
 }

@@ -117,6 +117,23 @@ public final class World {
         ok(api.put(BASE + "/contacts/" + id, marketing(), contact));
     }
 
+    /** The links a message to this contact point (and/or contact) carries; nulls are left out of the request. */
+    public JsonNode recipientLinks(String profile, String channel, String address, String contactId, String purposeId) {
+        var request = new LinkedHashMap<String, Object>();
+        request.put("profileId", profile);
+        if (address != null) {
+            request.put("channel", channel);
+            request.put("address", address);
+        }
+        if (contactId != null) {
+            request.put("contactId", contactId);
+        }
+        if (purposeId != null) {
+            request.put("purposeId", purposeId);
+        }
+        return ok(api.post(BASE + "/recipient-links", marketing(), request));
+    }
+
     public static JsonNode ok(HttpApi.Response response) {
         assertThat(response.status()).as(response.body()).isBetween(200, 299);
         return response.json();

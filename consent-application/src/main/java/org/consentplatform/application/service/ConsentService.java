@@ -29,25 +29,22 @@ import java.util.Map;
 public final class ConsentService implements CaptureConsent, ReadConsents {
 
     private final ConsentRecords records;
-    private final ChangeRecorder recorder;
-    private final DoubleOptInService doubleOptIn;
+    private final ConfirmingRecorder recorder;
     private final Lookups lookups;
     private final Clock clock;
 
     public ConsentService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles, DoubleOptInService doubleOptIn,
                           Clock clock) {
         this.records = records;
-        this.doubleOptIn = doubleOptIn;
         this.lookups = new Lookups(tenants, profiles);
-        this.recorder = new ChangeRecorder(records, clock);
+        this.recorder = new ConfirmingRecorder(records, doubleOptIn, clock);
         this.clock = clock;
     }
 
     @Override
     public ConsentChange capture(TenantId tenant, CaptureCommand command, Caller caller) {
-        Resolved resolved = resolve(tenant, lookups.settings(tenant), new HashMap<>(), command, caller);
-        reserveMails(tenant, List.of(resolved));
-        return record(tenant, resolved);
+        return recorder.recordAll(tenant, List.of(resolve(tenant, lookups.settings(tenant), new HashMap<>(), command, caller)))
+                .getFirst();
     }
 
     @Override
@@ -57,7 +54,7 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         }
         TenantSettings settings = lookups.settings(tenant);
         Map<String, ComplianceProfile> profiles = new HashMap<>();
-        var resolved = new ArrayList<Resolved>(commands.size());
+        var resolved = new ArrayList<ConfirmingRecorder.Item>(commands.size());
         var violations = new ArrayList<Violation>();
         for (int i = 0; i < commands.size(); i++) {
             try {
@@ -71,8 +68,7 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         if (!violations.isEmpty()) {
             throw new DomainRejection.InvalidInput(violations);
         }
-        reserveMails(tenant, resolved);
-        return resolved.stream().map(r -> record(tenant, r)).toList();
+        return recorder.recordAll(tenant, resolved);
     }
 
     @Override
@@ -84,14 +80,8 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
                 .toList();
     }
 
-    private record Resolved(ComplianceProfile profile, ConsentCapture capture, boolean doubleOptInRequired, String locale) {
-        boolean needsConfirmation() {
-            return capture.awaitsConfirmation(doubleOptInRequired);
-        }
-    }
-
-    private Resolved resolve(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
-                             CaptureCommand command, Caller caller) {
+    private ConfirmingRecorder.Item resolve(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
+                                            CaptureCommand command, Caller caller) {
         Source source = command.source() == null ? Source.API : command.source();
         if (!source.claimableByCaller()) {
             throw DomainRejection.InvalidInput.of("source", "must be API, FORM or OPERATOR: " + source
@@ -103,20 +93,6 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
         var capture = new ConsentCapture(key, command.state(), command.capturedAt(), source, caller.actor(),
                 command.evidence(), caller.correlationId()).notAfter(clock.instant());
-        return new Resolved(profile, capture, profile.requiresDoubleOptIn(profile.requirePurpose(key.purposeId()), contactPoint.channel()),
-                InvalidInputs.optionalText("locale", command.locale(), 35));
-    }
-
-    /** Mail quotas are taken before anything is recorded: a refusal (429) leaves every record as it was. */
-    private void reserveMails(TenantId tenant, List<Resolved> resolved) {
-        resolved.stream().filter(Resolved::needsConfirmation)
-                .forEach(r -> doubleOptIn.reserveMail(tenant, r.capture().key().contactPoint().address()));
-    }
-
-    /** An opt-in left pending by the double opt-in rule gets its confirmation request and mail. */
-    private ConsentChange record(TenantId tenant, Resolved resolved) {
-        ConsentChange change = recorder.record(tenant, resolved.capture(), resolved.doubleOptInRequired());
-        doubleOptIn.requestConfirmation(resolved.profile(), change, resolved.locale());
-        return change;
+        return new ConfirmingRecorder.Item(profile, capture, InvalidInputs.optionalText("locale", command.locale(), 35));
     }
 }

@@ -5,6 +5,7 @@ import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.PurposeType;
 
@@ -89,10 +90,19 @@ enum Check {
         if (model.isEmpty()) {
             throw new IllegalStateException("purpose " + modelOwner.id() + " has no model on " + channel);
         }
-        if (state == ConsentState.PENDING_CONFIRMATION && intent.profile().requiresDoubleOptIn(modelOwner, channel)) {
+        if (pendingBlocks(intent.profile(), modelOwner, channel, state)) {
             return new Reason(aspect, false, ReasonCode.PENDING_CONFIRMATION, key, model.get(), state, null);
         }
         return new Reason(aspect, model.get().permits(state), code, key, model.get(), state, null);
+    }
+
+    static boolean recordPermits(ComplianceProfile profile, Purpose modelOwner, Channel channel, ConsentState state) {
+        return modelOwner.modelFor(channel).map(model -> model.permits(state)).orElse(false)
+                && !pendingBlocks(profile, modelOwner, channel, state);
+    }
+
+    private static boolean pendingBlocks(ComplianceProfile profile, Purpose modelOwner, Channel channel, ConsentState state) {
+        return state == ConsentState.PENDING_CONFIRMATION && profile.requiresDoubleOptIn(modelOwner, channel);
     }
 
     private static Reason flag(Aspect aspect, String flag, boolean set) {

@@ -1,5 +1,8 @@
 package org.consentplatform.domain.enforcement;
 
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.util.ArrayList;
@@ -19,5 +22,13 @@ public final class EnforcementPolicy {
             reasons.addAll(check.apply(intent, settings.checkContactLevelConsent(), states));
         }
         return Decision.of(reasons);
+    }
+
+    /**
+     * Whether one record, on its own, lets its purpose's messages (or tracking, for the TRACKING
+     * purpose) through on its contact point's channel: §2's model, with §5's pending block.
+     */
+    public static boolean recordPermits(ComplianceProfile profile, RecordKey key, ConsentState state) {
+        return Check.recordPermits(profile, profile.requirePurpose(key.purposeId()), key.contactPoint().channel(), state);
     }
 }

@@ -34,6 +34,16 @@ public record MessageIntent(ComplianceProfile profile, Purpose purpose, Topic to
         return new MessageIntent(profile, purpose, topic, contactPoint, contact);
     }
 
+    /**
+     * An intent for reading the tracking decision alone (preference pages). Tracking is decided
+     * alongside a message, but reads only the TRACKING purpose's record and the contact; the
+     * message purpose it stands beside is the profile's first.
+     */
+    public static MessageIntent forTracking(ComplianceProfile profile, ContactPoint contactPoint, Contact contact) {
+        Purpose beside = profile.purposes().stream().filter(p -> p.type() != PurposeType.TRACKING).findFirst().orElseThrow();
+        return new MessageIntent(profile, beside, null, contactPoint, contact);
+    }
+
     public RecordKey purposeRecord() {
         return RecordKey.ofPurpose(profile.id(), contactPoint, purpose.id());
     }

@@ -33,11 +33,12 @@ public final class ComplianceProfile {
     private final List<Purpose> purposes;
     private final List<DefaultConsent> defaultConsents;
     private final DoubleOptInSettings doubleOptIn;
+    private final Branding branding;
     private final long version;
 
     private ComplianceProfile(TenantId tenant, TechnicalId id, String name, String companyAddress,
                               List<Purpose> purposes, List<DefaultConsent> defaultConsents, DoubleOptInSettings doubleOptIn,
-                              long version) {
+                              Branding branding, long version) {
         this.tenant = tenant;
         this.id = id;
         this.name = InvalidInputs.optionalText("name", name, 200);
@@ -45,6 +46,7 @@ public final class ComplianceProfile {
         this.purposes = List.copyOf(purposes);
         this.defaultConsents = List.copyOf(defaultConsents);
         this.doubleOptIn = doubleOptIn == null ? DoubleOptInSettings.DEFAULTS : doubleOptIn;
+        this.branding = branding == null ? Branding.NONE : branding;
         this.version = version;
         checkInvariants();
     }
@@ -62,13 +64,13 @@ public final class ComplianceProfile {
                 ? definition.defaultConsents()
                 : defaultConsentsFor(purposes);
         return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), purposes,
-                defaultConsents, definition.doubleOptIn(), 1);
+                defaultConsents, definition.doubleOptIn(), definition.branding(), 1);
     }
 
     public static ComplianceProfile reconstitute(TenantId tenant, TechnicalId id, String name, String companyAddress,
                                                  List<Purpose> purposes, List<DefaultConsent> defaultConsents,
-                                                 DoubleOptInSettings doubleOptIn, long version) {
-        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, version);
+                                                 DoubleOptInSettings doubleOptIn, Branding branding, long version) {
+        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, version);
     }
 
     /**
@@ -103,7 +105,8 @@ public final class ComplianceProfile {
                             + ": their wording may change, their channels may not");
         }
         return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), definition.purposes(),
-                consents, definition.doubleOptIn() == null ? doubleOptIn : definition.doubleOptIn(), version + 1);
+                consents, definition.doubleOptIn() == null ? doubleOptIn : definition.doubleOptIn(),
+                definition.branding() == null ? branding : definition.branding(), version + 1);
     }
 
     private static List<DefaultConsent> defaultConsentsFor(List<Purpose> purposes) {
@@ -188,6 +191,10 @@ public final class ComplianceProfile {
 
     public DoubleOptInSettings doubleOptIn() {
         return doubleOptIn;
+    }
+
+    public Branding branding() {
+        return branding;
     }
 
     public long version() {

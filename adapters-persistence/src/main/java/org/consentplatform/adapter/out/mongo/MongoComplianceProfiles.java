@@ -12,6 +12,7 @@ import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
+import org.consentplatform.domain.profile.Branding;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.Purpose;
@@ -92,7 +93,14 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
                         .append("wording", c.wording())
                         .append("wordingVersion", c.wordingVersion())
                         .append("doubleOptIn", c.doubleOptIn())).toList())
-                .append("doubleOptIn", doubleOptIn(profile.doubleOptIn()));
+                .append("doubleOptIn", doubleOptIn(profile.doubleOptIn()))
+                .append("branding", new Document("logoUrl", profile.branding().logoUrl() == null ? null : profile.branding().logoUrl().toString())
+                        .append("colour", profile.branding().colour()));
+    }
+
+    /** Profiles stored before branding existed have none. */
+    private static Branding branding(Document doc) {
+        return doc == null ? Branding.NONE : new Branding(Branding.logo(doc.getString("logoUrl")), doc.getString("colour"));
     }
 
     private static Document doubleOptIn(DoubleOptInSettings settings) {
@@ -144,6 +152,7 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
                 .toList();
         return ComplianceProfile.reconstitute(new TenantId(doc.getString("tenant")), new TechnicalId(doc.getString("profileId")),
                 doc.getString("name"), doc.getString("companyAddress"), purposes, consents,
-                doubleOptIn(doc.get("doubleOptIn", Document.class)), doc.getLong("version"));
+                doubleOptIn(doc.get("doubleOptIn", Document.class)), branding(doc.get("branding", Document.class)),
+                doc.getLong("version"));
     }
 }

@@ -65,21 +65,52 @@ public final class Api {
             DoubleOptInSettings.Delivery delivery) {
     }
 
-    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
-    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
-                             List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn) {
+    @Schema(description = "How the recipient pages (preference and subscription centers, unsubscribe) look: no markup, only a logo and a colour.")
+    public record Branding(
+            @Schema(description = "An https image URL shown at the top of the pages")
+            String logoUrl,
+            @Schema(description = "Accent colour #RRGGBB; the text on it is black or white, whichever contrasts more", example = "#0A7D5A")
+            String colour) {
     }
 
-    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents and doubleOptIn left out stay as they are.")
+    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
+    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
+                             List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding) {
+    }
+
+    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents, doubleOptIn and branding left out stay as they are.")
     public record ProfileRevision(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents,
-                                  DoubleOptIn doubleOptIn) {
+                                  DoubleOptIn doubleOptIn, Branding branding) {
     }
 
     public record Profile(String id, String name, String companyAddress, long version, List<Purpose> purposes,
-                          List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn) {
+                          List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding) {
     }
 
     public record ProfileList(List<Profile> items) {
+    }
+
+    // recipient links
+
+    @Schema(description = "For whom to make the links a message carries. A channel and address give the preference-center and "
+            + "one-click unsubscribe links; a contactId (of a CONTACT) gives the subscription-center link, and its flags pre-fill "
+            + "the preference center too when given with an address it owns.")
+    public record RecipientLinkRequest(
+            String profileId, String channel, String address, String contactId,
+            @Schema(description = "The commercial purpose one-click unsubscribe leaves; left out: every commercial purpose of the profile")
+            String purposeId,
+            @Schema(description = "A topic of that purpose to leave instead of the whole purpose")
+            String topicId,
+            @Schema(description = "ISO 8601 duration the links stay valid, PT1H to P366D; left out: the platform's default (P90D)", example = "P90D")
+            String validFor,
+            @Schema(description = "Language of the pages when the browser does not ask for one we write in", allowableValues = {"en", "fr", "pl"})
+            String language) {
+    }
+
+    @Schema(description = "Links to put into a message. URLs carry nothing but a sealed token (and the page language); "
+            + "headers are the RFC 2369 / RFC 8058 values for one-click unsubscribe.")
+    public record RecipientLinks(String preferenceCenterUrl, String subscriptionCenterUrl, String unsubscribeUrl,
+                                 Map<String, String> headers, Instant expiresAt) {
     }
 
     // imports

@@ -40,7 +40,8 @@ class ProfileController {
     ResponseEntity<Api.Profile> create(@PathVariable String tenantId, @RequestBody Api.NewProfile request) {
         TechnicalId id = TechnicalId.parse("id", request.id());
         ComplianceProfile created = profiles.create(new TenantId(tenantId), id,
-                mapper.toDomain(request.name(), request.companyAddress(), request.purposes(), request.defaultConsents(), request.doubleOptIn()));
+                mapper.toDomain(request.name(), request.companyAddress(), request.purposes(), request.defaultConsents(), request.doubleOptIn(),
+                        request.branding()));
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/profiles/" + id))
                 .eTag(VersionMismatch.etag(created.version()))
                 .body(mapper.toApi(created));
@@ -69,7 +70,8 @@ class ProfileController {
         ComplianceProfile revised;
         try {
             revised = profiles.revise(new TenantId(tenantId), TechnicalId.parse("profileId", profileId),
-                    mapper.toDomain(request.name(), request.companyAddress(), request.purposes(), request.defaultConsents(), request.doubleOptIn()),
+                    mapper.toDomain(request.name(), request.companyAddress(), request.purposes(), request.defaultConsents(), request.doubleOptIn(),
+                        request.branding()),
                     expected);
         } catch (DomainRejection.ConcurrentChange e) {
             throw VersionMismatch.stale(e.getMessage());

@@ -20,6 +20,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -31,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import static org.consentplatform.adapter.in.rest.TenantAccess.ADMIN;
@@ -92,6 +95,7 @@ public class RestConfiguration {
                         .requestMatchers(HttpMethod.POST, TENANT + "/consents/receipt").access(TenantAccess.of(tenantClaim, READ, AUDIT))
                         .requestMatchers(HttpMethod.POST, TENANT + "/decisions", TENANT + "/decisions/**").access(TenantAccess.of(tenantClaim, DECIDE))
                         .requestMatchers(HttpMethod.POST, TENANT + "/history/**").access(TenantAccess.of(tenantClaim, AUDIT))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/recipient-links").access(TenantAccess.of(tenantClaim, WRITE))
                         .requestMatchers(TENANT + "/imports", TENANT + "/imports/**").access(TenantAccess.of(tenantClaim, IMPORT))
                         .requestMatchers(TENANT + "/**").access(TenantAccess.of(tenantClaim, ANY))
                         .anyRequest().authenticated())
@@ -103,6 +107,42 @@ public class RestConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied));
         return http.build();
+    }
+
+    /**
+     * The recipient pages: public (their links are the credential), forms protected by a CSRF
+     * token in a strict same-site cookie and a hidden field (no session), and a content
+     * security policy that allows no script at all. One-click unsubscribe is exempt from CSRF:
+     * RFC 8058 has mail providers POST to it without cookies.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain recipientPages(HttpSecurity http) throws Exception {
+        var tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("recipient-csrf");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").httpOnly(true).path("/"));
+        http.securityMatcher(RecipientPageController.PREFERENCES + "/**", RecipientPageController.SUBSCRIPTIONS + "/**",
+                        RecipientPageController.UNSUBSCRIBE + "/**", RecipientPageController.FORM_EXPIRED)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens).ignoringRequestMatchers(RecipientPageController.UNSUBSCRIBE + "/**"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src https:; form-action 'self'; "
+                                + "frame-ancestors 'none'; base-uri 'none'")))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedPage(RecipientPageController.FORM_EXPIRED));
+        return http.build();
+    }
+
+    /** Pages speak the {@code lang} parameter's language, else the browser's, among English, French and Polish. */
+    @Bean
+    LocaleResolver localeResolver() {
+        return new PageLocales();
+    }
+
+    @Bean
+    RecipientLinkSeal recipientLinkSeal(@Value("${consent.links.jwk-file}") Path file,
+                                        @Value("${consent.links.create-key-if-missing:false}") boolean createIfMissing, Clock clock) {
+        return RecipientLinkSeal.fromFile(file, createIfMissing, clock);
     }
 
     /** Everything outside the API: the OpenAPI document and health are public, the rest does not exist. */

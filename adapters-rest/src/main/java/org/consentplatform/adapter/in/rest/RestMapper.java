@@ -20,6 +20,7 @@ import org.consentplatform.domain.enforcement.Decision;
 import org.consentplatform.domain.enforcement.Reason;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
+import org.consentplatform.domain.profile.Branding;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.profile.Purpose;
@@ -74,7 +75,11 @@ interface RestMapper {
     default Api.Profile toApi(ComplianceProfile profile) {
         return new Api.Profile(profile.id().value(), profile.name(), profile.companyAddress(), profile.version(),
                 profile.purposes().stream().map(this::toApi).toList(),
-                profile.defaultConsents().stream().map(this::toApi).toList(), toApi(profile.doubleOptIn()));
+                profile.defaultConsents().stream().map(this::toApi).toList(), toApi(profile.doubleOptIn()), toApi(profile.branding()));
+    }
+
+    default Api.Branding toApi(Branding branding) {
+        return new Api.Branding(branding.logoUrl() == null ? null : branding.logoUrl().toString(), branding.colour());
     }
 
     default Api.DoubleOptIn toApi(DoubleOptInSettings settings) {
@@ -179,11 +184,13 @@ interface RestMapper {
     }
 
     default ProfileDefinition toDomain(String name, String companyAddress, List<Api.Purpose> purposes,
-                                       List<Api.DefaultConsent> defaultConsents, Api.DoubleOptIn doubleOptIn) {
+                                       List<Api.DefaultConsent> defaultConsents, Api.DoubleOptIn doubleOptIn,
+                                       Api.Branding branding) {
         return new ProfileDefinition(name, companyAddress,
                 purposes == null ? null : indexed("purposes", purposes, this::toDomain),
                 defaultConsents == null ? null : indexed("defaultConsents", defaultConsents, this::toDomain),
-                doubleOptIn == null ? null : toDomain(doubleOptIn));
+                doubleOptIn == null ? null : toDomain(doubleOptIn),
+                branding == null ? null : new Branding(Branding.logo(branding.logoUrl()), branding.colour()));
     }
 
     default DoubleOptInSettings toDomain(Api.DoubleOptIn settings) {
