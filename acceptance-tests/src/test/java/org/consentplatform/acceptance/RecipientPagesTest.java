@@ -1,14 +1,21 @@
 package org.consentplatform.acceptance;
 
+import com.icegreen.greenmail.util.GreenMail;
+import org.consentplatform.acceptance.support.EventStream;
+import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.Mails;
 import org.consentplatform.acceptance.support.RecipientPages;
 import org.consentplatform.acceptance.support.RunningService;
 import org.consentplatform.acceptance.support.TestKeys;
 import org.consentplatform.acceptance.support.World;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.consentplatform.bootstrap.embedded.InProcessKafkaBroker;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +33,10 @@ class RecipientPagesTest {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private InProcessKafkaBroker kafka;
+    @Autowired
+    private GreenMail smtp;
     private World world;
     private String profile;
     private String address;
@@ -74,6 +85,74 @@ class RecipientPagesTest {
         assertThat(last.get("actor").asString()).isEqualTo("recipient");
         assertThat(last.at("/evidence/clientAddress").asString()).isNotBlank();
         assertThat(last.at("/evidence/userAgent").asString()).isNotBlank();
+    }
+
+    @Test
+    void aPageChangeIsPublishedLikeAnyOther() {
+        JsonNode links = world.recipientLinks(profile, "EMAIL", address, null, null);
+        var browser = new RecipientPages("en");
+        RecipientPages.Page page = browser.open(links.get("preferenceCenterUrl").asString());
+        browser.submit(page, RecipientPages.boxes(page, Map.of("news", true)));
+        String changeId = history(address).getLast().get("id").asString();
+
+        try (var stream = EventStream.from(kafka.bootstrapServers(), "consent.changes.v1")) {
+            var received = stream.awaitUntil(all -> all.stream().anyMatch(r -> r.event() != null && r.event().getId().equals(changeId)),
+                    Duration.ofSeconds(30));
+            JsonNode data = HttpApi.JSON.readTree(received.stream().filter(r -> r.event() != null && r.event().getId().equals(changeId))
+                    .findFirst().orElseThrow().event().getData().toBytes());
+            assertThat(data.get("source").asString()).isEqualTo("PREFERENCE_CENTER");
+            assertThat(data.get("address").asString()).isEqualTo(address);
+        }
+    }
+
+    @Test
+    void anOptInThatNeedsDoubleOptInWaitsForTheMailedLink() {
+        String doiProfile = World.unique("pages-doi");
+        var letter = new LinkedHashMap<>(World.purpose("letter", "COMMERCIAL", Map.of("EMAIL", "NON_RESTRICTIVE"), List.of()));
+        letter.put("doubleOptIn", true);
+        World.ok(world.createProfile(doiProfile, List.of(letter)));
+        world.capture(doiProfile, "EMAIL", address, "letter", null, "OPTED_OUT", Instant.now().minusSeconds(60));
+        var browser = new RecipientPages("en");
+        RecipientPages.Page page = browser.open(world.recipientLinks(doiProfile, "EMAIL", address, null, null)
+                .get("preferenceCenterUrl").asString());
+        assertThat(page.ticked("letter")).isFalse();
+
+        RecipientPages.Page saved = browser.submit(page, RecipientPages.boxes(page, Map.of("letter", true)));
+
+        assertThat(saved.html().getElementById("awaits-confirmation")).isNotNull();
+        assertThat(world.decide(doiProfile, "letter", null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
+        assertThat(Mails.text(Mails.newestTo(smtp, address, text -> text.contains("/confirm/")))).contains("/confirm/");
+    }
+
+    @Test
+    void everyBoxHasItsLabelAndThePageItsLanguage() {
+        JsonNode links = world.recipientLinks(profile, "EMAIL", address, null, null);
+        var withLanguage = new LinkedHashMap<String, Object>(Map.of("profileId", profile, "channel", "EMAIL", "address", address,
+                "language", "pl"));
+        String polish = World.ok(world.api.post(World.BASE + "/recipient-links", world.marketing(), withLanguage))
+                .get("preferenceCenterUrl").asString();
+
+        RecipientPages.Page page = new RecipientPages("en").open(links.get("preferenceCenterUrl").asString());
+        assertThat(page.html().select("html").attr("lang")).isEqualTo("en");
+        page.html().select("input[type=checkbox]").forEach(box ->
+                assertThat(page.html().select("label[for=\"" + box.id() + "\"]")).as(box.id()).hasSize(1));
+        RecipientPages.Page inPolish = new RecipientPages("en").open(polish);
+        assertThat(polish).endsWith("?lang=pl");
+        assertThat(inPolish.html().select("html").attr("lang")).isEqualTo("pl");
+        assertThat(inPolish.html().selectFirst("form").attr("action")).as("the language stays after saving").endsWith("?lang=pl");
+    }
+
+    @Test
+    void aFormNamingABoxThePageDidNotShowChangesNothing() {
+        JsonNode links = world.recipientLinks(profile, "EMAIL", address, null, null);
+        var browser = new RecipientPages("en");
+        RecipientPages.Page page = browser.open(links.get("preferenceCenterUrl").asString());
+
+        RecipientPages.Page refused = browser.submit(page, Map.of("choice", List.of("news", "news/daily", "../../other")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().getElementById("problem-invalid-form")).isNotNull();
+        assertThat(history(address)).isEmpty();
     }
 
     @Test

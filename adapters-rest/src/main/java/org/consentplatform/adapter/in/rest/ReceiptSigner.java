@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.UUID;
@@ -88,13 +87,7 @@ final class ReceiptSigner {
     private RSAKey create() {
         try {
             RSAKey generated = new RSAKeyGenerator(2048).keyID("receipts-" + UUID.randomUUID()).generate();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, generated.toJSONString());
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                LOG.debug("no POSIX permissions on this file system", e);
-            }
+            KeyFiles.writePrivate(file, generated.toJSONString());
             LOG.info("Created the consent receipt signing key {}", file.toAbsolutePath());
             return generated;
         } catch (JOSEException e) {

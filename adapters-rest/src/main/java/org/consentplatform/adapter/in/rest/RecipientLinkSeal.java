@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -200,14 +199,7 @@ final class RecipientLinkSeal {
     }
 
     private static void create(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(file, new JWKSet(newKey()).toString(false));
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.debug("no POSIX permissions on this file system", e);
-        }
+        KeyFiles.writePrivate(file, new JWKSet(newKey()).toString(false));
         LOG.info("Created the recipient link key set {}", file.toAbsolutePath());
     }
 }

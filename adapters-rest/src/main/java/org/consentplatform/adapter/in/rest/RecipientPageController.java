@@ -85,12 +85,7 @@ class RecipientPageController {
             (choices == null ? List.<String>of() : choices).forEach(raw -> chosen.add(Choice.parse(raw)));
             RecipientPreferences.PreferencesSaved saved = preferences.savePreferences(link, chosen, fingerprint, visitor(request));
             model.addAttribute("page", saved.page());
-            model.addAttribute("outcome", saved.outcome().name());
-            model.addAttribute("awaitsConfirmation", saved.awaitsConfirmation());
-            if (saved.outcome() == RecipientPreferences.Outcome.STALE) {
-                response.setStatus(HttpServletResponse.SC_CONFLICT);
-            }
-            return brand(model, saved.page().profile(), "preferences");
+            return saved(model, response, saved.page().profile(), "preferences", saved.outcome(), saved.changes());
         });
     }
 
@@ -118,12 +113,7 @@ class RecipientPageController {
             var saved = preferences.saveSubscriptions(link, submitted, FlagsField.parse(shown), visitor(request));
             model.addAttribute("page", saved.page());
             model.addAttribute("shown", FlagsField.of(saved.page().shown()));
-            model.addAttribute("outcome", saved.outcome().name());
-            model.addAttribute("awaitsConfirmation", saved.changes().stream().anyMatch(ConsentChange::leftPending));
-            if (saved.outcome() == RecipientPreferences.Outcome.STALE) {
-                response.setStatus(HttpServletResponse.SC_CONFLICT);
-            }
-            return brand(model, saved.page().profile(), "subscriptions");
+            return saved(model, response, saved.page().profile(), "subscriptions", saved.outcome(), saved.changes());
         });
     }
 
@@ -184,6 +174,17 @@ class RecipientPageController {
             case RecipientLinkSeal.Opened.Expired expired -> problem(model, response, HttpServletResponse.SC_GONE, "expired");
             case RecipientLinkSeal.Opened.Invalid invalid -> problem(model, response, HttpServletResponse.SC_NOT_FOUND, "invalid");
         };
+    }
+
+    /** A submitted page: what it did, whether a confirmation mail went out; a stale one is a 409. */
+    private static String saved(Model model, HttpServletResponse response, ComplianceProfile profile, String view,
+                                RecipientPreferences.Outcome outcome, List<ConsentChange> changes) {
+        model.addAttribute("outcome", outcome.name());
+        model.addAttribute("awaitsConfirmation", changes.stream().anyMatch(ConsentChange::leftPending));
+        if (outcome == RecipientPreferences.Outcome.STALE) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        }
+        return brand(model, profile, view);
     }
 
     private static String brand(Model model, ComplianceProfile profile, String view) {

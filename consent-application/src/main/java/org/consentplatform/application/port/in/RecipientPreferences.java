@@ -45,9 +45,6 @@ public interface RecipientPreferences {
     }
 
     record PreferencesSaved(Outcome outcome, Preferences page, List<ConsentChange> changes) {
-        public boolean awaitsConfirmation() {
-            return changes.stream().anyMatch(ConsentChange::leftPending);
-        }
     }
 
     record SubscriptionsSaved(Outcome outcome, SubscriptionCenter page, List<ConsentChange> changes) {
