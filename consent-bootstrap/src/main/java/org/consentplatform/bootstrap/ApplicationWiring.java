@@ -148,8 +148,8 @@ class ApplicationWiring {
 
     @Bean
     DecisionService decisionService(MongoConsentRecords records, MongoContacts contacts, MongoTenants tenants,
-                                    MongoComplianceProfiles profiles) {
-        return new DecisionService(records, contacts, tenants, profiles);
+                                    MongoComplianceProfiles profiles, Clock clock) {
+        return new DecisionService(records, contacts, tenants, profiles, clock);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.ContactPoint;
@@ -69,6 +70,20 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
             throw new DomainRejection.InvalidInput(violations);
         }
         return recorder.recordAll(tenant, resolved);
+    }
+
+    @Override
+    public ConsentChange renew(TenantId tenant, EngagementCommand command, Caller caller) {
+        InvalidInputs.requireNonNull("profileId", command.profileId());
+        InvalidInputs.requireNonNull("engagedAt", command.engagedAt());
+        ComplianceProfile profile = lookups.profile(tenant, command.profileId());
+        ContactPoint contactPoint = lookups.settings(tenant).contactPoint(command.channel(), command.address());
+        RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
+        profile.requirePurpose(key.purposeId()).lifetime()
+                .requireRenewable(records.load(tenant, key).current().orElse(null), command.engagedAt());
+        var capture = new ConsentCapture(key, ConsentState.OPTED_IN, command.engagedAt(), Source.API, caller.actor(),
+                command.evidence(), caller.correlationId()).notAfter(clock.instant());
+        return recorder.recordAll(tenant, List.of(new ConfirmingRecorder.Item(profile, capture, null))).getFirst();
     }
 
     @Override

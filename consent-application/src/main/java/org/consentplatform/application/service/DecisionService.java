@@ -6,7 +6,6 @@ import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.application.port.out.Tenants;
-import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contact.Contact;
@@ -14,12 +13,14 @@ import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.enforcement.Decision;
 import org.consentplatform.domain.enforcement.EnforcementPolicy;
 import org.consentplatform.domain.enforcement.MessageIntent;
+import org.consentplatform.domain.enforcement.RecordStates;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.tenant.TenantSettings;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,11 +43,13 @@ public final class DecisionService implements DecideMessages {
     private final ConsentRecords records;
     private final Contacts contacts;
     private final Lookups lookups;
+    private final Clock clock;
 
-    public DecisionService(ConsentRecords records, Contacts contacts, Tenants tenants, ComplianceProfiles profiles) {
+    public DecisionService(ConsentRecords records, Contacts contacts, Tenants tenants, ComplianceProfiles profiles, Clock clock) {
         this.records = records;
         this.contacts = contacts;
         this.lookups = new Lookups(tenants, profiles);
+        this.clock = clock;
     }
 
     @Override
@@ -72,7 +75,7 @@ public final class DecisionService implements DecideMessages {
         TenantSettings settings = lookups.settings(tenant);
         MessageIntent intent = intent(tenant, settings, new HashMap<>(), query, contactOf(tenant, query));
         Map<RecordKey, RecordState> states = records.current(tenant, intent.recordsRead());
-        return new Decided(intent, states, EnforcementPolicy.decide(intent, settings, key -> stateOf(states, key)),
+        return new Decided(intent, states, EnforcementPolicy.decide(intent, settings, RecordStates.at(clock.instant(), states)),
                 settings.checkContactLevelConsent());
     }
 
@@ -119,10 +122,11 @@ public final class DecisionService implements DecideMessages {
                 }
             }
         }
-        Map<RecordKey, RecordState> states = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
+        Map<RecordKey, RecordState> read = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
+        RecordStates states = RecordStates.at(clock.instant(), read);
         for (Resolved entry : resolved) {
             results.accept(entry.intent() == null ? entry.refused()
-                    : new BatchResult.Decided(entry.line(), EnforcementPolicy.decide(entry.intent(), settings, key -> stateOf(states, key))));
+                    : new BatchResult.Decided(entry.line(), EnforcementPolicy.decide(entry.intent(), settings, states)));
         }
     }
 
@@ -159,10 +163,5 @@ public final class DecisionService implements DecideMessages {
             throw new DomainRejection.NotFound("contact '" + id + "' does not exist");
         }
         return contact;
-    }
-
-    private static ConsentState stateOf(Map<RecordKey, RecordState> states, RecordKey key) {
-        RecordState state = states.get(key);
-        return state == null ? null : state.state();
     }
 }

@@ -9,7 +9,6 @@ import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
-import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contact.LegacyFlags;
 import org.consentplatform.domain.contactpoint.ContactPoint;
@@ -174,11 +173,7 @@ public final class RecipientPreferenceService implements RecipientPreferences {
     }
 
     private RecordStates statesOf(TenantId tenant, Collection<RecordKey> keys) {
-        Map<RecordKey, RecordState> states = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
-        return key -> {
-            RecordState state = states.get(key);
-            return state == null ? null : state.state();
-        };
+        return RecordStates.at(clock.instant(), keys.isEmpty() ? Map.of() : records.current(tenant, keys));
     }
 
     private static Evidence evidence(Visitor visitor, String formId) {

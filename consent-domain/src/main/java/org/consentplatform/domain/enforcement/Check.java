@@ -93,12 +93,25 @@ enum Check {
         if (pendingBlocks(intent.profile(), modelOwner, channel, state)) {
             return new Reason(aspect, false, ReasonCode.PENDING_CONFIRMATION, key, model.get(), state, null);
         }
+        if (expired(modelOwner, key, states)) {
+            return new Reason(aspect, model.get().permits(null), ReasonCode.CONSENT_EXPIRED, key, model.get(), state, null);
+        }
         return new Reason(aspect, model.get().permits(state), code, key, model.get(), state, null);
     }
 
-    static boolean recordPermits(ComplianceProfile profile, Purpose modelOwner, Channel channel, ConsentState state) {
-        return modelOwner.modelFor(channel).map(model -> model.permits(state)).orElse(false)
-                && !pendingBlocks(profile, modelOwner, channel, state);
+    static boolean recordPermits(ComplianceProfile profile, Purpose modelOwner, RecordKey key, RecordStates states) {
+        ConsentState state = counted(modelOwner, key, states);
+        return modelOwner.modelFor(key.contactPoint().channel()).map(model -> model.permits(state)).orElse(false)
+                && !pendingBlocks(profile, modelOwner, key.contactPoint().channel(), state);
+    }
+
+    /** The state the models read: an expired opt-in counts as absent (§10). */
+    static ConsentState counted(Purpose modelOwner, RecordKey key, RecordStates states) {
+        return expired(modelOwner, key, states) ? null : states.stateOf(key);
+    }
+
+    private static boolean expired(Purpose modelOwner, RecordKey key, RecordStates states) {
+        return states.stateOf(key) == ConsentState.OPTED_IN && modelOwner.lifetime().expired(states.capturedAt(key), states.now());
     }
 
     private static boolean pendingBlocks(ComplianceProfile profile, Purpose modelOwner, Channel channel, ConsentState state) {

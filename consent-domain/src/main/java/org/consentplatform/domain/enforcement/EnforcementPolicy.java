@@ -21,14 +21,20 @@ public final class EnforcementPolicy {
         for (Check check : Check.values()) {
             reasons.addAll(check.apply(intent, settings.checkContactLevelConsent(), states));
         }
-        return Decision.of(reasons);
+        return Decision.of(intent.purpose(), reasons);
     }
 
     /**
      * Whether one record, on its own, lets its purpose's messages (or tracking, for the TRACKING
-     * purpose) through on its contact point's channel: §2's model, with §5's pending block.
+     * purpose) through on its contact point's channel: §2's model, with §5's pending block and
+     * §10's lifetime.
      */
-    public static boolean recordPermits(ComplianceProfile profile, RecordKey key, ConsentState state) {
-        return Check.recordPermits(profile, profile.requirePurpose(key.purposeId()), key.contactPoint().channel(), state);
+    public static boolean recordPermits(ComplianceProfile profile, RecordKey key, RecordStates states) {
+        return Check.recordPermits(profile, profile.requirePurpose(key.purposeId()), key, states);
+    }
+
+    /** The state a record counts as: its own, except that an expired opt-in counts as absent (§10). */
+    public static ConsentState countedState(ComplianceProfile profile, RecordKey key, RecordStates states) {
+        return Check.counted(profile.requirePurpose(key.purposeId()), key, states);
     }
 }

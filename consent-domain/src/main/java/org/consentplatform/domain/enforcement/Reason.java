@@ -22,6 +22,8 @@ public record Reason(Aspect aspect, boolean permits, ReasonCode code, RecordKey 
         return switch (code) {
             case PURPOSE_CONSENT, TOPIC_CONSENT, TRACKING_CONSENT -> subject() + " on " + record.contactPoint().channel()
                     + " is " + model + " and the record is " + (state == null ? "absent" : state) + ": " + verdict();
+            case CONSENT_EXPIRED -> subject() + " on " + record.contactPoint().channel() + " is " + model
+                    + " and its opt-in has expired (older than the purpose's consent lifetime), so it counts as absent: " + verdict();
             case PENDING_CONFIRMATION -> subject() + " requires double opt-in and the opt-in is not confirmed yet: "
                     + "blocked whatever the model";
             case CONTACT_FLAG -> "contact flag " + flag + " is " + (permits ? "not set" : "set") + ": " + verdict();

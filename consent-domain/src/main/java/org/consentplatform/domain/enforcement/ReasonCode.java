@@ -6,6 +6,8 @@ public enum ReasonCode {
     PURPOSE_CONSENT,
     /** The topic's record under the parent purpose's model (§3). */
     TOPIC_CONSENT,
+    /** An opt-in older than its purpose's consent lifetime, evaluated as absent under the model (§10). */
+    CONSENT_EXPIRED,
     /** A double opt-in not yet confirmed blocks whatever the model (§5). */
     PENDING_CONFIRMATION,
     /** A legacy contact flag (§4). */

@@ -2,10 +2,51 @@ package org.consentplatform.domain.enforcement;
 
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
 
-/** The current state of the records a decision reads; null for an absent record. */
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The current state of the records a decision reads, at the moment it is taken. A bare state
+ * function knows no capture times and no moment, so consent lifetimes are not applied to it;
+ * {@link #at} gives one that applies them.
+ */
 @FunctionalInterface
 public interface RecordStates {
 
+    /** The record's state; null for an absent record. */
     ConsentState stateOf(RecordKey key);
+
+    /** When the record's state was captured; null when not known. */
+    default Instant capturedAt(RecordKey key) {
+        return null;
+    }
+
+    /** The moment of the decision; null when lifetimes are not applied. */
+    default Instant now() {
+        return null;
+    }
+
+    /** Records as read from storage (absent ones left out), decided on at {@code now}. */
+    static RecordStates at(Instant now, Map<RecordKey, RecordState> records) {
+        return new RecordStates() {
+            @Override
+            public ConsentState stateOf(RecordKey key) {
+                RecordState state = records.get(key);
+                return state == null ? null : state.state();
+            }
+
+            @Override
+            public Instant capturedAt(RecordKey key) {
+                RecordState state = records.get(key);
+                return state == null ? null : state.capturedAt();
+            }
+
+            @Override
+            public Instant now() {
+                return now;
+            }
+        };
+    }
 }

@@ -65,7 +65,7 @@ public record SubscriptionCenter(ComplianceProfile profile, Contact contact, Leg
 
     /**
      * The write-back table of §7, for every email address of the contact. A record already in
-     * the state the table asks for is left alone, and so is an opt-in still waiting for its
+     * the state the table asks for is left alone (an expired opt-in is not: it is renewed), and so is an opt-in still waiting for its
      * double opt-in confirmation when the table asks for an opt-in: its mail is out already.
      *
      * @param submitted the flags as the person set them: set means "blocked"
@@ -81,7 +81,7 @@ public record SubscriptionCenter(ComplianceProfile profile, Contact contact, Leg
                     case TRACKING -> !submitted.doNotTrack();
                 };
                 RecordKey key = RecordKey.ofPurpose(profile.id(), address, purpose.id());
-                ConsentState now = states.stateOf(key);
+                ConsentState now = EnforcementPolicy.countedState(profile, key, states);
                 ConsentState wanted = allowed ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT;
                 boolean waitsForConfirmation = allowed && now == ConsentState.PENDING_CONFIRMATION;
                 if (now != wanted && !waitsForConfirmation) {
@@ -99,7 +99,7 @@ public record SubscriptionCenter(ComplianceProfile profile, Contact contact, Leg
         return emailAddresses(contact).stream().anyMatch(address -> profile.purposes().stream()
                 .filter(purpose -> purpose.type() == type && purpose.modelFor(address.channel()).isPresent())
                 .map(purpose -> RecordKey.ofPurpose(profile.id(), address, purpose.id()))
-                .anyMatch(key -> !EnforcementPolicy.recordPermits(profile, key, states.stateOf(key))));
+                .anyMatch(key -> !EnforcementPolicy.recordPermits(profile, key, states)));
     }
 
     private static List<ContactPoint> emailAddresses(Contact contact) {

@@ -146,6 +146,11 @@ public final class ComplianceProfile {
         }
     }
 
+    /** Every purpose and channel where consent is the legal basis but no opt-in is needed to send. */
+    public List<ComplianceWarning> complianceWarnings() {
+        return purposes.stream().flatMap(purpose -> purpose.complianceWarnings().stream()).toList();
+    }
+
     public Optional<Purpose> purpose(TechnicalId purposeId) {
         return purposes.stream().filter(p -> p.id().equals(purposeId)).findFirst();
     }

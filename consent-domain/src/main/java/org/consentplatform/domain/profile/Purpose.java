@@ -18,9 +18,12 @@ import java.util.Optional;
  *
  * @param models      explicit models; a channel without one uses the type's default (custom channels added later)
  * @param doubleOptIn whether an email opt-in for this purpose must be confirmed (domain rules §5)
+ * @param partner     the third party the data is shared with under this purpose (§12), or null
+ * @param lifetime    how long its opt-ins (and its topics') count (§10)
  */
 public record Purpose(TechnicalId id, String name, PurposeType type, LegalBasis legalBasis,
-                      Map<Channel, EnforcementModel> models, List<Topic> topics, boolean doubleOptIn) {
+                      Map<Channel, EnforcementModel> models, List<Topic> topics, boolean doubleOptIn, String partner,
+                      ConsentLifetime lifetime) {
 
     public Purpose {
         InvalidInputs.requireNonNull("purpose.id", id);
@@ -29,6 +32,11 @@ public record Purpose(TechnicalId id, String name, PurposeType type, LegalBasis 
         legalBasis = legalBasis == null ? type.defaultLegalBasis() : legalBasis;
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models == null ? Map.of() : models));
         topics = List.copyOf(topics == null ? List.of() : topics);
+        partner = InvalidInputs.optionalText("purpose.partner", partner, 200);
+        lifetime = lifetime == null ? ConsentLifetime.UNLIMITED : lifetime;
+        if (partner != null && (partner.isBlank() || partner.chars().anyMatch(Character::isISOControl))) {
+            throw DomainRejection.InvalidInput.of("purpose.partner", "must be one line of text naming the partner");
+        }
         var topicIds = new HashSet<TechnicalId>();
         for (Topic topic : topics) {
             if (!topicIds.add(topic.id())) {
@@ -38,12 +46,23 @@ public record Purpose(TechnicalId id, String name, PurposeType type, LegalBasis 
         }
     }
 
+    public Purpose(TechnicalId id, String name, PurposeType type, LegalBasis legalBasis, Map<Channel, EnforcementModel> models,
+                   List<Topic> topics, boolean doubleOptIn) {
+        this(id, name, type, legalBasis, models, topics, doubleOptIn, null, null);
+    }
+
     /**
      * A purpose as given by a user: models not given are filled with the type's defaults for
      * every built-in channel, so a later change of the defaults does not change stored profiles.
      */
     public static Purpose define(TechnicalId id, String name, PurposeType type, LegalBasis legalBasis,
                                  Map<Channel, EnforcementModel> models, List<Topic> topics, boolean doubleOptIn) {
+        return define(id, name, type, legalBasis, models, topics, doubleOptIn, null, null);
+    }
+
+    public static Purpose define(TechnicalId id, String name, PurposeType type, LegalBasis legalBasis,
+                                 Map<Channel, EnforcementModel> models, List<Topic> topics, boolean doubleOptIn, String partner,
+                                 ConsentLifetime lifetime) {
         var complete = new LinkedHashMap<Channel, EnforcementModel>();
         for (Channel channel : Channel.BUILT_IN) {
             type.defaultModel(channel).ifPresent(model -> complete.put(channel, model));
@@ -51,7 +70,7 @@ public record Purpose(TechnicalId id, String name, PurposeType type, LegalBasis 
         if (models != null) {
             complete.putAll(models);
         }
-        return new Purpose(id, name, type, legalBasis, complete, topics, doubleOptIn);
+        return new Purpose(id, name, type, legalBasis, complete, topics, doubleOptIn, partner, lifetime);
     }
 
     public static Purpose byDefault(PurposeType type) {
@@ -70,6 +89,20 @@ public record Purpose(TechnicalId id, String name, PurposeType type, LegalBasis 
 
     public Optional<Topic> topic(TechnicalId topicId) {
         return topics.stream().filter(t -> t.id().equals(topicId)).findFirst();
+    }
+
+    /**
+     * Where the purpose rests on consent yet the model lets messages (or tracking) through without
+     * an opt-in: accepted, but a compliance risk to show (issue: legal basis warnings).
+     */
+    public List<ComplianceWarning> complianceWarnings() {
+        if (legalBasis != LegalBasis.CONSENT) {
+            return List.of();
+        }
+        return models.entrySet().stream()
+                .filter(entry -> entry.getValue() != EnforcementModel.RESTRICTIVE)
+                .map(entry -> new ComplianceWarning(id, entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     /** Double opt-in applies to the email channel only. */

@@ -21,6 +21,27 @@ class ComplianceProfileTest {
             new ProfileDefinition("Retail", "1 rue de la Paix, Paris", null, null));
 
     @Test
+    void aPurposeOnConsentThatSendsWithoutAnOptInIsAcceptedWithAWarningPerChannel() {
+        var partnerOffers = Purpose.define(new TechnicalId("partner-offers"), null, PurposeType.COMMERCIAL, LegalBasis.CONSENT,
+                Map.of(Channel.EMAIL, EnforcementModel.DISABLED, Channel.SMS, EnforcementModel.RESTRICTIVE), null, false, "Acme Travel", null);
+        var interest = Purpose.define(new TechnicalId("catalogue"), null, PurposeType.COMMERCIAL, LegalBasis.LEGITIMATE_INTEREST,
+                Map.of(Channel.EMAIL, EnforcementModel.NON_RESTRICTIVE), null, false);
+        var warned = ComplianceProfile.create(TENANT, new TechnicalId("travel"), new ProfileDefinition("Travel", null,
+                List.of(partnerOffers, interest), null));
+
+        assertThat(warned.complianceWarnings()).extracting(w -> w.purposeId() + " " + w.channel() + " " + w.model())
+                .containsExactlyInAnyOrder("partner-offers EMAIL DISABLED", "partner-offers POSTAL NON_RESTRICTIVE");
+        assertThat(warned.complianceWarnings().getFirst().message()).contains("rests on CONSENT");
+        assertThat(warned.requirePurpose(new TechnicalId("partner-offers")).partner()).isEqualTo("Acme Travel");
+    }
+
+    @Test
+    void aPartnerIsOneLineOfText() {
+        assertThatThrownBy(() -> Purpose.define(new TechnicalId("p"), null, PurposeType.COMMERCIAL, null, null, null, false, "Acme\nBcc", null))
+                .isInstanceOf(DomainRejection.InvalidInput.class);
+    }
+
+    @Test
     void aRevisionNeedsTheCurrentVersionAndIncrementsIt() {
         var definition = new ProfileDefinition("Retail FR", null, profile.purposes(), null);
 

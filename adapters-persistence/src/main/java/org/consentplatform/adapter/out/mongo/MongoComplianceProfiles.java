@@ -13,6 +13,7 @@ import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
 import org.consentplatform.domain.profile.Branding;
+import org.consentplatform.domain.profile.ConsentLifetime;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.Purpose;
@@ -131,7 +132,10 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
                         .map(e -> new Document("channel", e.getKey().toString()).append("model", e.getValue().name())).toList())
                 .append("topics", purpose.topics().stream()
                         .map(t -> new Document("id", t.id().value()).append("name", t.name())).toList())
-                .append("doubleOptIn", purpose.doubleOptIn());
+                .append("doubleOptIn", purpose.doubleOptIn())
+                .append("partner", purpose.partner())
+                .append("consentLifetime", purpose.lifetime().lifetime() == null ? null : purpose.lifetime().lifetime().toString())
+                .append("renewOnEngagement", purpose.lifetime().renewOnEngagement());
     }
 
     private static ComplianceProfile profile(Document doc) {
@@ -143,7 +147,8 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
                     LegalBasis.valueOf(p.getString("legalBasis")), models,
                     p.getList("topics", Document.class).stream()
                             .map(t -> new Topic(new TechnicalId(t.getString("id")), t.getString("name"))).toList(),
-                    p.getBoolean("doubleOptIn", false));
+                    p.getBoolean("doubleOptIn", false), p.getString("partner"),
+                    new ConsentLifetime(ConsentLifetime.parse(p.getString("consentLifetime")), p.getBoolean("renewOnEngagement", false)));
         }).toList();
         List<DefaultConsent> consents = doc.getList("defaultConsents", Document.class).stream()
                 .map(c -> new DefaultConsent(new Channel(new TechnicalId(c.getString("channel"))),

@@ -43,7 +43,17 @@ public final class Api {
 
     @Schema(description = "A purpose. models maps channel ids to enforcement models; channels left out get the type's default.")
     public record Purpose(String id, String name, PurposeType type, LegalBasis legalBasis,
-                          Map<String, EnforcementModel> models, List<Topic> topics, Boolean doubleOptIn) {
+                          Map<String, EnforcementModel> models, List<Topic> topics, Boolean doubleOptIn,
+                          @Schema(description = "The third party the data is shared with under this purpose (a partner consent)")
+                          String partner,
+                          @Schema(description = "ISO 8601 period an opt-in counts for (P1D to P10Y); older ones are evaluated as absent. Left out: no expiry", example = "P24M")
+                          String consentLifetime,
+                          @Schema(description = "Whether engagement reported to /consents/engagement restarts the lifetime of a valid opt-in")
+                          Boolean renewOnEngagement) {
+    }
+
+    @Schema(description = "A purpose resting on CONSENT whose model on a channel sends (or tracks) without an opt-in: accepted, but a risk.")
+    public record ComplianceWarning(String purposeId, String channel, EnforcementModel model, String message) {
     }
 
     public record DefaultConsent(String channel, String purposeId, String wording, String wordingVersion, Boolean doubleOptIn) {
@@ -84,10 +94,16 @@ public final class Api {
     }
 
     public record Profile(String id, String name, String companyAddress, long version, List<Purpose> purposes,
-                          List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding) {
+                          List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding,
+                          List<ComplianceWarning> complianceWarnings) {
     }
 
     public record ProfileList(List<Profile> items) {
+    }
+
+    @Schema(description = "Proof that a person engaged (opened, clicked, bought) under an opt-in: renews it when its purpose allows")
+    public record Engagement(String profileId, String channel, String address, String purposeId, String topicId,
+                             Instant engagedAt, Evidence evidence) {
     }
 
     // recipient links
@@ -202,14 +218,17 @@ public final class Api {
                          @JsonInclude(JsonInclude.Include.NON_NULL) String explanation) {
     }
 
-    public record Decision(boolean send, boolean track, List<Reason> reasons) {
+    @Schema(description = "A decision, with the legal basis of the message's purpose and the partner it shares data with (if any).")
+    public record Decision(boolean send, boolean track, List<Reason> reasons, LegalBasis legalBasis,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String partner) {
     }
 
     public record ConsultedRecord(String purposeId, String topicId, RecordState current) {
     }
 
     public record Explanation(boolean send, boolean track, List<Reason> reasons, List<ConsultedRecord> records,
-                              Contact contact, boolean contactLevelConsentChecked) {
+                              Contact contact, boolean contactLevelConsentChecked, LegalBasis legalBasis,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String partner) {
     }
 
     @Schema(description = "One line of a batch answer: the decision and the codes of the checks that blocked, or a problem.")

@@ -58,6 +58,15 @@ class ConsentController {
                 .map(mapper::toApi).toList());
     }
 
+    @PostMapping("/engagement")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Report a person's engagement under a valid opt-in; where the purpose renews on engagement, the opt-in's "
+            + "lifetime restarts at engagedAt (422 otherwise)")
+    Api.Change engagement(@PathVariable String tenantId, @RequestBody Api.Engagement request, Authentication caller,
+                          HttpServletRequest http) {
+        return mapper.toApi(capture.renew(new TenantId(tenantId), mapper.toCommand(request), callerOf(caller, http)));
+    }
+
     @PostMapping("/lookup")
     @Operation(summary = "The current consents of one contact point, optionally in one profile")
     Api.ConsentRecordList lookup(@PathVariable String tenantId, @RequestBody Api.ContactPointQuery query) {

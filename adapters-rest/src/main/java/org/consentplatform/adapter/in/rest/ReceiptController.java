@@ -56,7 +56,10 @@ class ReceiptController {
         purpose.put("topic", receipt.record().topicId() == null ? null : receipt.record().topicId().value());
         purpose.put("consentType", "EXPLICIT");
         purpose.put("piiCategory", List.of(receipt.record().contactPoint().channel().toString()));
-        purpose.put("thirdPartyDisclosure", false);
+        purpose.put("thirdPartyDisclosure", receipt.purpose().partner() != null);
+        if (receipt.purpose().partner() != null) {
+            purpose.put("thirdPartyName", receipt.purpose().partner());
+        }
 
         var controller = new LinkedHashMap<String, Object>();
         controller.put("piiController", receipt.controllerName());

@@ -21,6 +21,7 @@ import org.consentplatform.domain.enforcement.Reason;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
 import org.consentplatform.domain.profile.Branding;
+import org.consentplatform.domain.profile.ConsentLifetime;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.profile.Purpose;
@@ -68,6 +69,8 @@ interface RestMapper {
 
     Api.Topic toApi(Topic topic);
 
+    @Mapping(target = "consentLifetime", expression = "java(purpose.lifetime().lifetime() == null ? null : purpose.lifetime().lifetime().toString())")
+    @Mapping(target = "renewOnEngagement", source = "lifetime.renewOnEngagement")
     Api.Purpose toApi(Purpose purpose);
 
     Api.DefaultConsent toApi(DefaultConsent consent);
@@ -75,7 +78,9 @@ interface RestMapper {
     default Api.Profile toApi(ComplianceProfile profile) {
         return new Api.Profile(profile.id().value(), profile.name(), profile.companyAddress(), profile.version(),
                 profile.purposes().stream().map(this::toApi).toList(),
-                profile.defaultConsents().stream().map(this::toApi).toList(), toApi(profile.doubleOptIn()), toApi(profile.branding()));
+                profile.defaultConsents().stream().map(this::toApi).toList(), toApi(profile.doubleOptIn()), toApi(profile.branding()),
+                profile.complianceWarnings().stream().map(w -> new Api.ComplianceWarning(w.purposeId().value(),
+                        w.channel().toString(), w.model(), w.message())).toList());
     }
 
     default Api.Branding toApi(Branding branding) {
@@ -128,7 +133,8 @@ interface RestMapper {
     Api.Reason toStructured(Reason reason);
 
     default Api.Decision toApi(Decision decision) {
-        return new Api.Decision(decision.send(), decision.track(), decision.reasons().stream().map(this::toStructured).toList());
+        return new Api.Decision(decision.send(), decision.track(), decision.reasons().stream().map(this::toStructured).toList(),
+                decision.legalBasis(), decision.partner());
     }
 
     default Api.Explanation toApi(DecideMessages.Explanation explanation) {
@@ -137,7 +143,7 @@ interface RestMapper {
                 explanation.records().stream().map(r -> new Api.ConsultedRecord(r.key().purposeId().value(),
                         map(r.key().topicId()), toApi(r.state()))).toList(),
                 explanation.contact() == null ? null : toApi(explanation.contact()),
-                explanation.contactLevelConsentChecked());
+                explanation.contactLevelConsentChecked(), decision.legalBasis(), decision.partner());
     }
 
     @Mapping(target = "profileId", source = "key.profileId")
@@ -168,6 +174,8 @@ interface RestMapper {
     }
 
     CaptureConsent.CaptureCommand toCommand(Api.Capture capture);
+
+    CaptureConsent.EngagementCommand toCommand(Api.Engagement engagement);
 
     default TenantSettings toDomain(Api.TenantSettings settings) {
         var channels = new ArrayList<ChannelDefinition>();
@@ -214,7 +222,8 @@ interface RestMapper {
                 : purpose.topics().stream().map(t -> new Topic(TechnicalId.parse("topics.id", t.id()), t.name())).toList();
         return Purpose.define(TechnicalId.parse("id", purpose.id()), purpose.name(),
                 InvalidInputs.requireNonNull("type", purpose.type()), purpose.legalBasis(), models, topics,
-                Boolean.TRUE.equals(purpose.doubleOptIn()));
+                Boolean.TRUE.equals(purpose.doubleOptIn()), purpose.partner(),
+                new ConsentLifetime(ConsentLifetime.parse(purpose.consentLifetime()), Boolean.TRUE.equals(purpose.renewOnEngagement())));
     }
 
     default DefaultConsent toDomain(Api.DefaultConsent consent) {

@@ -28,7 +28,21 @@ public interface CaptureConsent {
     record Caller(Actor actor, String correlationId) {
     }
 
+    /** A person's engagement under an opt-in (an open, a click, a purchase), as the caller reports it. */
+    record EngagementCommand(String profileId, String channel, String address, String purposeId, String topicId,
+                             Instant engagedAt, Evidence evidence) {
+    }
+
     ConsentChange capture(TenantId tenant, CaptureCommand command, Caller caller);
+
+    /**
+     * Renews a valid opt-in from proof of engagement, where its purpose allows it (§10): a new
+     * OPTED_IN change captured at the engagement, which restarts the lifetime.
+     *
+     * @throws org.consentplatform.domain.shared.DomainRejection.RuleViolation when the purpose does not renew on
+     *                                                                          engagement, or there is no valid opt-in
+     */
+    ConsentChange renew(TenantId tenant, EngagementCommand command, Caller caller);
 
     /** All or nothing for invalid input: every item is checked before any is recorded. */
     List<ConsentChange> captureAll(TenantId tenant, List<CaptureCommand> commands, Caller caller);

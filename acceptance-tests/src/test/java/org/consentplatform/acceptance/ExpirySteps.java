@@ -1,0 +1,99 @@
+package org.consentplatform.acceptance;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.World;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Steps for consent lifetimes (§10). */
+public class ExpirySteps {
+
+    @LocalServerPort
+    private int port;
+    private World world;
+    private String profile;
+    private Instant clickedAt;
+    private HttpApi.Response engagement;
+
+    private World world() {
+        if (world == null) {
+            world = new World(port);
+        }
+        return world;
+    }
+
+    @Given("a profile whose purpose {string} is {word} on EMAIL and whose opt-ins live {word}, renewed on engagement")
+    public void profileWithLifetime(String purpose, String model, String lifetime) {
+        profile = World.unique("lifetime");
+        var definition = new LinkedHashMap<>(World.purpose(purpose, "COMMERCIAL", Map.of("EMAIL", model), List.of()));
+        definition.put("consentLifetime", lifetime);
+        definition.put("renewOnEngagement", true);
+        JsonNode created = World.ok(world().createProfile(profile, List.of(definition)));
+        assertThat(created.findValues("consentLifetime").stream().map(JsonNode::asString)).contains(lifetime);
+    }
+
+    @Given("{string} opted in to {string} {int} months ago")
+    public void optedInMonthsAgo(String address, String purpose, int months) {
+        Instant capturedAt = Instant.now().atOffset(ZoneOffset.UTC).minusMonths(months).toInstant();
+        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", capturedAt);
+    }
+
+    @When("{string} opts in to {string} again today")
+    public void optsInAgain(String address, String purpose) {
+        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(5));
+    }
+
+    @Then("a message for {string} to {string} is {word} because of {word}")
+    public void messageIs(String purpose, String address, String verdict, String reason) {
+        JsonNode decision = world().decide(profile, purpose, null, "EMAIL", address, null);
+        assertThat(decision.get("send").asBoolean()).isEqualTo(verdict.equals("sent"));
+        assertThat(decision.get("reasons").valueStream()
+                .filter(r -> r.get("aspect").asString().equals("MESSAGE"))
+                .map(r -> r.get("code").asString())).contains(reason);
+    }
+
+    @Then("the explanation for {string} to {string} says {string}")
+    public void explanationSays(String purpose, String address, String words) {
+        JsonNode explanation = World.ok(world().api.post(World.BASE + "/decisions/explanation", world().marketing(),
+                World.decision(profile, purpose, null, "EMAIL", address, null)));
+        assertThat(explanation.get("reasons").valueStream().map(r -> r.get("explanation").asString()))
+                .anySatisfy(sentence -> assertThat(sentence).contains(words));
+    }
+
+    @When("{string} clicks in a message about {string} today")
+    public void clicks(String address, String purpose) {
+        clickedAt = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        engagement = world().api.post(World.BASE + "/consents/engagement", world().marketing(), Map.of(
+                "profileId", profile, "channel", "EMAIL", "address", address, "purposeId", purpose,
+                "engagedAt", clickedAt.toString(), "evidence", Map.of("formId", "click")));
+    }
+
+    @Then("the record of {string} for {string} is OPTED_IN captured at the click")
+    public void renewed(String address, String purpose) {
+        assertThat(engagement.status()).as(engagement.body()).isEqualTo(201);
+        JsonNode items = World.ok(world().api.post(World.BASE + "/consents/lookup", world().marketing(),
+                Map.of("channel", "EMAIL", "address", address, "profileId", profile))).get("items");
+        JsonNode record = items.valueStream().filter(r -> r.get("purposeId").asString().equals(purpose)).findFirst().orElseThrow();
+        assertThat(record.get("state").asString()).isEqualTo("OPTED_IN");
+        assertThat(Instant.parse(record.get("capturedAt").asString())).isEqualTo(clickedAt);
+        assertThat(record.at("/evidence/formId").asString()).isEqualTo("click");
+    }
+
+    @Then("the engagement is refused with the rule {string}")
+    public void refused(String rule) {
+        assertThat(engagement.status()).isEqualTo(422);
+        assertThat(engagement.json().get("rule").asString()).isEqualTo(rule);
+    }
+}

@@ -1,0 +1,72 @@
+package org.consentplatform.domain.profile;
+
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.shared.DomainRejection;
+
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * How long an opt-in for a purpose counts (§10), in calendar terms ("P24M"), and whether proof
+ * of engagement renews it. An opt-in older than its lifetime is evaluated as absent; a fresh
+ * opt-in, from any source, starts a new lifetime.
+ *
+ * @param lifetime           null: opt-ins never expire
+ * @param renewOnEngagement  whether reported engagement (an open, a click, a purchase) restarts the lifetime
+ */
+public record ConsentLifetime(Period lifetime, boolean renewOnEngagement) {
+
+    public static final ConsentLifetime UNLIMITED = new ConsentLifetime(null, false);
+    private static final Period LONGEST = Period.ofYears(10);
+
+    public ConsentLifetime {
+        if (lifetime != null && (lifetime.isNegative() || lifetime.isZero()
+                || lifetime.toTotalMonths() * 31 + lifetime.getDays() > LONGEST.toTotalMonths() * 31)) {
+            throw DomainRejection.InvalidInput.of("purpose.consentLifetime", "must be a period from P1D to P10Y, such as P24M");
+        }
+        if (renewOnEngagement && lifetime == null) {
+            throw DomainRejection.InvalidInput.of("purpose.renewOnEngagement", "needs a consentLifetime to renew");
+        }
+    }
+
+    /** Parses a lifetime as given by a caller ("P24M", "P2Y", "P400D"). */
+    public static Period parse(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Period.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw DomainRejection.InvalidInput.of("purpose.consentLifetime", "must be an ISO 8601 period such as P24M");
+        }
+    }
+
+    /** When an opt-in captured at that instant stops counting; null when it never does. */
+    public Instant expiresAt(Instant capturedAt) {
+        return lifetime == null || capturedAt == null ? null : capturedAt.atOffset(ZoneOffset.UTC).plus(lifetime).toInstant();
+    }
+
+    /**
+     * Checks that engagement at that instant may renew the record: the purpose allows it, and
+     * the record holds an opt-in still valid then. An expired or missing opt-in needs a fresh one.
+     */
+    public void requireRenewable(RecordState current, Instant engagedAt) {
+        if (!renewOnEngagement) {
+            throw new DomainRejection.RuleViolation("renewal-on-engagement-off",
+                    "this purpose does not renew opt-ins on engagement (renewOnEngagement is off)");
+        }
+        if (current == null || current.state() != ConsentState.OPTED_IN || expired(current.capturedAt(), engagedAt)) {
+            throw new DomainRejection.RuleViolation("nothing-to-renew",
+                    "engagement renews a valid opt-in only; an expired or missing one needs a fresh opt-in");
+        }
+    }
+
+    /** Whether an opt-in captured then has expired by {@code now} (null now: lifetimes are not applied). */
+    public boolean expired(Instant capturedAt, Instant now) {
+        Instant expiresAt = expiresAt(capturedAt);
+        return expiresAt != null && now != null && !now.isBefore(expiresAt);
+    }
+}

@@ -1,0 +1,95 @@
+package org.consentplatform.domain.enforcement;
+
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.ConsentLifetime;
+import org.consentplatform.domain.profile.ProfileDefinition;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.profile.PurposeType;
+import org.consentplatform.domain.profile.Topic;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.consentplatform.domain.enforcement.Fixtures.EMAIL;
+
+/** §10: an opt-in older than its purpose's lifetime is evaluated as absent, and the decision says so. */
+class ExpiryTest {
+
+    static final Instant CAPTURED = Instant.parse("2025-01-31T10:00:00Z");
+    static final ConsentLifetime ONE_MONTH = new ConsentLifetime(Period.ofMonths(1), true);
+
+    private static ComplianceProfile profile(EnforcementModel model) {
+        return ComplianceProfile.create(Fixtures.TENANT, Fixtures.PROFILE, new ProfileDefinition("Retail", null, List.of(
+                Purpose.define(Fixtures.COMMERCIAL, null, PurposeType.COMMERCIAL, null, Map.of(Channel.EMAIL, model),
+                        List.of(new Topic(Fixtures.TOPIC, null)), false, null, ONE_MONTH)), null));
+    }
+
+    private static Decision decide(EnforcementModel model, RecordKey key, Instant now) {
+        RecordStates states = RecordStates.at(now, Map.of(key, new RecordState(ConsentState.OPTED_IN, CAPTURED, Source.API, null)));
+        ComplianceProfile profile = profile(model);
+        return EnforcementPolicy.decide(MessageIntent.resolve(profile, Fixtures.COMMERCIAL, key.topicId(), EMAIL, null),
+                Fixtures.NO_FLAGS, states);
+    }
+
+    @Test
+    void anOptInCountsUntilTheLastInstantOfItsCalendarLifetime() {
+        RecordKey key = RecordKey.ofPurpose(Fixtures.PROFILE, EMAIL, Fixtures.COMMERCIAL);
+
+        // one month after 31 January is 28 February in 2025
+        assertThat(decide(EnforcementModel.RESTRICTIVE, key, Instant.parse("2025-02-28T09:59:59Z")).send()).isTrue();
+        Decision expired = decide(EnforcementModel.RESTRICTIVE, key, Instant.parse("2025-02-28T10:00:00Z"));
+        assertThat(expired.send()).isFalse();
+        assertThat(expired.reasons()).anySatisfy(r -> {
+            assertThat(r.code()).isEqualTo(ReasonCode.CONSENT_EXPIRED);
+            assertThat(r.explanation()).contains("expired");
+        });
+    }
+
+    @Test
+    void anExpiredOptInIsAbsentForTheModelSoNonRestrictiveStillSends() {
+        RecordKey key = RecordKey.ofPurpose(Fixtures.PROFILE, EMAIL, Fixtures.COMMERCIAL);
+
+        assertThat(decide(EnforcementModel.NON_RESTRICTIVE, key, Instant.parse("2025-06-01T00:00:00Z")).send()).isTrue();
+    }
+
+    @Test
+    void aTopicOptInLivesAsLongAsItsPurposeSays() {
+        RecordKey topic = new RecordKey(Fixtures.PROFILE, EMAIL, Fixtures.COMMERCIAL, Fixtures.TOPIC);
+
+        assertThat(decide(EnforcementModel.RESTRICTIVE, topic, Instant.parse("2025-06-01T00:00:00Z")).reasons())
+                .anyMatch(r -> r.code() == ReasonCode.CONSENT_EXPIRED && r.record().equals(topic));
+    }
+
+    @Test
+    void aBareStateFunctionAppliesNoLifetime() {
+        RecordKey key = RecordKey.ofPurpose(Fixtures.PROFILE, EMAIL, Fixtures.COMMERCIAL);
+        ComplianceProfile profile = profile(EnforcementModel.RESTRICTIVE);
+
+        assertThat(EnforcementPolicy.decide(MessageIntent.resolve(profile, Fixtures.COMMERCIAL, null, EMAIL, null), Fixtures.NO_FLAGS,
+                k -> ConsentState.OPTED_IN).send()).isTrue();
+    }
+
+    @Test
+    void engagementRenewsOnlyAValidOptInOfAPurposeThatAllowsIt() {
+        var valid = new RecordState(ConsentState.OPTED_IN, CAPTURED, Source.API, null);
+
+        ONE_MONTH.requireRenewable(valid, Instant.parse("2025-02-20T00:00:00Z"));
+        assertThatThrownBy(() -> ONE_MONTH.requireRenewable(valid, Instant.parse("2025-03-01T00:00:00Z")))
+                .isInstanceOf(DomainRejection.RuleViolation.class).hasMessageContaining("fresh opt-in");
+        assertThatThrownBy(() -> new ConsentLifetime(Period.ofMonths(1), false).requireRenewable(valid, CAPTURED))
+                .isInstanceOf(DomainRejection.RuleViolation.class);
+        assertThatThrownBy(() -> new ConsentLifetime(Period.ofYears(11), false)).isInstanceOf(DomainRejection.InvalidInput.class);
+    }
+}
