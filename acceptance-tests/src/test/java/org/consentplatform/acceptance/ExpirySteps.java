@@ -5,6 +5,8 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.World;
+import org.consentplatform.application.port.in.ExpireConsents;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +24,8 @@ public class ExpirySteps {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private ExpireConsents expiry;
     private World world;
     private String profile;
     private Instant clickedAt;
@@ -70,6 +74,23 @@ public class ExpirySteps {
                 World.decision(profile, purpose, null, "EMAIL", address, null)));
         assertThat(explanation.get("reasons").valueStream().map(r -> r.get("explanation").asString()))
                 .anySatisfy(sentence -> assertThat(sentence).contains(words));
+    }
+
+    @When("the expiry job runs")
+    public void expiryJobRuns() {
+        assertThat(expiry.expireDue()).isPositive();
+    }
+
+    @Then("the history of {string} for {string} ends with an EXPIRY change by {string}")
+    public void historyEndsWithExpiry(String address, String purpose, String actor) {
+        JsonNode items = World.ok(world().api.post(World.BASE + "/history/record", world().auditor(),
+                Map.of("profileId", profile, "channel", "EMAIL", "address", address, "purposeId", purpose))).get("items");
+        JsonNode last = items.get(items.size() - 1);
+        assertThat(last.get("source").asString()).isEqualTo("EXPIRY");
+        assertThat(last.get("actor").asString()).isEqualTo(actor);
+        assertThat(last.at("/before/state").asString()).isEqualTo("OPTED_IN");
+        assertThat(last.at("/after/state").asString(null)).as("the record counts as absent").isNull();
+        assertThat(last.get("requestedState").asString(null)).isNull();
     }
 
     @When("{string} clicks in a message about {string} today")

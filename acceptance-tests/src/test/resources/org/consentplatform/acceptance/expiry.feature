@@ -16,6 +16,15 @@ Feature: Consent lifetime, expiry and renewal (domain rules §10)
       | recent@example.com  | 11     | sent    | PURPOSE_CONSENT |
       | expired@example.com | 13     | blocked | CONSENT_EXPIRED |
 
+  Scenario: the expiry job writes the expiry down, and decisions say "expired" before and after it
+    Given "job@example.com" opted in to "offers" 13 months ago
+    Then a message for "offers" to "job@example.com" is blocked because of CONSENT_EXPIRED
+    When the expiry job runs
+    Then the history of "job@example.com" for "offers" ends with an EXPIRY change by "expiry"
+    And a message for "offers" to "job@example.com" is blocked because of CONSENT_EXPIRED
+    When "job@example.com" opts in to "offers" again today
+    Then a message for "offers" to "job@example.com" is sent because of PURPOSE_CONSENT
+
   Scenario: the explanation says the opt-in expired
     Given "old@example.com" opted in to "offers" 13 months ago
     Then the explanation for "offers" to "old@example.com" says "expired"

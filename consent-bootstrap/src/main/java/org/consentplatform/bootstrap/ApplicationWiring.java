@@ -23,6 +23,7 @@ import org.consentplatform.application.service.ConsentService;
 import org.consentplatform.application.service.ContactService;
 import org.consentplatform.application.service.DecisionService;
 import org.consentplatform.application.service.DoubleOptInService;
+import org.consentplatform.application.service.ExpiryService;
 import org.consentplatform.application.service.HistoryService;
 import org.consentplatform.application.service.IdempotencyService;
 import org.consentplatform.application.service.ImportService;
@@ -198,6 +199,13 @@ class ApplicationWiring {
     CheckpointService checkpointService(MongoConsentHistory history, MongoCheckpoints checkpoints, KafkaEventPublisher publisher,
                                         MongoLeases leases, InstanceId instance, Clock clock) {
         return new CheckpointService(history, checkpoints, publisher, leases, instance.value(), Duration.ofMinutes(2), clock);
+    }
+
+    @Bean
+    ExpiryService expiryService(MongoConsentRecords records, MongoConsentHistory history, MongoComplianceProfiles profiles,
+                                MongoLeases leases, InstanceId instance, @Value("${consent.expiry.lease-ttl:PT5M}") Duration leaseTtl,
+                                @Value("${consent.expiry.batch-size:500}") int batchSize, Clock clock) {
+        return new ExpiryService(records, history, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
     }
 
     @Bean

@@ -6,8 +6,10 @@ import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,6 +47,12 @@ final class InMemoryRecords implements ConsentRecords {
 
     @Override
     public List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<ConsentRecord> optedInCapturedBefore(TenantId tenant, TechnicalId profileId, TechnicalId purposeId,
+                                                     Instant capturedBefore, int limit) {
         throw new UnsupportedOperationException();
     }
 

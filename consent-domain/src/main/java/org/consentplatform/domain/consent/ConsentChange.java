@@ -64,7 +64,7 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq,
         field(form, key.value());
         field(form, Long.toString(seq));
         field(form, outcome.name());
-        field(form, requestedState.name());
+        field(form, requestedState == null ? null : requestedState.name());
         state(form, before);
         state(form, after);
         field(form, millis(capturedAt));
@@ -82,7 +82,7 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq,
             field(form, null);
             return;
         }
-        field(form, state.state().name());
+        field(form, state.state() == null ? null : state.state().name());
         field(form, millis(state.capturedAt()));
         field(form, state.source().name());
         evidence(form, state.evidence());

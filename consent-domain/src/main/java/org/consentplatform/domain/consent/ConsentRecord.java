@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class ConsentRecord {
 
+    /** Who writes EXPIRY changes. */
+    public static final Actor EXPIRY_JOB = new Actor("expiry");
+
     private final TenantId tenant;
     private final RecordKey key;
     private final RecordState current;
@@ -62,6 +65,24 @@ public final class ConsentRecord {
                 superseded ? ChangeOutcome.SUPERSEDED : ChangeOutcome.APPLIED,
                 capture.state(), current, after, capture.capturedAt(), now, capture.source(), capture.actor(),
                 capture.evidence(), capture.correlationId(), headHash);
+    }
+
+    /**
+     * Ends an opt-in that outlived its purpose's lifetime (§10): an EXPIRY change whose record
+     * counts as absent from the instant the opt-in expired. Its id is derived from the opt-in it
+     * ends, so two jobs that both see it write it once.
+     *
+     * @return empty when the record holds no opt-in that has expired by {@code now}
+     */
+    public Optional<ConsentChange> expire(ConsentLifetime lifetime, Instant now) {
+        if (current == null || current.state() != ConsentState.OPTED_IN || !lifetime.expired(current.capturedAt(), now)) {
+            return Optional.empty();
+        }
+        Instant expiredAt = lifetime.expiresAt(current.capturedAt());
+        String id = "expiry-" + ConsentChange.sha256(tenant.value() + "|" + key.value() + "|" + current.capturedAt().toEpochMilli())
+                .substring(0, 32);
+        return Optional.of(ConsentChange.chained(id, tenant, key, seq + 1, ChangeOutcome.APPLIED, null, current,
+                RecordState.expiredAt(expiredAt), expiredAt, now, Source.EXPIRY, EXPIRY_JOB, Evidence.NONE, "expiry", headHash));
     }
 
     public TenantId tenant() {

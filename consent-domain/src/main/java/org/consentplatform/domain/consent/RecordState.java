@@ -2,6 +2,21 @@ package org.consentplatform.domain.consent;
 
 import java.time.Instant;
 
-/** A record's state as set by its latest applied change. */
+/**
+ * A record's state as set by its latest applied change.
+ *
+ * @param state null once an EXPIRY change ended the opt-in: the record counts as absent, and
+ *              {@code capturedAt} is when the opt-in expired (older captures cannot bring it back)
+ */
 public record RecordState(ConsentState state, Instant capturedAt, Source source, Evidence evidence) {
+
+    /** The state a record is left in when its opt-in expired at that instant (§10). */
+    public static RecordState expiredAt(Instant expiredAt) {
+        return new RecordState(null, expiredAt, Source.EXPIRY, Evidence.NONE);
+    }
+
+    /** Whether an EXPIRY change ended the opt-in this record held. */
+    public boolean expired() {
+        return state == null && source == Source.EXPIRY;
+    }
 }

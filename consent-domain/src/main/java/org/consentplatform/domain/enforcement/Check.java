@@ -110,8 +110,10 @@ enum Check {
         return expired(modelOwner, key, states) ? null : states.stateOf(key);
     }
 
+    /** An opt-in past its lifetime, whether or not the expiry job has written it down yet. */
     private static boolean expired(Purpose modelOwner, RecordKey key, RecordStates states) {
-        return states.stateOf(key) == ConsentState.OPTED_IN && modelOwner.lifetime().expired(states.capturedAt(key), states.now());
+        return states.endedByExpiry(key) || states.stateOf(key) == ConsentState.OPTED_IN
+                && modelOwner.lifetime().expired(states.capturedAt(key), states.now());
     }
 
     private static boolean pendingBlocks(ComplianceProfile profile, Purpose modelOwner, Channel channel, ConsentState state) {

@@ -28,6 +28,11 @@ public interface RecordStates {
         return null;
     }
 
+    /** Whether an EXPIRY change already ended the record's opt-in (it then reads as absent). */
+    default boolean endedByExpiry(RecordKey key) {
+        return false;
+    }
+
     /** Records as read from storage (absent ones left out), decided on at {@code now}. */
     static RecordStates at(Instant now, Map<RecordKey, RecordState> records) {
         return new RecordStates() {
@@ -46,6 +51,12 @@ public interface RecordStates {
             @Override
             public Instant now() {
                 return now;
+            }
+
+            @Override
+            public boolean endedByExpiry(RecordKey key) {
+                RecordState state = records.get(key);
+                return state != null && state.expired();
             }
         };
     }

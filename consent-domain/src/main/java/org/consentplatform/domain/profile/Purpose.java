@@ -1,5 +1,6 @@
 package org.consentplatform.domain.profile;
 
+import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.shared.DomainRejection;

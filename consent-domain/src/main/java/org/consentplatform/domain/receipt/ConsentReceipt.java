@@ -37,8 +37,9 @@ public record ConsentReceipt(String receiptId, Instant issuedAt, TenantId tenant
                 setting = change;
             }
         }
-        if (setting == null || setting.after() == null) {
-            throw new DomainRejection.NotFound("no consent is recorded for " + key);
+        if (setting == null || setting.after() == null || setting.after().state() == null) {
+            throw new DomainRejection.NotFound("no consent is recorded for " + key + (setting != null && setting.after() != null
+                    && setting.after().expired() ? ": its opt-in expired" : ""));
         }
         return of(receiptId, issuedAt, profile, setting);
     }

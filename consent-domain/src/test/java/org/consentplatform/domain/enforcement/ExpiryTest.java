@@ -1,13 +1,19 @@
 package org.consentplatform.domain.enforcement;
 
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ChangeOutcome;
+import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.profile.ComplianceProfile;
-import org.consentplatform.domain.profile.ConsentLifetime;
+import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.PurposeType;
@@ -79,6 +85,30 @@ class ExpiryTest {
 
         assertThat(EnforcementPolicy.decide(MessageIntent.resolve(profile, Fixtures.COMMERCIAL, null, EMAIL, null), Fixtures.NO_FLAGS,
                 k -> ConsentState.OPTED_IN).send()).isTrue();
+    }
+
+    @Test
+    void theExpiryChangeEndsTheOptInAtItsExpiryAndOlderCapturesCannotBringItBack() {
+        RecordKey key = RecordKey.ofPurpose(Fixtures.PROFILE, EMAIL, Fixtures.COMMERCIAL);
+        var optIn = ConsentRecord.absent(Fixtures.TENANT, key).capture(new ConsentCapture(key, ConsentState.OPTED_IN, CAPTURED,
+                Source.API, new Actor("crm"), Evidence.NONE, null), false, "c-1", CAPTURED);
+        ConsentRecord held = ConsentRecord.reconstitute(optIn);
+        Instant now = Instant.parse("2025-06-01T00:00:00Z");
+
+        assertThat(held.expire(ONE_MONTH, Instant.parse("2025-02-01T00:00:00Z"))).as("not due yet").isEmpty();
+        ConsentChange expiry = held.expire(ONE_MONTH, now).orElseThrow();
+        assertThat(expiry.source()).isEqualTo(Source.EXPIRY);
+        assertThat(expiry.requestedState()).isNull();
+        assertThat(expiry.after().expired()).isTrue();
+        assertThat(expiry.after().capturedAt()).isEqualTo(Instant.parse("2025-02-28T10:00:00Z"));
+        assertThat(expiry.contentIntact()).isTrue();
+        assertThat(held.expire(ONE_MONTH, now.plusSeconds(60)).orElseThrow().id()).as("the same opt-in, the same id").isEqualTo(expiry.id());
+
+        ConsentRecord expired = ConsentRecord.reconstitute(expiry);
+        assertThat(expired.expire(ONE_MONTH, now)).isEmpty();
+        var lateImport = new ConsentCapture(key, ConsentState.OPTED_IN, Instant.parse("2025-02-10T00:00:00Z"), Source.IMPORT,
+                new Actor("import:1"), Evidence.NONE, null);
+        assertThat(expired.capture(lateImport, false, "c-3", now).outcome()).isEqualTo(ChangeOutcome.SUPERSEDED);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.consentplatform.domain.consent.RecordState;
 /**
  * The data of a {@code org.consentplatform.consent.changed.v1} event: the whole change-log
  * entry, hashes included, so a consumer can check the chain on its side. Instants are ISO-8601.
+ * An EXPIRY change requests no state and leaves {@code after.state} null: the record counts as absent.
  */
 record ChangeEventData(String changeId, String tenant, String profileId, String channel, String address,
                        String purposeId, String topicId, long seq, String outcome, String requestedState,
@@ -24,13 +25,14 @@ record ChangeEventData(String changeId, String tenant, String profileId, String 
         return new ChangeEventData(change.id(), change.tenant().value(), key.profileId().value(),
                 key.contactPoint().channel().toString(), key.contactPoint().address(), key.purposeId().value(),
                 key.topicId() == null ? null : key.topicId().value(), change.seq(), change.outcome().name(),
-                change.requestedState().name(), state(change.before()), state(change.after()),
+                change.requestedState() == null ? null : change.requestedState().name(), state(change.before()), state(change.after()),
                 change.capturedAt().toString(), change.recordedAt().toString(), change.source().name(),
                 change.actor().id(), evidence(change.evidence()), change.correlationId(), change.previousHash(), change.hash());
     }
 
     private static State state(RecordState state) {
-        return state == null ? null : new State(state.state().name(), state.capturedAt().toString(), state.source().name(),
+        return state == null ? null : new State(state.state() == null ? null : state.state().name(), state.capturedAt().toString(),
+                state.source().name(),
                 evidence(state.evidence()));
     }
 

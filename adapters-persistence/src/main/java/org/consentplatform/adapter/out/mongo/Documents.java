@@ -50,14 +50,14 @@ final class Documents {
     }
 
     static Document state(RecordState state) {
-        return state == null ? null : new Document("state", state.state().name())
+        return state == null ? null : new Document("state", state.state() == null ? null : state.state().name())
                 .append("capturedAt", Date.from(state.capturedAt()))
                 .append("source", state.source().name())
                 .append("evidence", evidence(state.evidence()));
     }
 
     static RecordState state(Document doc) {
-        return doc == null ? null : new RecordState(ConsentState.valueOf(doc.getString("state")),
+        return doc == null ? null : new RecordState(doc.getString("state") == null ? null : ConsentState.valueOf(doc.getString("state")),
                 doc.getDate("capturedAt").toInstant(), Source.valueOf(doc.getString("source")),
                 evidence(doc.get("evidence", Document.class)));
     }
@@ -70,7 +70,7 @@ final class Documents {
                 .append("contactPoint", change.key().contactPoint().key())
                 .append("key", recordKey(change.key()))
                 .append("outcome", change.outcome().name())
-                .append("requestedState", change.requestedState().name())
+                .append("requestedState", change.requestedState() == null ? null : change.requestedState().name())
                 .append("before", state(change.before()))
                 .append("after", state(change.after()))
                 .append("capturedAt", Date.from(change.capturedAt()))
@@ -89,7 +89,7 @@ final class Documents {
     static ConsentChange change(Document doc) {
         return new ConsentChange(doc.getString("_id"), new TenantId(doc.getString("tenant")),
                 recordKey(doc.get("key", Document.class)), doc.getLong("seq"), ChangeOutcome.valueOf(doc.getString("outcome")),
-                ConsentState.valueOf(doc.getString("requestedState")),
+                doc.getString("requestedState") == null ? null : ConsentState.valueOf(doc.getString("requestedState")),
                 state(doc.get("before", Document.class)), state(doc.get("after", Document.class)),
                 doc.getDate("capturedAt").toInstant(), doc.getDate("recordedAt").toInstant(),
                 Source.valueOf(doc.getString("source")), new Actor(doc.getString("actor")),

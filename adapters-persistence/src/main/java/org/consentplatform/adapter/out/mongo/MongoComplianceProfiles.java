@@ -13,7 +13,7 @@ import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
 import org.consentplatform.domain.profile.Branding;
-import org.consentplatform.domain.profile.ConsentLifetime;
+import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.Purpose;

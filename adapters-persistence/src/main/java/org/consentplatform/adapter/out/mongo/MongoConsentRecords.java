@@ -11,22 +11,26 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -241,6 +245,20 @@ public final class MongoConsentRecords implements ConsentRecords {
             }
         }
         return states;
+    }
+
+    @Override
+    public List<ConsentRecord> optedInCapturedBefore(TenantId tenant, TechnicalId profileId, TechnicalId purposeId,
+                                                     Instant capturedBefore, int limit) {
+        var result = new ArrayList<ConsentRecord>();
+        for (Document doc : records.find(Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("key.profileId", profileId.value()),
+                        Filters.eq("key.purposeId", purposeId.value()), Filters.eq("current.state", ConsentState.OPTED_IN.name()),
+                        Filters.lte("current.capturedAt", Date.from(capturedBefore))))
+                .sort(Sorts.ascending("current.capturedAt")).limit(limit)) {
+            result.add(ConsentRecord.reconstitute(tenant, Documents.recordKey(doc.get("key", Document.class)),
+                    Documents.state(doc.get("current", Document.class)), doc.getLong("seq"), doc.getString("headHash")));
+        }
+        return result;
     }
 
     @Override

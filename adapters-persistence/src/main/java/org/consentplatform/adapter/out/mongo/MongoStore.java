@@ -63,6 +63,8 @@ public final class MongoStore {
         // compare-and-set from an index (MongoDB uses _id for it anyway)
         collection(RECORDS).createIndex(Indexes.ascending("_id", "seq"), new IndexOptions().unique(true).name("record_seq"));
         collection(RECORDS).createIndex(Indexes.ascending("tenant", "contactPoint"), new IndexOptions().name("contact_point"));
+        collection(RECORDS).createIndex(Indexes.ascending("tenant", "key.profileId", "key.purposeId", "current.state", "current.capturedAt"),
+                new IndexOptions().name("expiry_candidates"));
         collection(CHECKPOINTS).createIndex(Indexes.ascending("tenant", "number"), unique.name("tenant_number"));
         collection(CHECKPOINT_HEADS).createIndex(Indexes.ascending("checkpoint", "chunk"), unique.name("checkpoint_chunk"));
         collection(IMPORT_JOBS).createIndex(Indexes.ascending("state", "createdAt"), new IndexOptions().name("unfinished"));

@@ -14,7 +14,15 @@ abstract class MongoWireServer {
 
     private MongoServer server;
     private MongoClient client;
+    private final java.util.List<MongoClient> others = new java.util.ArrayList<>();
     protected MongoStore store;
+
+    /** The same database through a client of its own, as another service instance sees it. */
+    protected MongoStore anotherInstance() {
+        MongoClient other = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        others.add(other);
+        return MongoStore.open(other.getDatabase("consent"));
+    }
 
     @BeforeEach
     void startServer() {
@@ -27,6 +35,7 @@ abstract class MongoWireServer {
 
     @AfterEach
     void stopServer() {
+        others.forEach(MongoClient::close);
         client.close();
         server.shutdownNow();
     }

@@ -185,7 +185,9 @@ public final class Api {
     public record RecordState(ConsentState state, Instant capturedAt, Source source, Evidence evidence) {
     }
 
-    @Schema(description = "One immutable entry of a record's history. after is the record once the change was taken into account.")
+    @Schema(description = "One immutable entry of a record's history. after is the record once the change was taken into account. "
+            + "An EXPIRY change (an opt-in past its purpose's consent lifetime) requests no state and leaves after.state null: "
+            + "the record counts as absent from after.capturedAt, when the opt-in expired.")
     public record Change(String id, String profileId, String channel, String address, String purposeId, String topicId,
                          long seq, ChangeOutcome outcome, ConsentState requestedState, RecordState before, RecordState after,
                          Instant capturedAt, Instant recordedAt, Source source, String actor, Evidence evidence,

@@ -21,7 +21,7 @@ import org.consentplatform.domain.enforcement.Reason;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
 import org.consentplatform.domain.profile.Branding;
-import org.consentplatform.domain.profile.ConsentLifetime;
+import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.profile.Purpose;

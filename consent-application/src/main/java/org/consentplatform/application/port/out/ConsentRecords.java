@@ -5,8 +5,10 @@ import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,13 @@ public interface ConsentRecords {
 
     /** Every record of a contact point, optionally in one profile. */
     List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint);
+
+    /**
+     * Records of one purpose (its topics included) of a profile whose current state is an
+     * opt-in captured at or before {@code capturedBefore}, oldest first: the candidates for expiry.
+     */
+    List<ConsentRecord> optedInCapturedBefore(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Instant capturedBefore,
+                                              int limit);
 
     /** The changes with these ids that are in the log (loads give their changes ids of their own). */
     List<ConsentChange> changes(TenantId tenant, Collection<String> changeIds);

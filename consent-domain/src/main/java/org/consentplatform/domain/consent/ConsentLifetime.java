@@ -1,7 +1,5 @@
-package org.consentplatform.domain.profile;
+package org.consentplatform.domain.consent;
 
-import org.consentplatform.domain.consent.ConsentState;
-import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.shared.DomainRejection;
 
 import java.time.Instant;

@@ -1,0 +1,114 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.in.ExpireConsents;
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentHistory;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Leases;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentLifetime;
+import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes EXPIRY changes (§10), one instance at a time (a lease), batch by batch, renewing the
+ * lease between batches. A change goes through the change log like any other, so it is audited
+ * and published; a record some writer changed meanwhile is re-read, and an opt-in renewed in
+ * between is not expired.
+ */
+public final class ExpiryService implements ExpireConsents {
+
+    public static final String LEASE = "consent-expiry";
+    /** A calendar lifetime ends up to three days after "now minus the lifetime" (month ends): candidates are read that far. */
+    private static final Duration MONTH_END_SLACK = Duration.ofDays(4);
+    private static final int MAX_ATTEMPTS = 16;
+
+    private final ConsentRecords records;
+    private final ConsentHistory history;
+    private final ComplianceProfiles profiles;
+    private final Leases leases;
+    private final String instance;
+    private final Duration leaseTtl;
+    private final int batchSize;
+    private final Clock clock;
+
+    public ExpiryService(ConsentRecords records, ConsentHistory history, ComplianceProfiles profiles, Leases leases, String instance,
+                         Duration leaseTtl, int batchSize, Clock clock) {
+        this.records = records;
+        this.history = history;
+        this.profiles = profiles;
+        this.leases = leases;
+        this.instance = instance;
+        this.leaseTtl = leaseTtl;
+        this.batchSize = batchSize;
+        this.clock = clock;
+    }
+
+    @Override
+    public int expireDue() {
+        if (!leases.acquire(LEASE, instance, leaseTtl)) {
+            return 0;
+        }
+        int written = 0;
+        for (TenantId tenant : history.tenants()) {
+            for (ComplianceProfile profile : profiles.all(tenant)) {
+                for (Purpose purpose : profile.purposes()) {
+                    if (purpose.lifetime().lifetime() != null) {
+                        written += expire(tenant, profile, purpose);
+                    }
+                }
+            }
+        }
+        return written;
+    }
+
+    private int expire(TenantId tenant, ComplianceProfile profile, Purpose purpose) {
+        int written = 0;
+        while (true) {
+            Instant now = clock.instant();
+            Instant candidatesBefore = now.atOffset(ZoneOffset.UTC).minus(purpose.lifetime().lifetime()).toInstant().plus(MONTH_END_SLACK);
+            List<ConsentRecord> candidates = records.optedInCapturedBefore(tenant, profile.id(), purpose.id(), candidatesBefore, batchSize);
+            boolean reachedTheYoungest = candidates.size() < batchSize;
+            int writtenBefore = written;
+            for (ConsentRecord candidate : candidates) {
+                Optional<ConsentChange> expiry = candidate.expire(purpose.lifetime(), now);
+                if (expiry.isEmpty()) {
+                    // expiry times grow with capture times: once one candidate is not due, no later one is
+                    reachedTheYoungest = true;
+                    break;
+                }
+                if (append(candidate, expiry.get(), purpose.lifetime(), now)) {
+                    written++;
+                }
+            }
+            // a batch in which this instance wrote nothing was taken care of by another writer: leave the rest to it
+            if (reachedTheYoungest || written == writtenBefore || !leases.acquire(LEASE, instance, leaseTtl)) {
+                return written;
+            }
+        }
+    }
+
+    /**
+     * Appends a record's EXPIRY change, re-reading the record when another writer got there first:
+     * another instance may have expired it, or the person renewed it.
+     */
+    private boolean append(ConsentRecord candidate, ConsentChange expiry, ConsentLifetime lifetime, Instant now) {
+        Optional<ConsentChange> next = Optional.of(expiry);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS && next.isPresent(); attempt++) {
+            if (records.append(next.get())) {
+                return true;
+            }
+            next = records.load(candidate.tenant(), candidate.key()).expire(lifetime, now);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,59 @@
+package org.consentplatform.bootstrap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A background job on a thread of its own, run every interval (with a fixed delay between
+ * runs), so a long run never holds up the outbox relay or the other jobs. A failed run is
+ * logged and the next one tries again.
+ */
+abstract class PeriodicJob implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeriodicJob.class);
+
+    private final String name;
+    private final Duration interval;
+    private ScheduledExecutorService worker;
+
+    PeriodicJob(String name, Duration interval) {
+        this.name = name;
+        this.interval = interval;
+    }
+
+    /** One run. */
+    abstract void run();
+
+    @Override
+    public synchronized void start() {
+        worker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name).daemon().factory());
+        worker.scheduleWithFixedDelay(this::runSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runSafely() {
+        try {
+            run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} run failed; the next run in {} tries again: {}", name, interval, e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (worker != null) {
+            worker.shutdownNow(); // an interrupted run leaves nothing half done: its next run resumes
+            worker = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return worker != null;
+    }
+}
