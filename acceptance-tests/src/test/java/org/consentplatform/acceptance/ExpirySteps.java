@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Steps for consent lifetimes (§10). */
+/** Steps for consent lifetimes (§10) and minors (§12), both deciding when an opt-in counts. */
 public class ExpirySteps {
 
     @LocalServerPort
@@ -30,6 +31,7 @@ public class ExpirySteps {
     private String profile;
     private Instant clickedAt;
     private HttpApi.Response engagement;
+    private HttpApi.Response capture;
 
     private World world() {
         if (world == null) {
@@ -46,6 +48,51 @@ public class ExpirySteps {
         definition.put("renewOnEngagement", true);
         JsonNode created = World.ok(world().createProfile(profile, List.of(definition)));
         assertThat(created.findValues("consentLifetime").stream().map(JsonNode::asString)).contains(lifetime);
+    }
+
+    @Given("a family profile whose purpose {string} is {word} on EMAIL")
+    public void profileWithoutLifetime(String purpose, String model) {
+        profile = World.unique("minors");
+        World.ok(world().createProfile(profile, List.of(World.purpose(purpose, "COMMERCIAL", Map.of("EMAIL", model), List.of()))));
+    }
+
+    @Given("{string} is flagged as a minor's, born {int} years ago")
+    public void flaggedMinor(String address, int years) {
+        JsonNode flag = World.ok(world().api.put(World.BASE + "/contact-points/minor", world().marketing(), Map.of("channel", "EMAIL",
+                "address", address, "minor", true, "birthDate", LocalDate.now(ZoneOffset.UTC).minusYears(years).toString())));
+        assertThat(flag.get("minorUntil").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusYears(years).plusYears(16).toString());
+    }
+
+    @When("{string} opts in to {string} without a guardian")
+    public void optsInAlone(String address, String purpose) {
+        capture = world().api.post(World.BASE + "/consents", world().marketing(),
+                World.capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(5), null));
+    }
+
+    @When("{string} opts out of {string}")
+    public void optsOut(String address, String purpose) {
+        capture = world().api.post(World.BASE + "/consents", world().marketing(),
+                World.capture(profile, "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now().minusSeconds(5), null));
+    }
+
+    @When("{string} opts in to {string} with the guardian {string}")
+    public void optsInWithGuardian(String address, String purpose, String guardian) {
+        var body = new LinkedHashMap<>(World.capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(5), null));
+        body.put("evidence", Map.of("formId", "family-signup", "guardian", guardian));
+        capture = world().api.post(World.BASE + "/consents", world().marketing(), body);
+        assertThat(capture.status()).as(capture.body()).isEqualTo(201);
+        assertThat(capture.json().at("/evidence/guardian").asString()).isEqualTo(guardian);
+    }
+
+    @Then("the capture is refused with the rule {string}")
+    public void captureRefused(String rule) {
+        assertThat(capture.status()).isEqualTo(422);
+        assertThat(capture.json().get("rule").asString()).isEqualTo(rule);
+    }
+
+    @Then("the capture is accepted")
+    public void captureAccepted() {
+        assertThat(capture.status()).as(capture.body()).isEqualTo(201);
     }
 
     @Given("{string} opted in to {string} {int} months ago")

@@ -104,9 +104,9 @@ class ApplicationWiring {
     }
 
     @Bean
-    ConsentService consentService(MongoConsentRecords records, MongoTenants tenants, MongoComplianceProfiles profiles,
-                                  DoubleOptInService doubleOptIn, Clock clock) {
-        return new ConsentService(records, tenants, profiles, doubleOptIn, clock);
+    ConsentService consentService(MongoConsentRecords records, MongoContacts contacts, MongoTenants tenants,
+                                  MongoComplianceProfiles profiles, DoubleOptInService doubleOptIn, Clock clock) {
+        return new ConsentService(records, contacts, tenants, profiles, doubleOptIn, clock);
     }
 
     @Bean

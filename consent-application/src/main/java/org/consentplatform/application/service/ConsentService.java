@@ -4,6 +4,7 @@ import org.consentplatform.application.port.in.CaptureConsent;
 import org.consentplatform.application.port.in.ReadConsents;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -34,18 +35,18 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
     private final Lookups lookups;
     private final Clock clock;
 
-    public ConsentService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles, DoubleOptInService doubleOptIn,
-                          Clock clock) {
+    public ConsentService(ConsentRecords records, Contacts contacts, Tenants tenants, ComplianceProfiles profiles,
+                          DoubleOptInService doubleOptIn, Clock clock) {
         this.records = records;
         this.lookups = new Lookups(tenants, profiles);
-        this.recorder = new ConfirmingRecorder(records, doubleOptIn, clock);
+        this.recorder = new ConfirmingRecorder(records, contacts, doubleOptIn, clock);
         this.clock = clock;
     }
 
     @Override
     public ConsentChange capture(TenantId tenant, CaptureCommand command, Caller caller) {
-        return recorder.recordAll(tenant, List.of(resolve(tenant, lookups.settings(tenant), new HashMap<>(), command, caller)))
-                .getFirst();
+        TenantSettings settings = lookups.settings(tenant);
+        return recorder.recordAll(tenant, settings, List.of(resolve(tenant, settings, new HashMap<>(), command, caller))).getFirst();
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         if (!violations.isEmpty()) {
             throw new DomainRejection.InvalidInput(violations);
         }
-        return recorder.recordAll(tenant, resolved);
+        return recorder.recordAll(tenant, settings, resolved);
     }
 
     @Override
@@ -77,13 +78,14 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         InvalidInputs.requireNonNull("profileId", command.profileId());
         InvalidInputs.requireNonNull("engagedAt", command.engagedAt());
         ComplianceProfile profile = lookups.profile(tenant, command.profileId());
-        ContactPoint contactPoint = lookups.settings(tenant).contactPoint(command.channel(), command.address());
+        TenantSettings settings = lookups.settings(tenant);
+        ContactPoint contactPoint = settings.contactPoint(command.channel(), command.address());
         RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
         profile.requirePurpose(key.purposeId()).lifetime()
                 .requireRenewable(records.load(tenant, key).current().orElse(null), command.engagedAt());
         var capture = new ConsentCapture(key, ConsentState.OPTED_IN, command.engagedAt(), Source.API, caller.actor(),
                 command.evidence(), caller.correlationId()).notAfter(clock.instant());
-        return recorder.recordAll(tenant, List.of(new ConfirmingRecorder.Item(profile, capture, null))).getFirst();
+        return recorder.recordAll(tenant, settings, List.of(new ConfirmingRecorder.Item(profile, capture, null))).getFirst();
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.consentplatform.application.port.in.ManageContacts;
 import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
@@ -12,6 +13,7 @@ import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 public final class ContactService implements ManageContacts {
 
@@ -39,6 +41,21 @@ public final class ContactService implements ManageContacts {
         Contact contact = new Contact(tenant, command.id(), command.type(), command.flags(), points);
         contacts.save(contact);
         return contact;
+    }
+
+    @Override
+    public Optional<MinorFlag> flagMinor(TenantId tenant, MinorCommand command) {
+        ContactPoint contactPoint = tenants.inForce(tenant).contactPoint(command.channel(), command.address());
+        if (!command.minor()) {
+            if (command.birthDate() != null) {
+                throw DomainRejection.InvalidInput.of("birthDate", "is given with minor: true only");
+            }
+            contacts.removeMinorFlag(tenant, contactPoint);
+            return Optional.empty();
+        }
+        var flag = new MinorFlag(contactPoint, command.birthDate());
+        contacts.saveMinorFlag(tenant, flag);
+        return Optional.of(flag);
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class DecisionService implements DecideMessages {
         TenantSettings settings = lookups.settings(tenant);
         MessageIntent intent = intent(tenant, settings, new HashMap<>(), query, contactOf(tenant, query));
         Map<RecordKey, RecordState> states = records.current(tenant, intent.recordsRead());
-        return new Decided(intent, states, EnforcementPolicy.decide(intent, settings, RecordStates.at(clock.instant(), states)),
+        return new Decided(intent, states, EnforcementPolicy.decide(intent, settings, Minors.statesAt(clock.instant(), tenant, states, contacts, settings)),
                 settings.checkContactLevelConsent());
     }
 
@@ -123,7 +123,7 @@ public final class DecisionService implements DecideMessages {
             }
         }
         Map<RecordKey, RecordState> read = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
-        RecordStates states = RecordStates.at(clock.instant(), read);
+        RecordStates states = Minors.statesAt(clock.instant(), tenant, read, contacts, settings);
         for (Resolved entry : resolved) {
             results.accept(entry.intent() == null ? entry.refused()
                     : new BatchResult.Decided(entry.line(), EnforcementPolicy.decide(entry.intent(), settings, states)));

@@ -52,7 +52,7 @@ public final class RecipientPreferenceService implements RecipientPreferences {
         this.records = records;
         this.contacts = contacts;
         this.lookups = new Lookups(tenants, profiles);
-        this.recorder = new ConfirmingRecorder(records, doubleOptIn, clock);
+        this.recorder = new ConfirmingRecorder(records, contacts, doubleOptIn, clock);
         this.clock = clock;
     }
 
@@ -159,7 +159,7 @@ public final class RecipientPreferenceService implements RecipientPreferences {
     }
 
     private List<ConsentChange> record(TenantId tenant, ComplianceProfile profile, List<ConsentCapture> captures, Visitor visitor) {
-        return recorder.recordAll(tenant, captures.stream()
+        return recorder.recordAll(tenant, lookups.settings(tenant), captures.stream()
                 .map(capture -> new ConfirmingRecorder.Item(profile, capture, visitor.locale()))
                 .toList());
     }
@@ -173,7 +173,8 @@ public final class RecipientPreferenceService implements RecipientPreferences {
     }
 
     private RecordStates statesOf(TenantId tenant, Collection<RecordKey> keys) {
-        return RecordStates.at(clock.instant(), keys.isEmpty() ? Map.of() : records.current(tenant, keys));
+        return Minors.statesAt(clock.instant(), tenant, keys.isEmpty() ? Map.of() : records.current(tenant, keys), contacts,
+                lookups.settings(tenant));
     }
 
     private static Evidence evidence(Visitor visitor, String formId) {

@@ -19,12 +19,16 @@ import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.contact.MinorFlag;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.tenant.TenantSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -96,7 +100,8 @@ class ConsentServiceTest {
         }
     };
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-    private final ConsentService service = new ConsentService(records, tenants, profiles,
+    private final NoContacts contacts = new NoContacts();
+    private final ConsentService service = new ConsentService(records, contacts, tenants, profiles,
             new DoubleOptInService(noRequests, mail -> {
                 throw new AssertionError("no mail expected");
             }, null, (tenant, address) -> {
@@ -149,6 +154,28 @@ class ConsentServiceTest {
         assertThat(change.actor().id()).isEqualTo("crm");
         assertThat(change.correlationId()).isEqualTo("corr-1");
         assertThat(change.source()).isEqualTo(Source.API);
+    }
+
+    @Test
+    void aMinorsOptInNeedsAGuardianAndTheirOptOutDoesNot() {
+        var zoe = new ContactPoint(Channel.EMAIL, "zoe@example.com");
+        contacts.saveMinorFlag(ACME, new MinorFlag(zoe, LocalDate.parse("2015-05-01")));
+
+        assertThatThrownBy(() -> service.capture(ACME, command("zoe@example.com", "OPTED_IN"), CALLER))
+                .isInstanceOf(DomainRejection.RuleViolation.class).hasMessageContaining("guardian");
+        assertThat(records.log).isEmpty();
+
+        var withGuardian = new CaptureCommand("retail", "EMAIL", "zoe@example.com", "commercial", null, ConsentState.OPTED_IN,
+                Instant.parse("2026-11-01T00:00:00Z"), null, new Evidence(null, "signup", null, null, "Marc Martin (father)"), null);
+        assertThat(service.capture(ACME, withGuardian, CALLER).evidence().guardian()).isEqualTo("Marc Martin (father)");
+        assertThat(service.capture(ACME, command("zoe@example.com", "OPTED_OUT"), CALLER).applied()).isTrue();
+    }
+
+    @Test
+    void aMinorWhoReachedTheAgeOfDigitalConsentOptsInAlone() {
+        contacts.saveMinorFlag(ACME, new MinorFlag(new ContactPoint(Channel.EMAIL, "leo@example.com"), LocalDate.parse("2008-01-01")));
+
+        assertThat(service.capture(ACME, command("leo@example.com", "OPTED_IN"), CALLER).applied()).isTrue();
     }
 
     private static CaptureCommand command(String address, String state) {

@@ -57,7 +57,7 @@ class DoubleOptInServiceTest {
 
     private final DoubleOptInService doubleOptIn = new DoubleOptInService(new Requests(), mails::add, new Announcements(),
             (tenant, address) -> quotaWait, records, new OneProfile(() -> profile), clock, () -> "https://consent.example/");
-    private final ConsentService consent = new ConsentService(records, new NoTenantSettings(), new OneProfile(() -> profile), doubleOptIn, clock);
+    private final ConsentService consent = new ConsentService(records, new NoContacts(), new NoTenantSettings(), new OneProfile(() -> profile), doubleOptIn, clock);
 
     @Test
     void theLinkIsMailedFromTheProfilesSenderInTheCapturesLanguageAndAnnouncedWithoutIt() {

@@ -94,6 +94,9 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq,
         field(form, e.formId());
         field(form, e.clientAddress());
         field(form, e.userAgent());
+        if (e.guardian() != null) {
+            field(form, "guardian=" + e.guardian()); // only when present: entries from before it existed hash as they did
+        }
     }
 
     private static void field(StringBuilder form, String value) {

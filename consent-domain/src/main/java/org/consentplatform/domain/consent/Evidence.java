@@ -1,5 +1,6 @@
 package org.consentplatform.domain.consent;
 
+import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 
 /**
@@ -9,15 +10,24 @@ import org.consentplatform.domain.shared.InvalidInputs;
  * @param formId         the form the person used
  * @param clientAddress  the person's IP address
  * @param userAgent      the person's browser
+ * @param guardian       the parent or guardian who gave consent for a minor (a name, an id in the caller's system)
  */
-public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent) {
+public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian) {
 
-    public static final Evidence NONE = new Evidence(null, null, null, null);
+    public static final Evidence NONE = new Evidence(null, null, null, null, null);
+
+    public Evidence(String wordingVersion, String formId, String clientAddress, String userAgent) {
+        this(wordingVersion, formId, clientAddress, userAgent, null);
+    }
 
     public Evidence {
         wordingVersion = InvalidInputs.optionalText("evidence.wordingVersion", wordingVersion, 128);
         formId = InvalidInputs.optionalText("evidence.formId", formId, 256);
         clientAddress = InvalidInputs.optionalText("evidence.clientAddress", clientAddress, 64);
         userAgent = InvalidInputs.optionalText("evidence.userAgent", userAgent, 1024);
+        guardian = InvalidInputs.optionalText("evidence.guardian", guardian, 256);
+        if (guardian != null && guardian.isBlank()) {
+            throw DomainRejection.InvalidInput.of("evidence.guardian", "must name the parent or guardian");
+        }
     }
 }

@@ -96,6 +96,9 @@ enum Check {
         if (expired(modelOwner, key, states)) {
             return new Reason(aspect, model.get().permits(null), ReasonCode.CONSENT_EXPIRED, key, model.get(), state, null);
         }
+        if (states.minorWithoutGuardian(key)) {
+            return new Reason(aspect, model.get().permits(null), ReasonCode.MINOR_WITHOUT_GUARDIAN, key, model.get(), state, null);
+        }
         return new Reason(aspect, model.get().permits(state), code, key, model.get(), state, null);
     }
 
@@ -105,9 +108,9 @@ enum Check {
                 && !pendingBlocks(profile, modelOwner, key.contactPoint().channel(), state);
     }
 
-    /** The state the models read: an expired opt-in counts as absent (§10). */
+    /** The state the models read: an expired opt-in (§10), or a minor's without a guardian (§12), counts as absent. */
     static ConsentState counted(Purpose modelOwner, RecordKey key, RecordStates states) {
-        return expired(modelOwner, key, states) ? null : states.stateOf(key);
+        return expired(modelOwner, key, states) || states.minorWithoutGuardian(key) ? null : states.stateOf(key);
     }
 
     /** An opt-in past its lifetime, whether or not the expiry job has written it down yet. */

@@ -24,6 +24,8 @@ public record Reason(Aspect aspect, boolean permits, ReasonCode code, RecordKey 
                     + " is " + model + " and the record is " + (state == null ? "absent" : state) + ": " + verdict();
             case CONSENT_EXPIRED -> subject() + " on " + record.contactPoint().channel() + " is " + model
                     + " and its opt-in has expired (older than the purpose's consent lifetime), so it counts as absent: " + verdict();
+            case MINOR_WITHOUT_GUARDIAN -> subject() + " on " + record.contactPoint().channel() + " is " + model
+                    + " and the address belongs to a minor whose opt-in no parent or guardian gave, so it counts as absent: " + verdict();
             case PENDING_CONFIRMATION -> subject() + " requires double opt-in and the opt-in is not confirmed yet: "
                     + "blocked whatever the model";
             case CONTACT_FLAG -> "contact flag " + flag + " is " + (permits ? "not set" : "set") + ": " + verdict();

@@ -8,6 +8,8 @@ public enum ReasonCode {
     TOPIC_CONSENT,
     /** An opt-in older than its purpose's consent lifetime, evaluated as absent under the model (§10). */
     CONSENT_EXPIRED,
+    /** An opt-in for a minor's contact point that no parent or guardian gave, evaluated as absent (§12). */
+    MINOR_WITHOUT_GUARDIAN,
     /** A double opt-in not yet confirmed blocks whatever the model (§5). */
     PENDING_CONFIRMATION,
     /** A legacy contact flag (§4). */

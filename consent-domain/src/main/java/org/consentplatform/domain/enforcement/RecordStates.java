@@ -3,9 +3,11 @@ package org.consentplatform.domain.enforcement;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The current state of the records a decision reads, at the moment it is taken. A bare state
@@ -33,8 +35,21 @@ public interface RecordStates {
         return false;
     }
 
+    /** Whether the record is an opt-in for a minor's contact point that no parent or guardian gave (it then reads as absent). */
+    default boolean minorWithoutGuardian(RecordKey key) {
+        return false;
+    }
+
     /** Records as read from storage (absent ones left out), decided on at {@code now}. */
     static RecordStates at(Instant now, Map<RecordKey, RecordState> records) {
+        return at(now, records, Set.of());
+    }
+
+    /**
+     * Records as read from storage, decided on at {@code now}, for contact points of which those
+     * in {@code minors} are a minor's at that moment.
+     */
+    static RecordStates at(Instant now, Map<RecordKey, RecordState> records, Set<ContactPoint> minors) {
         return new RecordStates() {
             @Override
             public ConsentState stateOf(RecordKey key) {
@@ -57,6 +72,13 @@ public interface RecordStates {
             public boolean endedByExpiry(RecordKey key) {
                 RecordState state = records.get(key);
                 return state != null && state.expired();
+            }
+
+            @Override
+            public boolean minorWithoutGuardian(RecordKey key) {
+                RecordState state = records.get(key);
+                return state != null && state.state() == ConsentState.OPTED_IN && minors.contains(key.contactPoint())
+                        && (state.evidence() == null || state.evidence().guardian() == null);
             }
         };
     }

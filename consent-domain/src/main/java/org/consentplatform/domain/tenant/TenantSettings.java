@@ -19,13 +19,24 @@ import java.util.stream.Stream;
  * @param lowercaseWholeEmail      lower-case the local part of email addresses too, not only the domain
  * @param defaultPhoneRegion       ISO 3166 region for phone numbers written without a country code; null: require "+"
  * @param customChannels           channels the tenant defines besides EMAIL, SMS, VOICE and POSTAL
+ * @param ageOfDigitalConsent      below it a person's opt-in needs a parent or guardian (GDPR Art. 8: 13 to 16, default 16)
  */
 public record TenantSettings(boolean checkContactLevelConsent, boolean lowercaseWholeEmail, String defaultPhoneRegion,
-                             List<ChannelDefinition> customChannels) {
+                             List<ChannelDefinition> customChannels, Integer ageOfDigitalConsent) {
 
+    public static final int DEFAULT_AGE_OF_DIGITAL_CONSENT = 16;
     public static final TenantSettings DEFAULTS = new TenantSettings(true, true, null, List.of());
 
+    public TenantSettings(boolean checkContactLevelConsent, boolean lowercaseWholeEmail, String defaultPhoneRegion,
+                          List<ChannelDefinition> customChannels) {
+        this(checkContactLevelConsent, lowercaseWholeEmail, defaultPhoneRegion, customChannels, null);
+    }
+
     public TenantSettings {
+        ageOfDigitalConsent = ageOfDigitalConsent == null ? DEFAULT_AGE_OF_DIGITAL_CONSENT : ageOfDigitalConsent;
+        if (ageOfDigitalConsent < 13 || ageOfDigitalConsent > 16) {
+            throw DomainRejection.InvalidInput.of("ageOfDigitalConsent", "must be from 13 to 16 (GDPR Art. 8)");
+        }
         if (defaultPhoneRegion != null) {
             defaultPhoneRegion = PhoneNumbers.requireKnownRegion("defaultPhoneRegion", defaultPhoneRegion);
         }

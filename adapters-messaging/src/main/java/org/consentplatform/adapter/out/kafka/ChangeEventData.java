@@ -17,7 +17,7 @@ record ChangeEventData(String changeId, String tenant, String profileId, String 
     record State(String state, String capturedAt, String source, EvidenceData evidence) {
     }
 
-    record EvidenceData(String wordingVersion, String formId, String clientAddress, String userAgent) {
+    record EvidenceData(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian) {
     }
 
     static ChangeEventData of(ConsentChange change) {
@@ -38,6 +38,7 @@ record ChangeEventData(String changeId, String tenant, String profileId, String 
 
     private static EvidenceData evidence(Evidence evidence) {
         return evidence == null || evidence.equals(Evidence.NONE) ? null
-                : new EvidenceData(evidence.wordingVersion(), evidence.formId(), evidence.clientAddress(), evidence.userAgent());
+                : new EvidenceData(evidence.wordingVersion(), evidence.formId(), evidence.clientAddress(), evidence.userAgent(),
+                evidence.guardian());
     }
 }

@@ -41,12 +41,13 @@ final class Documents {
         return new Document("wordingVersion", evidence.wordingVersion())
                 .append("formId", evidence.formId())
                 .append("clientAddress", evidence.clientAddress())
-                .append("userAgent", evidence.userAgent());
+                .append("userAgent", evidence.userAgent())
+                .append("guardian", evidence.guardian());
     }
 
     static Evidence evidence(Document doc) {
         return doc == null ? Evidence.NONE : new Evidence(doc.getString("wordingVersion"), doc.getString("formId"),
-                doc.getString("clientAddress"), doc.getString("userAgent"));
+                doc.getString("clientAddress"), doc.getString("userAgent"), doc.getString("guardian"));
     }
 
     static Document state(RecordState state) {

@@ -8,11 +8,13 @@ import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contact.LegacyFlags;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,9 +23,41 @@ import java.util.Optional;
 public final class MongoContacts implements Contacts {
 
     private final MongoCollection<Document> contacts;
+    private final MongoCollection<Document> minors;
 
     public MongoContacts(MongoStore store) {
         this.contacts = store.collection(MongoStore.CONTACTS);
+        this.minors = store.collection(MongoStore.MINORS);
+    }
+
+    @Override
+    public Map<ContactPoint, MinorFlag> minorFlags(TenantId tenant, Collection<ContactPoint> contactPoints) {
+        var found = new HashMap<ContactPoint, MinorFlag>();
+        if (contactPoints.isEmpty()) {
+            return found;
+        }
+        minors.find(Filters.in("_id", contactPoints.stream().map(cp -> MongoStore.id(tenant, cp.key())).toList())).forEach(doc -> {
+            var contactPoint = new ContactPoint(new Channel(new TechnicalId(doc.getString("channel"))), doc.getString("address"));
+            String birthDate = doc.getString("birthDate");
+            found.put(contactPoint, new MinorFlag(contactPoint, birthDate == null ? null : LocalDate.parse(birthDate)));
+        });
+        return found;
+    }
+
+    @Override
+    public void saveMinorFlag(TenantId tenant, MinorFlag flag) {
+        String id = MongoStore.id(tenant, flag.contactPoint().key());
+        minors.replaceOne(Filters.eq("_id", id), new Document("_id", id)
+                        .append("tenant", tenant.value())
+                        .append("channel", flag.contactPoint().channel().toString())
+                        .append("address", flag.contactPoint().address())
+                        .append("birthDate", flag.birthDate() == null ? null : flag.birthDate().toString()),
+                new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public void removeMinorFlag(TenantId tenant, ContactPoint contactPoint) {
+        minors.deleteOne(Filters.eq("_id", MongoStore.id(tenant, contactPoint.key())));
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class MongoStore {
     static final String TENANTS = "tenants";
     static final String PROFILES = "profiles";
     static final String CONTACTS = "contacts";
+    static final String MINORS = "minor_contact_points";
     static final String CHANGES = "consent_changes";
     static final String RECORDS = "consent_records";
     static final String IDEMPOTENCY = "idempotency_keys";

@@ -45,7 +45,8 @@ public final class MongoTenants implements Tenants {
                 doc.getList("customChannels", Document.class, List.of()).stream()
                         .map(c -> new ChannelDefinition(new Channel(new TechnicalId(c.getString("id"))), c.getString("name"),
                                 AddressFormat.valueOf(c.getString("addressFormat"))))
-                        .toList()));
+                        .toList(),
+                doc.getInteger("ageOfDigitalConsent")));
     }
 
     @Override
@@ -57,7 +58,8 @@ public final class MongoTenants implements Tenants {
                         .append("customChannels", settings.customChannels().stream()
                                 .map(c -> new Document("id", c.channel().toString()).append("name", c.name())
                                         .append("addressFormat", c.addressFormat().name()))
-                                .toList()),
+                                .toList())
+                        .append("ageOfDigitalConsent", settings.ageOfDigitalConsent()),
                 new ReplaceOptions().upsert(true));
         cache.invalidate(tenant);
     }

@@ -18,6 +18,7 @@ import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.PurposeType;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,9 @@ public final class Api {
     }
 
     public record TenantSettings(Boolean checkContactLevelConsent, Boolean lowercaseWholeEmail, String defaultPhoneRegion,
-                                 List<CustomChannel> customChannels) {
+                                 List<CustomChannel> customChannels,
+                                 @Schema(description = "Below this age an opt-in needs a parent or guardian (GDPR Art. 8: 13 to 16); left out: 16")
+                                 Integer ageOfDigitalConsent) {
     }
 
     // profiles
@@ -169,7 +172,18 @@ public final class Api {
 
     // consents
 
-    public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent) {
+    public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent,
+                           @Schema(description = "The parent or guardian who gave consent for a minor (a name, an id in your system)")
+                           String guardian) {
+    }
+
+    @Schema(description = "Flags a contact point as a minor's (minor: true, with a birthDate if known) or removes the flag (minor: false).")
+    public record MinorFlagRequest(String channel, String address, Boolean minor, LocalDate birthDate) {
+    }
+
+    @Schema(description = "A contact point's minor flag: until minorUntil (the birthDate plus the tenant's age of digital consent), "
+            + "an opt-in counts only when evidence.guardian names who gave it; without a birthDate, until the flag is removed.")
+    public record MinorFlag(String channel, String address, boolean minor, LocalDate birthDate, LocalDate minorUntil) {
     }
 
     @Schema(description = "A person's consent decision. capturedAt is when the person gave it; source defaults to API.")

@@ -170,7 +170,8 @@ interface RestMapper {
 
     default Evidence toDomain(Api.Evidence evidence) {
         return evidence == null ? Evidence.NONE
-                : new Evidence(evidence.wordingVersion(), evidence.formId(), evidence.clientAddress(), evidence.userAgent());
+                : new Evidence(evidence.wordingVersion(), evidence.formId(), evidence.clientAddress(), evidence.userAgent(),
+                evidence.guardian());
     }
 
     CaptureConsent.CaptureCommand toCommand(Api.Capture capture);
@@ -188,7 +189,7 @@ interface RestMapper {
         }
         return new TenantSettings(InvalidInputs.requireNonNull("checkContactLevelConsent", settings.checkContactLevelConsent()),
                 InvalidInputs.requireNonNull("lowercaseWholeEmail", settings.lowercaseWholeEmail()),
-                settings.defaultPhoneRegion(), channels);
+                settings.defaultPhoneRegion(), channels, settings.ageOfDigitalConsent());
     }
 
     default ProfileDefinition toDomain(String name, String companyAddress, List<Api.Purpose> purposes,

@@ -3,10 +3,13 @@ package org.consentplatform.application.port.in;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contact.LegacyFlags;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** Keeps the platform's copy of CRM contacts, leads and profiles. */
 public interface ManageContacts {
@@ -18,7 +21,18 @@ public interface ManageContacts {
     record ContactCommand(TechnicalId id, EntityType type, LegacyFlags flags, List<RawContactPoint> contactPoints) {
     }
 
+    /**
+     * Flags a contact point as a minor's, or removes the flag (§12).
+     *
+     * @param birthDate null: a minor until the flag is removed
+     */
+    record MinorCommand(String channel, String address, boolean minor, LocalDate birthDate) {
+    }
+
     Contact upsert(TenantId tenant, ContactCommand command);
+
+    /** @return the flag now held, empty once removed */
+    Optional<MinorFlag> flagMinor(TenantId tenant, MinorCommand command);
 
     Contact get(TenantId tenant, TechnicalId contactId);
 }

@@ -1,6 +1,8 @@
 package org.consentplatform.application.port.out;
 
 import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contact.MinorFlag;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -8,7 +10,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** Stored contacts, leads and profiles. */
+/** Stored contacts, leads and profiles, and the contact points flagged as minors'. */
 public interface Contacts {
 
     Optional<Contact> find(TenantId tenant, TechnicalId contactId);
@@ -16,4 +18,11 @@ public interface Contacts {
     Map<TechnicalId, Contact> findAll(TenantId tenant, Collection<TechnicalId> contactIds);
 
     void save(Contact contact);
+
+    /** The minor flags of those contact points that have one (§12). */
+    Map<ContactPoint, MinorFlag> minorFlags(TenantId tenant, Collection<ContactPoint> contactPoints);
+
+    void saveMinorFlag(TenantId tenant, MinorFlag flag);
+
+    void removeMinorFlag(TenantId tenant, ContactPoint contactPoint);
 }

@@ -1,0 +1,47 @@
+package org.consentplatform.domain.contact;
+
+import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * A contact point flagged as a minor's (§12): below the tenant's age of digital consent, an
+ * opt-in counts only when a parent or guardian gave it, named in the evidence.
+ *
+ * @param birthDate null: a minor until the flag is removed
+ */
+public record MinorFlag(ContactPoint contactPoint, LocalDate birthDate) {
+
+    public MinorFlag {
+        InvalidInputs.requireNonNull("contactPoint", contactPoint);
+    }
+
+    /** Whether the person is below the age of digital consent at that instant. */
+    public boolean minorAt(Instant now, int ageOfDigitalConsent) {
+        return birthDate == null || now.atOffset(ZoneOffset.UTC).toLocalDate().isBefore(minorUntil(ageOfDigitalConsent));
+    }
+
+    /** The day the person reaches the age of digital consent; null without a birth date. */
+    public LocalDate minorUntil(int ageOfDigitalConsent) {
+        return birthDate == null ? null : birthDate.plusYears(ageOfDigitalConsent);
+    }
+
+    /**
+     * Refuses an opt-in for a minor that no parent or guardian gave; opt-outs are always taken.
+     *
+     * @throws DomainRejection.RuleViolation guardian-required
+     */
+    public void requireGuardian(ConsentCapture capture, Instant now, int ageOfDigitalConsent) {
+        if (capture.state() == ConsentState.OPTED_IN && minorAt(now, ageOfDigitalConsent) && capture.evidence().guardian() == null) {
+            throw new DomainRejection.RuleViolation("guardian-required", contactPoint.channel() + " " + contactPoint.address()
+                    + " belongs to a minor (under " + ageOfDigitalConsent + "): an opt-in counts only when a parent or guardian "
+                    + "gives it; name them in evidence.guardian");
+        }
+    }
+}
