@@ -14,7 +14,6 @@ import org.consentplatform.domain.enforcement.Decision;
 import org.consentplatform.domain.enforcement.EnforcementPolicy;
 import org.consentplatform.domain.enforcement.MessageIntent;
 import org.consentplatform.domain.enforcement.Reason;
-import org.consentplatform.domain.enforcement.ReasonCode;
 import org.consentplatform.domain.enforcement.RecordStates;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.Purpose;
@@ -89,7 +88,8 @@ public record Preferences(ComplianceProfile profile, ContactPoint contactPoint, 
                     : decide(profile, purpose, null, contactPoint, contact, settings, states).send();
             var topics = purpose.topics().stream()
                     .map(topic -> new TopicItem(purpose, topic,
-                            topicPermits(decide(profile, purpose, topic, contactPoint, contact, settings, states)), fixed))
+                            topicPermits(decide(profile, purpose, topic, contactPoint, contact, settings, states),
+                                    RecordKey.ofPurpose(profile.id(), contactPoint, purpose.id())), fixed))
                     .toList();
             items.add(new Item(purpose, chosen, fixed, topics));
         }
@@ -166,10 +166,10 @@ public record Preferences(ComplianceProfile profile, ContactPoint contactPoint, 
         return EnforcementPolicy.decide(new MessageIntent(profile, purpose, topic, contactPoint, contact), settings, states);
     }
 
-    /** A topic's own box: every message check but its parent purpose's record. */
-    private static boolean topicPermits(Decision decision) {
+    /** A topic's own box: every message check but those of its parent purpose's record (consent, pending, expiry). */
+    private static boolean topicPermits(Decision decision, RecordKey parent) {
         return decision.reasons().stream()
-                .filter(reason -> reason.aspect() == Aspect.MESSAGE && reason.code() != ReasonCode.PURPOSE_CONSENT)
+                .filter(reason -> reason.aspect() == Aspect.MESSAGE && !parent.equals(reason.record()))
                 .allMatch(Reason::permits);
     }
 }

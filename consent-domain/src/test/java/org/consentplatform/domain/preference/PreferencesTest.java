@@ -69,6 +69,15 @@ class PreferencesTest {
     }
 
     @Test
+    void aTopicBoxIgnoresEveryCheckOfItsParentsRecordEvenAPendingOne() {
+        doubleOptIn = true;
+        set("news", null, ConsentState.PENDING_CONFIRMATION);
+        set("news", "weekly", ConsentState.OPTED_IN);
+
+        assertThat(page(null, false).chosen()).contains(Choice.parse("news/weekly")).doesNotContain(Choice.parse("news"));
+    }
+
+    @Test
     void submittingWritesOnlyTheBoxesThePersonTurnedOnOrOff() {
         set("news", null, ConsentState.OPTED_IN);
         Preferences page = page(null, false);
