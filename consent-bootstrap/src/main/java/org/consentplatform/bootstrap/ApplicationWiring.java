@@ -94,8 +94,8 @@ class ApplicationWiring {
     }
 
     @Bean
-    ProfileService profileService(MongoComplianceProfiles profiles) {
-        return new ProfileService(profiles);
+    ProfileService profileService(MongoComplianceProfiles profiles, MongoConsentRecords records, Clock clock) {
+        return new ProfileService(profiles, records, clock);
     }
 
     @Bean

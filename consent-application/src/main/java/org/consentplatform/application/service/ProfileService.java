@@ -2,20 +2,33 @@ package org.consentplatform.application.service;
 
 import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.enforcement.ModelChangeImpact;
+import org.consentplatform.domain.enforcement.RecordStates;
+import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 public final class ProfileService implements ManageProfiles {
 
     private final ComplianceProfiles profiles;
+    private final ConsentRecords records;
+    private final Clock clock;
 
-    public ProfileService(ComplianceProfiles profiles) {
+    public ProfileService(ComplianceProfiles profiles, ConsentRecords records, Clock clock) {
         this.profiles = profiles;
+        this.records = records;
+        this.clock = clock;
     }
 
     @Override
@@ -34,6 +47,17 @@ public final class ProfileService implements ManageProfiles {
     @Override
     public List<ComplianceProfile> list(TenantId tenant) {
         return profiles.all(tenant);
+    }
+
+    @Override
+    public ModelChangeImpact dryRun(TenantId tenant, TechnicalId profileId, String purposeId, String channel, EnforcementModel model) {
+        InvalidInputs.requireNonNull("model", model);
+        ModelChangeImpact impact = ModelChangeImpact.of(get(tenant, profileId), TechnicalId.parse("purposeId", purposeId),
+                Channel.of("channel", channel), model);
+        Instant now = clock.instant();
+        records.scanPurpose(tenant, profileId, impact.purposeId(), impact.channel(), record -> record.current()
+                .ifPresent(state -> impact.count(record.key(), RecordStates.at(now, Map.of(record.key(), state)))));
+        return impact;
     }
 
     @Override

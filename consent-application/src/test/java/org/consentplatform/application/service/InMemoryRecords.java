@@ -5,6 +5,7 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
@@ -53,6 +54,12 @@ final class InMemoryRecords implements ConsentRecords {
     @Override
     public List<ConsentRecord> optedInCapturedBefore(TenantId tenant, TechnicalId profileId, TechnicalId purposeId,
                                                      Instant capturedBefore, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void scanPurpose(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Channel channel,
+                            java.util.function.Consumer<ConsentRecord> each) {
         throw new UnsupportedOperationException();
     }
 

@@ -1,5 +1,6 @@
 package org.consentplatform.domain.profile;
 
+import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,6 +146,20 @@ public final class ComplianceProfile {
                         "default consent on " + consent.channel() + " must name a COMMERCIAL purpose of the profile");
             }
         }
+    }
+
+    /**
+     * This profile as it would be with one purpose's model on one channel changed: what a dry run
+     * compares against (nothing is stored).
+     */
+    public ComplianceProfile withModel(TechnicalId purposeId, Channel channel, EnforcementModel model) {
+        Purpose changed = requirePurpose(purposeId);
+        var models = new LinkedHashMap<>(changed.models());
+        models.put(channel, model);
+        List<Purpose> revised = purposes.stream().map(p -> p.id().equals(purposeId)
+                ? new Purpose(p.id(), p.name(), p.type(), p.legalBasis(), models, p.topics(), p.doubleOptIn(), p.partner(), p.lifetime())
+                : p).toList();
+        return new ComplianceProfile(tenant, id, name, companyAddress, revised, defaultConsents, doubleOptIn, branding, version);
     }
 
     /** Every purpose and channel where consent is the legal basis but no opt-in is needed to send. */

@@ -22,6 +22,7 @@ import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
@@ -41,6 +42,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Change log first, projection second, no multi-document transaction (see architecture.md):
@@ -259,6 +261,19 @@ public final class MongoConsentRecords implements ConsentRecords {
                     Documents.state(doc.get("current", Document.class)), doc.getLong("seq"), doc.getString("headHash")));
         }
         return result;
+    }
+
+    @Override
+    public void scanPurpose(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Channel channel,
+                            Consumer<ConsentRecord> each) {
+        for (Document doc : records.find(Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("key.profileId", profileId.value()),
+                Filters.eq("key.purposeId", purposeId.value()), Filters.eq("key.channel", channel.toString()))).batchSize(1000)) {
+            RecordState state = Documents.state(doc.get("current", Document.class));
+            if (state != null) {
+                each.accept(ConsentRecord.reconstitute(tenant, Documents.recordKey(doc.get("key", Document.class)), state,
+                        doc.getLong("seq"), doc.getString("headHash")));
+            }
+        }
     }
 
     @Override

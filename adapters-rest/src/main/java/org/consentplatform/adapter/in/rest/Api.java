@@ -104,6 +104,22 @@ public final class Api {
     public record ProfileList(List<Profile> items) {
     }
 
+    @Schema(description = "A model change to try: purpose, channel and the model it would get.")
+    public record DryRunRequest(String purposeId, String channel, EnforcementModel model) {
+    }
+
+    public record DryRunVerdicts(boolean sendsBefore, boolean sendsAfter) {
+    }
+
+    public record DryRunFlip(String channel, String address, String topicId, boolean sendsBefore, boolean sendsAfter) {
+    }
+
+    @Schema(description = "What the change would do: records evaluated (the purpose's and its topics' on the channel), how many flip "
+            + "each way, a sample of at most 20, and the verdict for contact points without any record (they cannot be counted).")
+    public record DryRun(String purposeId, String channel, EnforcementModel from, EnforcementModel to, long evaluated,
+                         long sendToBlock, long blockToSend, long unchanged, DryRunVerdicts withoutRecord, List<DryRunFlip> sample) {
+    }
+
     @Schema(description = "Proof that a person engaged (opened, clicked, bought) under an opt-in: renews it when its purpose allows")
     public record Engagement(String profileId, String channel, String address, String purposeId, String topicId,
                              Instant engagedAt, Evidence evidence) {

@@ -3,6 +3,7 @@ package org.consentplatform.adapter.in.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consentplatform.application.port.in.ManageProfiles;
+import org.consentplatform.domain.enforcement.ModelChangeImpact;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
@@ -77,5 +78,19 @@ class ProfileController {
             throw VersionMismatch.stale(e.getMessage());
         }
         return ResponseEntity.ok().eTag(VersionMismatch.etag(revised.version())).body(mapper.toApi(revised));
+    }
+
+    @PostMapping("/{profileId}/dry-run")
+    @Operation(summary = "What changing a purpose's model on a channel would do, changing nothing: records that would flip "
+            + "from send to block and back, with a sample, and what happens to contact points without a record")
+    Api.DryRun dryRun(@PathVariable String tenantId, @PathVariable String profileId, @RequestBody Api.DryRunRequest request) {
+        ModelChangeImpact impact = profiles.dryRun(new TenantId(tenantId), TechnicalId.parse("profileId", profileId),
+                request.purposeId(), request.channel(), request.model());
+        return new Api.DryRun(impact.purposeId().value(), impact.channel().toString(), impact.from(), impact.to(), impact.evaluated(),
+                impact.sendToBlock(), impact.blockToSend(), impact.evaluated() - impact.sendToBlock() - impact.blockToSend(),
+                new Api.DryRunVerdicts(impact.sendsWithoutRecordBefore(), impact.sendsWithoutRecordAfter()),
+                impact.sample().stream().map(flip -> new Api.DryRunFlip(flip.record().contactPoint().channel().toString(),
+                        flip.record().contactPoint().address(), flip.record().topicId() == null ? null : flip.record().topicId().value(),
+                        flip.sendsBefore(), flip.sendsAfter())).toList());
     }
 }

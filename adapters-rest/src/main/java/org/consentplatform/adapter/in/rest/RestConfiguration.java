@@ -86,6 +86,7 @@ public class RestConfiguration {
                         .requestMatchers(HttpMethod.GET, TENANT + "/settings").access(TenantAccess.of(tenantClaim, READ, ADMIN))
                         .requestMatchers(HttpMethod.PUT, TENANT + "/settings").access(TenantAccess.of(tenantClaim, ADMIN))
                         .requestMatchers(HttpMethod.GET, TENANT + "/profiles", TENANT + "/profiles/*").access(TenantAccess.of(tenantClaim, READ, ADMIN))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/profiles/*/dry-run").access(TenantAccess.of(tenantClaim, READ, ADMIN))
                         .requestMatchers(HttpMethod.POST, TENANT + "/profiles").access(TenantAccess.of(tenantClaim, ADMIN))
                         .requestMatchers(HttpMethod.PUT, TENANT + "/profiles/*").access(TenantAccess.of(tenantClaim, ADMIN))
                         .requestMatchers(HttpMethod.GET, TENANT + "/contacts/*").access(TenantAccess.of(tenantClaim, READ))

@@ -1,5 +1,7 @@
 package org.consentplatform.application.port.in;
 
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.enforcement.ModelChangeImpact;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.shared.TechnicalId;
@@ -15,6 +17,12 @@ public interface ManageProfiles {
     ComplianceProfile get(TenantId tenant, TechnicalId profileId);
 
     List<ComplianceProfile> list(TenantId tenant);
+
+    /**
+     * What changing a purpose's model on a channel would do to the records as they stand, changing
+     * nothing: how many flip from send to block and back, with a sample.
+     */
+    ModelChangeImpact dryRun(TenantId tenant, TechnicalId profileId, String purposeId, String channel, EnforcementModel model);
 
     /** Replaces the definition if {@code expectedVersion} is still the stored one. */
     ComplianceProfile revise(TenantId tenant, TechnicalId profileId, ProfileDefinition definition, long expectedVersion);

@@ -5,6 +5,7 @@ import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Consent records: an append-only change log (the commit point and the audit trail) and the
@@ -43,6 +45,9 @@ public interface ConsentRecords {
      */
     List<ConsentRecord> optedInCapturedBefore(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Instant capturedBefore,
                                               int limit);
+
+    /** Hands every record of one purpose (its topics' too) on one channel to {@code each}, streaming: a dry run reads them all. */
+    void scanPurpose(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Channel channel, Consumer<ConsentRecord> each);
 
     /** The changes with these ids that are in the log (loads give their changes ids of their own). */
     List<ConsentChange> changes(TenantId tenant, Collection<String> changeIds);
