@@ -67,7 +67,7 @@ class ConfirmationInBrowserTest {
 
         browser.findElement(By.id("confirm")).click();
 
-        assertThat(browser.findElement(By.id("confirmed")).getText()).contains("Thank you");
+        assertThat(Chromium.awaitElement(browser, By.id("confirmed")).getText()).contains("Thank you");
         assertThat(world.decide(profile, "letter", null, "EMAIL", address, null).get("send").asBoolean()).isTrue();
     }
 }

@@ -88,7 +88,7 @@ class RecipientPagesInBrowserTest {
         browser.findElement(By.id("choice-news/regattas")).click();
         browser.findElement(By.id("save")).click();
 
-        assertThat(browser.findElement(By.id("outcome")).getText()).contains("Your choices are saved");
+        assertThat(Chromium.awaitElement(browser, By.id("outcome")).getText()).contains("Your choices are saved");
         assertThat(browser.findElement(By.id("choice-news/offers")).isSelected()).isTrue();
         assertThat(world.decide(profile, "news", "offers", "EMAIL", address, null).get("send").asBoolean()).isTrue();
         assertThat(world.decide(profile, "news", "regattas", "EMAIL", address, null).get("send").asBoolean()).isFalse();
@@ -107,7 +107,7 @@ class RecipientPagesInBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vos préférences de communication");
         browser.findElement(By.id("choice-news/offers")).click();
         browser.findElement(By.id("save")).click();
-        assertThat(browser.findElement(By.id("outcome")).getText()).contains("Vos choix sont enregistrés");
+        assertThat(Chromium.awaitElement(browser, By.id("outcome")).getText()).contains("Vos choix sont enregistrés");
         screenshot("preference-center-fr.png");
     }
 
@@ -124,7 +124,7 @@ class RecipientPagesInBrowserTest {
         screenshot("subscription-center.png");
         browser.findElement(By.id("doNotBulkEmail-block")).click();
         browser.findElement(By.id("save")).click();
-        assertThat(browser.findElement(By.id("outcome")).getText()).contains("saved for every one of your email addresses");
+        assertThat(Chromium.awaitElement(browser, By.id("outcome")).getText()).contains("saved for every one of your email addresses");
         assertThat(world.decide(profile, "news", null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
 
         world.capture(profile, "EMAIL", address, "news", null, "OPTED_IN", Instant.now());
@@ -132,7 +132,7 @@ class RecipientPagesInBrowserTest {
         screenshot("unsubscribe.png");
         assertThat(world.decide(profile, "news", null, "EMAIL", address, null).get("send").asBoolean()).as("showing changes nothing").isTrue();
         browser.findElement(By.id("confirm-unsubscribe")).click();
-        assertThat(browser.findElement(By.id("unsubscribed")).getText()).contains("no longer receive");
+        assertThat(Chromium.awaitElement(browser, By.id("unsubscribed")).getText()).contains("no longer receive");
         assertThat(world.decide(profile, "news", null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
     }
 
