@@ -13,7 +13,6 @@ import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 public final class ContactService implements ManageContacts {
 
@@ -44,18 +43,19 @@ public final class ContactService implements ManageContacts {
     }
 
     @Override
-    public Optional<MinorFlag> flagMinor(TenantId tenant, MinorCommand command) {
-        ContactPoint contactPoint = tenants.inForce(tenant).contactPoint(command.channel(), command.address());
+    public MinorStatus flagMinor(TenantId tenant, MinorCommand command) {
+        TenantSettings settings = tenants.inForce(tenant);
+        ContactPoint contactPoint = settings.contactPoint(command.channel(), command.address());
         if (!command.minor()) {
             if (command.birthDate() != null) {
                 throw DomainRejection.InvalidInput.of("birthDate", "is given with minor: true only");
             }
             contacts.removeMinorFlag(tenant, contactPoint);
-            return Optional.empty();
+            return new MinorStatus(contactPoint, null, null);
         }
         var flag = new MinorFlag(contactPoint, command.birthDate());
         contacts.saveMinorFlag(tenant, flag);
-        return Optional.of(flag);
+        return new MinorStatus(contactPoint, flag, flag.minorUntil(settings.ageOfDigitalConsent()));
     }
 
     @Override

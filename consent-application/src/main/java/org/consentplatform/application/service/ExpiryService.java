@@ -15,7 +15,6 @@ import org.consentplatform.domain.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +27,6 @@ import java.util.Optional;
 public final class ExpiryService implements ExpireConsents {
 
     public static final String LEASE = "consent-expiry";
-    /** A calendar lifetime ends up to three days after "now minus the lifetime" (month ends): candidates are read that far. */
-    private static final Duration MONTH_END_SLACK = Duration.ofDays(4);
     private static final int MAX_ATTEMPTS = 16;
 
     private final ConsentRecords records;
@@ -75,8 +72,8 @@ public final class ExpiryService implements ExpireConsents {
         int written = 0;
         while (true) {
             Instant now = clock.instant();
-            Instant candidatesBefore = now.atOffset(ZoneOffset.UTC).minus(purpose.lifetime().lifetime()).toInstant().plus(MONTH_END_SLACK);
-            List<ConsentRecord> candidates = records.optedInCapturedBefore(tenant, profile.id(), purpose.id(), candidatesBefore, batchSize);
+            List<ConsentRecord> candidates = records.optedInCapturedBefore(tenant, profile.id(), purpose.id(),
+                    purpose.lifetime().capturedNoLaterThanForExpiry(now), batchSize);
             boolean reachedTheYoungest = candidates.size() < batchSize;
             int writtenBefore = written;
             for (ConsentRecord candidate : candidates) {

@@ -2,6 +2,7 @@ package org.consentplatform.domain.consent;
 
 import org.consentplatform.domain.shared.DomainRejection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -19,6 +20,8 @@ public record ConsentLifetime(Period lifetime, boolean renewOnEngagement) {
 
     public static final ConsentLifetime UNLIMITED = new ConsentLifetime(null, false);
     private static final Period LONGEST = Period.ofYears(10);
+    /** Month ends differ by up to three days: a capture that late after "now minus the lifetime" may have expired. */
+    private static final Duration MONTH_END_SLACK = Duration.ofDays(4);
 
     public ConsentLifetime {
         if (lifetime != null && (lifetime.isNegative() || lifetime.isZero()
@@ -60,6 +63,15 @@ public record ConsentLifetime(Period lifetime, boolean renewOnEngagement) {
             throw new DomainRejection.RuleViolation("nothing-to-renew",
                     "engagement renews a valid opt-in only; an expired or missing one needs a fresh opt-in");
         }
+    }
+
+    /**
+     * Every opt-in expired by {@code now} was captured at or before this instant; some captured
+     * shortly before it have not expired yet (calendar months end on different days), so callers
+     * still check each with {@link #expired}. Null when opt-ins never expire.
+     */
+    public Instant capturedNoLaterThanForExpiry(Instant now) {
+        return lifetime == null ? null : now.atOffset(ZoneOffset.UTC).minus(lifetime).toInstant().plus(MONTH_END_SLACK);
     }
 
     /** Whether an opt-in captured then has expired by {@code now} (null now: lifetimes are not applied). */

@@ -118,8 +118,9 @@ public record Preferences(ComplianceProfile profile, ContactPoint contactPoint, 
      * page that no longer matches the records (they changed meanwhile) is noticed, not applied.
      */
     public String fingerprint() {
+        Set<Choice> chosen = chosen();
         var text = new StringBuilder();
-        choices().forEach(choice -> text.append(choice).append('=').append(chosen().contains(choice)).append(';'));
+        choices().forEach(choice -> text.append(choice).append('=').append(chosen.contains(choice)).append(';'));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);

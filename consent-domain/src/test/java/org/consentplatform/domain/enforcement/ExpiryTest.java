@@ -112,6 +112,15 @@ class ExpiryTest {
     }
 
     @Test
+    void theExpiryCandidatesReachFarEnoughForMonthEnds() {
+        Instant now = Instant.parse("2025-02-28T10:00:00Z"); // the instant an opt-in of 31 January expires
+
+        assertThat(ONE_MONTH.expired(CAPTURED, now)).isTrue();
+        assertThat(ONE_MONTH.capturedNoLaterThanForExpiry(now)).isAfterOrEqualTo(CAPTURED);
+        assertThat(ConsentLifetime.UNLIMITED.capturedNoLaterThanForExpiry(now)).isNull();
+    }
+
+    @Test
     void engagementRenewsOnlyAValidOptInOfAPurposeThatAllowsIt() {
         var valid = new RecordState(ConsentState.OPTED_IN, CAPTURED, Source.API, null);
 

@@ -4,12 +4,12 @@ import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contact.LegacyFlags;
 import org.consentplatform.domain.contact.MinorFlag;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** Keeps the platform's copy of CRM contacts, leads and profiles. */
 public interface ManageContacts {
@@ -29,10 +29,16 @@ public interface ManageContacts {
     record MinorCommand(String channel, String address, boolean minor, LocalDate birthDate) {
     }
 
+    /**
+     * A contact point's minor flag after a change: the flag, or null once removed, and the day
+     * the person reaches the tenant's age of digital consent (null without a birth date).
+     */
+    record MinorStatus(ContactPoint contactPoint, MinorFlag flag, LocalDate minorUntil) {
+    }
+
     Contact upsert(TenantId tenant, ContactCommand command);
 
-    /** @return the flag now held, empty once removed */
-    Optional<MinorFlag> flagMinor(TenantId tenant, MinorCommand command);
+    MinorStatus flagMinor(TenantId tenant, MinorCommand command);
 
     Contact get(TenantId tenant, TechnicalId contactId);
 }
