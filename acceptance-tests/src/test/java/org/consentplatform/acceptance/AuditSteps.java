@@ -1,5 +1,6 @@
 package org.consentplatform.acceptance;
 
+import io.cucumber.datatable.DataTable;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -158,6 +159,14 @@ public class AuditSteps {
             assertThat(entry.get("source").asString()).isEqualTo("API");
             assertThat(entry.get("correlationId").asString()).isNotBlank();
         });
+    }
+
+    @Then("each exported line carries its purpose's legal basis:")
+    public void exportCarriesLegalBasis(DataTable expected) {
+        List<Map<String, String>> lines = exported.body().lines().map(HttpApi.JSON::readTree)
+                .map(entry -> Map.of("purpose", entry.get("purposeId").asString(), "legalBasis", entry.get("legalBasis").asString()))
+                .toList();
+        assertThat(lines).containsExactlyElementsOf(expected.asMaps());
     }
 
     @When("the marketer asks for the receipt of {string} for {string}")

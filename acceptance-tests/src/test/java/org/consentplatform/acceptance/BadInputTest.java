@@ -6,6 +6,7 @@ import org.consentplatform.acceptance.support.World;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -192,6 +193,24 @@ class BadInputTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("capturedAt");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+            "/reports/reach?format=xml, 400, format",
+            "/reports/daily?from=2026-11-02&to=2026-11-01, 400, from",
+            "/reports/daily?from=yesterday, 400, from",
+            "/reports/daily?from=2025-01-01&to=2026-11-01, 400, to",
+            "/reports/reach?profileId=a$b, 400, profileId",
+            "/reports/reach?profileId=nope, 404, ''"})
+    void badReportQueriesAreProblems(String path, int status, String field) {
+        HttpApi.Response response = world.api.get(World.BASE + path, world.marketing());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        if (!field.isEmpty()) {
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        }
     }
 
     @Test

@@ -4,14 +4,12 @@ import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import org.awaitility.Awaitility;
 import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.World;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,12 +105,7 @@ public class LoadSteps {
     }
 
     private JsonNode loadFile() {
-        HttpApi.Response accepted = world().api.upload(World.BASE + "/imports", world().admin(), "job", job, "file", "legacy.csv", file);
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        String id = accepted.json().get("id").asString();
-        return Awaitility.await("load " + id).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> World.ok(world().api.get(World.BASE + "/imports/" + id, world().admin())),
-                        job -> List.of("COMPLETED", "FAILED", "CANCELLED").contains(job.get("state").asString()));
+        return world().load(job, "legacy.csv", file);
     }
 
     private String state(String address, String purpose, String topic) {

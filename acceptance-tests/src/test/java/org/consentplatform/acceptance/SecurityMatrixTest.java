@@ -92,7 +92,10 @@ class SecurityMatrixTest {
                 new Object[]{"demo-marketing", "POST", "/profiles", "consent:admin"},
                 new Object[]{"demo-marketing", "PUT", "/settings", "consent:admin"},
                 new Object[]{"demo-marketing", "POST", "/history/record", "consent:audit"},
-                new Object[]{"demo-auditor", "POST", "/consents/lookup", "consent:read"});
+                new Object[]{"demo-auditor", "POST", "/consents/lookup", "consent:read"},
+                new Object[]{"demo-auditor", "GET", "/reports/reach", "consent:read"},
+                new Object[]{"demo-auditor", "GET", "/reports/daily", "consent:read"},
+                new Object[]{"demo-auditor", "GET", "/reports/partners", "consent:read"});
     }
 
     @ParameterizedTest(name = "{0} {1} {2} without {3} → 403")

@@ -37,8 +37,15 @@ Feature: An auditor can trust the history (domain rules §11)
     And "lea@example.com" opted in to "commercial" at "2026-11-01T09:00:00Z"
     And "lea@example.com" opted out of "commercial" at "2026-11-02T09:00:00Z"
     And "lea@example.com" opted in to "tracking" at "2026-11-02T09:00:00Z"
+    And "lea@example.com" opted out of "transactional" at "2026-11-03T09:00:00Z"
     When the auditor exports the history since "export start"
-    Then the export holds 3 lines, each an entry with its before, after, actor, source and correlation id
+    Then the export holds 4 lines, each an entry with its before, after, actor, source and correlation id
+    And each exported line carries its purpose's legal basis:
+      | purpose       | legalBasis |
+      | commercial    | CONSENT    |
+      | commercial    | CONSENT    |
+      | tracking      | CONSENT    |
+      | transactional | CONTRACT   |
 
   Scenario: a signed consent receipt, verifiable with the service's published key
     Given "max@example.com" opts in to "commercial" from form "checkout" having seen wording "v9"

@@ -15,6 +15,7 @@ import org.consentplatform.adapter.out.mongo.GridFsImportFiles;
 import org.consentplatform.adapter.out.mongo.MongoImportErrors;
 import org.consentplatform.adapter.out.mongo.MongoImportJobs;
 import org.consentplatform.adapter.out.mongo.MongoLeases;
+import org.consentplatform.adapter.out.mongo.MongoReportCounters;
 import org.consentplatform.adapter.out.mongo.MongoMailQuota;
 import org.consentplatform.adapter.out.mongo.MongoStore;
 import org.consentplatform.adapter.out.mongo.MongoTenants;
@@ -24,6 +25,7 @@ import org.consentplatform.application.service.ContactService;
 import org.consentplatform.application.service.DecisionService;
 import org.consentplatform.application.service.DoubleOptInService;
 import org.consentplatform.application.service.ExpiryService;
+import org.consentplatform.application.service.ReportService;
 import org.consentplatform.application.service.HistoryService;
 import org.consentplatform.application.service.IdempotencyService;
 import org.consentplatform.application.service.ImportService;
@@ -89,8 +91,9 @@ class ApplicationWiring {
     }
 
     @Bean
-    TenantService tenantService(MongoTenants tenants) {
-        return new TenantService(tenants);
+    TenantService tenantService(MongoTenants tenants, MongoContacts contacts, MongoConsentRecords records,
+                                MongoComplianceProfiles profiles, Clock clock) {
+        return new TenantService(tenants, contacts, records, profiles, clock);
     }
 
     @Bean
@@ -206,6 +209,13 @@ class ApplicationWiring {
                                 MongoLeases leases, InstanceId instance, @Value("${consent.expiry.lease-ttl:PT5M}") Duration leaseTtl,
                                 @Value("${consent.expiry.batch-size:500}") int batchSize, Clock clock) {
         return new ExpiryService(records, history, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
+    }
+
+    @Bean
+    ReportService reportService(MongoStore store, MongoConsentRecords records, MongoComplianceProfiles profiles, MongoLeases leases,
+                                InstanceId instance, @Value("${consent.reports.lease-ttl:PT2M}") Duration leaseTtl,
+                                @Value("${consent.reports.batch-size:5000}") int batchSize, Clock clock) {
+        return new ReportService(new MongoReportCounters(store), records, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
     }
 
     @Bean

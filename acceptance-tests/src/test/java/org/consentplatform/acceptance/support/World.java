@@ -1,7 +1,9 @@
 package org.consentplatform.acceptance.support;
 
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,6 +134,16 @@ public final class World {
             request.put("purposeId", purposeId);
         }
         return ok(api.post(BASE + "/recipient-links", marketing(), request));
+    }
+
+    /** Uploads a load and waits for it to end: the finished job. */
+    public JsonNode load(Map<String, Object> job, String fileName, byte[] file) {
+        HttpApi.Response accepted = api.upload(BASE + "/imports", admin(), "job", job, "file", fileName, file);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.json().get("id").asString();
+        return Awaitility.await("load " + id).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ok(api.get(BASE + "/imports/" + id, admin())),
+                        done -> List.of("COMPLETED", "FAILED", "CANCELLED").contains(done.get("state").asString()));
     }
 
     public static JsonNode ok(HttpApi.Response response) {

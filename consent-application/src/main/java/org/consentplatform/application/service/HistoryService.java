@@ -12,6 +12,7 @@ import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.receipt.ConsentReceipt;
 import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.StreamHead;
 import org.consentplatform.domain.contactpoint.ContactPoint;
@@ -22,8 +23,10 @@ import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -36,6 +39,7 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
     private final ConsentHistory history;
     private final Checkpoints checkpoints;
     private final Lookups lookups;
+    private final ComplianceProfiles profiles;
     private final Clock clock;
 
     public HistoryService(ConsentHistory history, Checkpoints checkpoints, Tenants tenants, ComplianceProfiles profiles,
@@ -43,6 +47,7 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
         this.history = history;
         this.checkpoints = checkpoints;
         this.lookups = new Lookups(tenants, profiles);
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -129,8 +134,14 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
     }
 
     @Override
-    public void export(TenantId tenant, HistoryFilter filter, Consumer<ConsentChange> sink) {
-        history.export(tenant, criteria(tenant, filter), sink);
+    public void export(TenantId tenant, HistoryFilter filter, Consumer<ExportedChange> sink) {
+        var known = new HashMap<TechnicalId, Optional<ComplianceProfile>>();
+        history.export(tenant, criteria(tenant, filter), change -> {
+            Optional<Purpose> purpose = known.computeIfAbsent(change.key().profileId(), id -> profiles.find(tenant, id))
+                    .flatMap(profile -> profile.purpose(change.key().purposeId()));
+            sink.accept(new ExportedChange(change, purpose.map(Purpose::legalBasis).orElse(null),
+                    purpose.map(Purpose::partner).orElse(null)));
+        });
     }
 
     private HistoryCriteria criteria(TenantId tenant, HistoryFilter filter) {

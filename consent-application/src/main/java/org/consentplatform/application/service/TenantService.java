@@ -1,5 +1,21 @@
 package org.consentplatform.application.service;
 
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.enforcement.ContactLevelSwitchImpact;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.application.port.in.ManageTenants;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.tenant.TenantId;
@@ -8,9 +24,17 @@ import org.consentplatform.domain.tenant.TenantSettings;
 public final class TenantService implements ManageTenants {
 
     private final Tenants tenants;
+    private final Contacts contacts;
+    private final ConsentRecords records;
+    private final ComplianceProfiles profiles;
+    private final Clock clock;
 
-    public TenantService(Tenants tenants) {
+    public TenantService(Tenants tenants, Contacts contacts, ConsentRecords records, ComplianceProfiles profiles, Clock clock) {
         this.tenants = tenants;
+        this.contacts = contacts;
+        this.records = records;
+        this.profiles = profiles;
+        this.clock = clock;
     }
 
     @Override
@@ -22,5 +46,28 @@ public final class TenantService implements ManageTenants {
     public TenantSettings configure(TenantId tenant, TenantSettings settings) {
         tenants.save(tenant, settings);
         return settings;
+    }
+
+    @Override
+    public ContactLevelSwitchImpact dryRunContactLevelConsent(TenantId tenant, boolean checkContactLevelConsent, TechnicalId profileId) {
+        TenantSettings settings = tenants.inForce(tenant);
+        List<ComplianceProfile> decidedFor = profileId == null ? profiles.all(tenant) : List.of(profiles.find(tenant, profileId)
+                .orElseThrow(() -> new DomainRejection.NotFound("profile '" + profileId + "' does not exist")));
+        var impact = ContactLevelSwitchImpact.of(settings, checkContactLevelConsent, decidedFor);
+        if (!impact.changesTheSetting()) {
+            return impact;
+        }
+        Instant now = clock.instant();
+        contacts.withLegacyFlagsSet(tenant, contact -> {
+            var states = new HashMap<RecordKey, RecordState>();
+            for (ContactPoint contactPoint : contact.contactPoints()) {
+                if (contactPoint.channel().equals(Channel.EMAIL)) {
+                    records.ofContactPoint(tenant, contactPoint).forEach(record -> record.current()
+                            .ifPresent(state -> states.put(record.key(), state)));
+                }
+            }
+            impact.count(contact, Minors.statesAt(now, tenant, states, contacts, settings));
+        });
+        return impact;
     }
 }

@@ -58,6 +58,12 @@ final class InMemoryRecords implements ConsentRecords {
     }
 
     @Override
+    public Map<org.consentplatform.domain.report.Series, Long> countOptedInCapturedBefore(TenantId tenant, TechnicalId profileId,
+                                                                                         TechnicalId purposeId, Instant capturedBefore) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void scanPurpose(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Channel channel,
                             java.util.function.Consumer<ConsentRecord> each) {
         throw new UnsupportedOperationException();

@@ -33,6 +33,10 @@ final class NoContacts implements Contacts {
     }
 
     @Override
+    public void withLegacyFlagsSet(TenantId tenant, java.util.function.Consumer<Contact> each) {
+    }
+
+    @Override
     public Map<ContactPoint, MinorFlag> minorFlags(TenantId tenant, Collection<ContactPoint> contactPoints) {
         var found = new HashMap<ContactPoint, MinorFlag>();
         contactPoints.stream().filter(minors::containsKey).forEach(cp -> found.put(cp, minors.get(cp)));

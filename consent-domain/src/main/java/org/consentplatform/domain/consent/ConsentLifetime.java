@@ -74,6 +74,16 @@ public record ConsentLifetime(Period lifetime, boolean renewOnEngagement) {
         return lifetime == null ? null : now.atOffset(ZoneOffset.UTC).minus(lifetime).toInstant().plus(MONTH_END_SLACK);
     }
 
+    /**
+     * Every opt-in captured at or before this instant has expired by {@code now}: a cut-off for
+     * counting without reading each capture time. A few captured just after it have expired too
+     * (a month-long lifetime from 31 January ends on 28 February), so a count by it can lag by up
+     * to three days at month ends. Null when opt-ins never expire.
+     */
+    public Instant surelyExpiredIfCapturedBy(Instant now) {
+        return lifetime == null ? null : now.atOffset(ZoneOffset.UTC).minus(lifetime).toInstant();
+    }
+
     /** Whether an opt-in captured then has expired by {@code now} (null now: lifetimes are not applied). */
     public boolean expired(Instant capturedAt, Instant now) {
         Instant expiresAt = expiresAt(capturedAt);

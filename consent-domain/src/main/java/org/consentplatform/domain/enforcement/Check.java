@@ -103,9 +103,13 @@ enum Check {
     }
 
     static boolean recordPermits(ComplianceProfile profile, Purpose modelOwner, RecordKey key, RecordStates states) {
-        ConsentState state = counted(modelOwner, key, states);
-        return modelOwner.modelFor(key.contactPoint().channel()).map(model -> model.permits(state)).orElse(false)
-                && !pendingBlocks(profile, modelOwner, key.contactPoint().channel(), state);
+        return statePermits(profile, modelOwner, key.contactPoint().channel(), counted(modelOwner, key, states));
+    }
+
+    /** Whether a record counted as {@code state} (null: absent) lets {@code modelOwner}'s messages through on the channel. */
+    static boolean statePermits(ComplianceProfile profile, Purpose modelOwner, Channel channel, ConsentState state) {
+        return modelOwner.modelFor(channel).map(model -> model.permits(state)).orElse(false)
+                && !pendingBlocks(profile, modelOwner, channel, state);
     }
 
     /** The state the models read: an expired opt-in (§10), or a minor's without a guardian (§12), counts as absent. */

@@ -2,7 +2,9 @@ package org.consentplatform.domain.enforcement;
 
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.util.ArrayList;
@@ -31,6 +33,15 @@ public final class EnforcementPolicy {
      */
     public static boolean recordPermits(ComplianceProfile profile, RecordKey key, RecordStates states) {
         return Check.recordPermits(profile, profile.requirePurpose(key.purposeId()), key, states);
+    }
+
+    /**
+     * Whether any record of the purpose (or of one of its topics) counted as {@code state} (null:
+     * absent) lets messages through on the channel: what a record's verdict is when only its state
+     * is known, as in reports.
+     */
+    public static boolean statePermits(ComplianceProfile profile, TechnicalId purposeId, Channel channel, ConsentState state) {
+        return Check.statePermits(profile, profile.requirePurpose(purposeId), channel, state);
     }
 
     /** The state a record counts as: its own, except that an expired opt-in counts as absent (§10). */

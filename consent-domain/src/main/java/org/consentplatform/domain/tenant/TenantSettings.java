@@ -73,4 +73,9 @@ public record TenantSettings(boolean checkContactLevelConsent, boolean lowercase
                 "'" + channel + "' is neither a built-in channel nor one of the tenant's custom channels"));
         return ContactPoint.normalise(definition, rawAddress, normalisationRules());
     }
+
+    /** The same settings with the contact-level checks (§4) on or off. */
+    public TenantSettings withContactLevelConsent(boolean check) {
+        return new TenantSettings(check, lowercaseWholeEmail, defaultPhoneRegion, customChannels, ageOfDigitalConsent);
+    }
 }

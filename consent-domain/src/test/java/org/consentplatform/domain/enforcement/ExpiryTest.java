@@ -131,4 +131,19 @@ class ExpiryTest {
                 .isInstanceOf(DomainRejection.RuleViolation.class);
         assertThatThrownBy(() -> new ConsentLifetime(Period.ofYears(11), false)).isInstanceOf(DomainRejection.InvalidInput.class);
     }
+
+    @Test
+    void everyOptInCapturedByTheCountingCutOffHasExpiredEvenAtMonthEnds() {
+        for (String now : List.of("2025-02-28T10:00:00Z", "2025-03-01T00:30:00Z", "2025-03-31T23:59:59Z", "2024-02-29T12:00:00Z")) {
+            Instant moment = Instant.parse(now);
+            Instant cutOff = ONE_MONTH.surelyExpiredIfCapturedBy(moment);
+            for (int hours = 0; hours < 24 * 5; hours++) {
+                Instant captured = cutOff.minus(java.time.Duration.ofHours(hours));
+                assertThat(ONE_MONTH.expired(captured, moment)).as("captured %s, now %s", captured, now).isTrue();
+            }
+        }
+        // a month from 31 January ends on 28 February, after the cut-off's 28 January: counted late, never early
+        assertThat(ONE_MONTH.expired(CAPTURED, Instant.parse("2025-02-28T10:00:00Z"))).isTrue();
+        assertThat(ONE_MONTH.surelyExpiredIfCapturedBy(Instant.parse("2025-02-28T10:00:00Z"))).isBefore(CAPTURED);
+    }
 }

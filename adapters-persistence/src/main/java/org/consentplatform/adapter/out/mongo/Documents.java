@@ -84,6 +84,7 @@ final class Documents {
                 .append("hash", change.hash())
                 .append("projected", false)
                 .append("published", false)
+                .append("counted", false)
                 .append("publishedAt", null);
     }
 

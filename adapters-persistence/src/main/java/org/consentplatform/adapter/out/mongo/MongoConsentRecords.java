@@ -6,6 +6,8 @@ import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
@@ -24,6 +26,7 @@ import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.report.Series;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.slf4j.Logger;
@@ -261,6 +264,24 @@ public final class MongoConsentRecords implements ConsentRecords {
                     Documents.state(doc.get("current", Document.class)), doc.getLong("seq"), doc.getString("headHash")));
         }
         return result;
+    }
+
+    @Override
+    public Map<Series, Long> countOptedInCapturedBefore(TenantId tenant, TechnicalId profileId, TechnicalId purposeId,
+                                                        Instant capturedBefore) {
+        var counts = new HashMap<Series, Long>();
+        for (Document group : records.aggregate(List.of(
+                Aggregates.match(Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("key.profileId", profileId.value()),
+                        Filters.eq("key.purposeId", purposeId.value()), Filters.eq("current.state", ConsentState.OPTED_IN.name()),
+                        Filters.lte("current.capturedAt", Date.from(capturedBefore)))),
+                Aggregates.group(new Document("channel", "$key.channel").append("topicId", "$key.topicId"),
+                        Accumulators.sum("records", 1))))) {
+            Document id = group.get("_id", Document.class);
+            String topic = id.getString("topicId");
+            counts.put(new Series(tenant, profileId, purposeId, topic == null ? null : new TechnicalId(topic),
+                    new Channel(new TechnicalId(id.getString("channel")))), ((Number) group.get("records")).longValue());
+        }
+        return counts;
     }
 
     @Override

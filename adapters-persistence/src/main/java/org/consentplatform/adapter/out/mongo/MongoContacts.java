@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 public final class MongoContacts implements Contacts {
 
@@ -92,6 +93,14 @@ public final class MongoContacts implements Contacts {
                                 .map(cp -> new Document("channel", cp.channel().toString()).append("address", cp.address()))
                                 .toList()),
                 new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public void withLegacyFlagsSet(TenantId tenant, Consumer<Contact> each) {
+        contacts.find(Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("type", EntityType.CONTACT.name()),
+                        Filters.or(Filters.eq("flags.doNotEmail", true), Filters.eq("flags.doNotBulkEmail", true),
+                                Filters.eq("flags.doNotTrack", true))))
+                .batchSize(1000).forEach(doc -> each.accept(contact(doc)));
     }
 
     private static Contact contact(Document doc) {

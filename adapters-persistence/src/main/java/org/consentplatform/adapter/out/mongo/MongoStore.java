@@ -8,6 +8,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,10 @@ public final class MongoStore {
     static final String IMPORT_JOBS = "import_jobs";
     static final String IMPORT_ERRORS = "import_errors";
     static final String IMPORT_FILES = "import_files";
+    static final String REPORT_BATCHES = "report_batches";
+    static final String REPORT_COUNTERS = "report_counters";
+    static final String REPORT_DAYS = "report_days";
+    static final String MIGRATIONS = "migrations";
 
     private final MongoDatabase database;
 
@@ -44,6 +50,7 @@ public final class MongoStore {
     public static MongoStore open(MongoDatabase database) {
         var store = new MongoStore(database);
         store.createIndexes();
+        store.migrate();
         return store;
     }
 
@@ -66,6 +73,11 @@ public final class MongoStore {
         collection(RECORDS).createIndex(Indexes.ascending("tenant", "contactPoint"), new IndexOptions().name("contact_point"));
         collection(RECORDS).createIndex(Indexes.ascending("tenant", "key.profileId", "key.purposeId", "current.state", "current.capturedAt"),
                 new IndexOptions().name("expiry_candidates"));
+        // the report counters' queue, like the outbox: only changes not counted yet are indexed
+        collection(CHANGES).createIndex(Indexes.ascending("counted", "_id"), new IndexOptions().name("uncounted")
+                .partialFilterExpression(Filters.eq("counted", false)));
+        collection(REPORT_COUNTERS).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profile"));
+        collection(REPORT_DAYS).createIndex(Indexes.ascending("tenant", "day"), new IndexOptions().name("tenant_day"));
         collection(CHECKPOINTS).createIndex(Indexes.ascending("tenant", "number"), unique.name("tenant_number"));
         collection(CHECKPOINT_HEADS).createIndex(Indexes.ascending("checkpoint", "chunk"), unique.name("checkpoint_chunk"));
         collection(IMPORT_JOBS).createIndex(Indexes.ascending("state", "createdAt"), new IndexOptions().name("unfinished"));
@@ -74,6 +86,20 @@ public final class MongoStore {
                 new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
         collection(CONFIRMATIONS).createIndex(Indexes.ascending("address", "requestedAt"), new IndexOptions().name("address"));
         collection(PROFILES).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profiles"));
+    }
+
+    /**
+     * One-off data migrations, each marked done once it ran to its end: running one again (two
+     * instances starting together) is harmless.
+     */
+    private void migrate() {
+        var done = collection(MIGRATIONS);
+        if (done.find(new Document("_id", "report-counters")).first() == null) {
+            // changes written before report counters existed are counted like new ones
+            collection(CHANGES).updateMany(Filters.exists("counted", false), Updates.set("counted", false));
+            done.replaceOne(new Document("_id", "report-counters"), new Document("_id", "report-counters"),
+                    new ReplaceOptions().upsert(true));
+        }
     }
 
     /** Files in GridFS chunks (fs-style {@code <bucket>.files} and {@code <bucket>.chunks} collections). */

@@ -221,7 +221,16 @@ public final class Api {
     public record Change(String id, String profileId, String channel, String address, String purposeId, String topicId,
                          long seq, ChangeOutcome outcome, ConsentState requestedState, RecordState before, RecordState after,
                          Instant capturedAt, Instant recordedAt, Source source, String actor, Evidence evidence,
-                         String correlationId) {
+                         String correlationId,
+                         @Schema(description = "In exports: the purpose's legal basis, as the profile states it now")
+                         @JsonInclude(JsonInclude.Include.NON_NULL) LegalBasis legalBasis,
+                         @Schema(description = "In exports: the partner the purpose shares data with, if any")
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String partner) {
+
+        Change withPurpose(LegalBasis basis, String partnerName) {
+            return new Change(id, profileId, channel, address, purposeId, topicId, seq, outcome, requestedState, before, after,
+                    capturedAt, recordedAt, source, actor, evidence, correlationId, basis, partnerName);
+        }
     }
 
     public record ChangeList(List<Change> items) {
@@ -308,5 +317,59 @@ public final class Api {
 
     @Schema(description = "A consent receipt: the compact RS256 JWS to keep or hand to the person, and its claims in clear.")
     public record Receipt(String jws, Map<String, Object> claims) {
+    }
+
+    @Schema(description = "Records of a series in each state, as counted from the change log")
+    public record RecordCounts(long optedIn, long optedOut, long pendingConfirmation, long expired) {
+    }
+
+    @Schema(description = "One purpose (or topic) of a profile on one channel: its records by state and how many contact points "
+            + "will be sent to (willSend/willNotSend) or, for the TRACKING purpose, tracked (willTrack/willNotTrack). Contact points "
+            + "without a record are not counted: permittedWithoutRecord says what happens to them. overdueOptIns are opt-ins past "
+            + "their lifetime not yet written down by the expiry job; they already count as absent. Contact-level and minor flags "
+            + "are not in these figures.")
+    public record ReachLine(String profileId, String purposeId, String topicId, String channel, Aspect aspect, EnforcementModel model,
+                            LegalBasis legalBasis, @JsonInclude(JsonInclude.Include.NON_NULL) String partner, RecordCounts records,
+                            long overdueOptIns, @JsonInclude(JsonInclude.Include.NON_NULL) Long willSend,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long willNotSend,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long willTrack,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long willNotTrack, boolean permittedWithoutRecord) {
+    }
+
+    public record ReachReport(Instant asOf, List<ReachLine> lines) {
+    }
+
+    public record DayLine(LocalDate day, long optIns, long optOuts, long expiries, long renewals) {
+    }
+
+    @Schema(description = "A series' figures per UTC day of capture; days without any are left out")
+    public record DailySeries(String profileId, String purposeId, String topicId, String channel, List<DayLine> days) {
+    }
+
+    public record DailyReport(LocalDate from, LocalDate to, List<DailySeries> series) {
+    }
+
+    public record PartnerLine(String partner, List<ReachLine> purposes) {
+    }
+
+    public record PartnerReport(Instant asOf, List<PartnerLine> partners) {
+    }
+
+    @Schema(description = "The value to try, and optionally the one profile to decide for (every profile by default)")
+    public record ContactLevelDryRunRequest(Boolean checkContactLevelConsent, String profileId) {
+    }
+
+    public record ContactLevelDryRunLine(String profileId, String purposeId, Aspect aspect, long sendToBlock, long blockToSend) {
+    }
+
+    public record ContactLevelDryRunFlip(String contactId, String address, String profileId, String purposeId, Aspect aspect,
+                                         boolean permittedBefore, boolean permittedAfter) {
+    }
+
+    @Schema(description = "What switching checkContactLevelConsent would do: CONTACTs with a legacy flag set read (no other contact "
+            + "can flip), and per message purpose (and tracking) of each profile the decisions on their email addresses that would "
+            + "flip each way, with a sample of at most 20. Lines without a flip are left out.")
+    public record ContactLevelDryRun(boolean from, boolean to, long contactsEvaluated, List<ContactLevelDryRunLine> lines,
+                                     List<ContactLevelDryRunFlip> sample) {
     }
 }

@@ -32,7 +32,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Loads (§9): a multipart upload of the job (JSON) and its file, answered 202 with the job to
@@ -43,8 +42,6 @@ import java.util.regex.Pattern;
 @Tag(name = "Imports")
 class ImportController {
 
-    /** Cells a spreadsheet would run as a formula (and the control characters that hide one). */
-    private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\\t\\r].*", Pattern.DOTALL);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ImportConsents imports;
@@ -101,7 +98,7 @@ class ImportController {
     private static void write(Writer out, RowError error, boolean csv) {
         try {
             if (csv) {
-                out.write(error.line() + "," + csvCell(error.field()) + "," + csvCell(error.reason()) + "\r\n");
+                out.write(error.line() + "," + CsvCells.of(error.field()) + "," + CsvCells.of(error.reason()) + "\r\n");
             } else {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("line", error.line());
@@ -112,15 +109,6 @@ class ImportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** RFC 4180 quoting, after defusing what a spreadsheet would evaluate (OWASP CSV injection). */
-    static String csvCell(String value) {
-        String text = value == null ? "" : value;
-        if (FORMULA.matcher(text).matches()) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static ImportSpec spec(Api.ImportRequest request) {

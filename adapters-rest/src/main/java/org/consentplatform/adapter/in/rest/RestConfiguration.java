@@ -85,11 +85,13 @@ public class RestConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, TENANT + "/settings").access(TenantAccess.of(tenantClaim, READ, ADMIN))
                         .requestMatchers(HttpMethod.PUT, TENANT + "/settings").access(TenantAccess.of(tenantClaim, ADMIN))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/settings/dry-run").access(TenantAccess.of(tenantClaim, READ, ADMIN))
                         .requestMatchers(HttpMethod.GET, TENANT + "/profiles", TENANT + "/profiles/*").access(TenantAccess.of(tenantClaim, READ, ADMIN))
                         .requestMatchers(HttpMethod.POST, TENANT + "/profiles/*/dry-run").access(TenantAccess.of(tenantClaim, READ, ADMIN))
                         .requestMatchers(HttpMethod.POST, TENANT + "/profiles").access(TenantAccess.of(tenantClaim, ADMIN))
                         .requestMatchers(HttpMethod.PUT, TENANT + "/profiles/*").access(TenantAccess.of(tenantClaim, ADMIN))
                         .requestMatchers(HttpMethod.GET, TENANT + "/contacts/*").access(TenantAccess.of(tenantClaim, READ))
+                        .requestMatchers(HttpMethod.GET, TENANT + "/reports/*").access(TenantAccess.of(tenantClaim, READ))
                         .requestMatchers(HttpMethod.PUT, TENANT + "/contacts/*", TENANT + "/contact-points/minor")
                         .access(TenantAccess.of(tenantClaim, WRITE))
                         .requestMatchers(HttpMethod.POST, TENANT + "/consents", TENANT + "/consents/batch", TENANT + "/consents/engagement")

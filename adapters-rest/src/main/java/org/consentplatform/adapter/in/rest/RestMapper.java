@@ -110,7 +110,13 @@ interface RestMapper {
     @Mapping(target = "purposeId", source = "key.purposeId")
     @Mapping(target = "topicId", source = "key.topicId")
     @Mapping(target = "actor", source = "actor.id")
+    @Mapping(target = "legalBasis", ignore = true)
+    @Mapping(target = "partner", ignore = true)
     Api.Change toApi(ConsentChange change);
+
+    default Api.Change toApi(ReadHistory.ExportedChange line) {
+        return toApi(line.change()).withPurpose(line.legalBasis(), line.partner());
+    }
 
     default Api.ConsentRecord toApi(ConsentRecord record) {
         RecordState state = record.current().orElseThrow();

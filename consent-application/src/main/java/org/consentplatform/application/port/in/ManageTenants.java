@@ -1,5 +1,7 @@
 package org.consentplatform.application.port.in;
 
+import org.consentplatform.domain.enforcement.ContactLevelSwitchImpact;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.tenant.TenantSettings;
 
@@ -9,4 +11,12 @@ public interface ManageTenants {
     TenantSettings settings(TenantId tenant);
 
     TenantSettings configure(TenantId tenant, TenantSettings settings);
+
+    /**
+     * What setting {@code checkContactLevelConsent} (§4) to this value would do to decisions,
+     * changing nothing: it reads every CONTACT with a legacy flag set, and their records.
+     *
+     * @param profileId the one profile to decide for; null: every profile of the tenant
+     */
+    ContactLevelSwitchImpact dryRunContactLevelConsent(TenantId tenant, boolean checkContactLevelConsent, TechnicalId profileId);
 }

@@ -3,6 +3,7 @@ package org.consentplatform.application.port.in;
 import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -31,8 +32,15 @@ public interface ReadHistory {
 
     Page<ConsentChange> search(TenantId tenant, HistoryFilter filter, String cursor, int limit);
 
+    /**
+     * An entry of an export, with its purpose's legal basis and partner as the profile states
+     * them now (null when the profile no longer has the purpose).
+     */
+    record ExportedChange(ConsentChange change, LegalBasis legalBasis, String partner) {
+    }
+
     /** Every matching entry, oldest first, handed over one at a time without a size cap. */
-    void export(TenantId tenant, HistoryFilter filter, Consumer<ConsentChange> sink);
+    void export(TenantId tenant, HistoryFilter filter, Consumer<ExportedChange> sink);
 
     /**
      * The record as the platform held it at {@code instant}: the newest entry recorded at or

@@ -6,6 +6,7 @@ import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.report.Series;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -45,6 +46,13 @@ public interface ConsentRecords {
      */
     List<ConsentRecord> optedInCapturedBefore(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Instant capturedBefore,
                                               int limit);
+
+    /**
+     * How many records of one purpose (its topics included) of a profile, per series, hold an
+     * opt-in captured at or before {@code capturedBefore}: opt-ins past their lifetime that the
+     * expiry job has not written down yet, few when it keeps up.
+     */
+    Map<Series, Long> countOptedInCapturedBefore(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Instant capturedBefore);
 
     /** Hands every record of one purpose (its topics' too) on one channel to {@code each}, streaming: a dry run reads them all. */
     void scanPurpose(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Channel channel, Consumer<ConsentRecord> each);

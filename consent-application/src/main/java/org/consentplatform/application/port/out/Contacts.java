@@ -9,6 +9,7 @@ import org.consentplatform.domain.tenant.TenantId;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Stored contacts, leads and profiles, and the contact points flagged as minors'. */
 public interface Contacts {
@@ -18,6 +19,9 @@ public interface Contacts {
     Map<TechnicalId, Contact> findAll(TenantId tenant, Collection<TechnicalId> contactIds);
 
     void save(Contact contact);
+
+    /** Hands every CONTACT of the tenant with a legacy flag set (§4) to {@code each}, streaming. */
+    void withLegacyFlagsSet(TenantId tenant, Consumer<Contact> each);
 
     /** The minor flags of those contact points that have one (§12). */
     Map<ContactPoint, MinorFlag> minorFlags(TenantId tenant, Collection<ContactPoint> contactPoints);

@@ -5,8 +5,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Error-report cells are quoted by RFC 4180 and cannot run as spreadsheet formulas. */
-class ErrorReportCellsTest {
+/** CSV cells (load error reports, reports) are quoted by RFC 4180 and cannot run as spreadsheet formulas. */
+class CsvCellsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -17,6 +17,6 @@ class ErrorReportCellsTest {
             "@SUM(A1)|\"'@SUM(A1)\"",
             "a, b|\"a, b\""})
     void cellsAreQuotedAndFormulasDefused(String value, String cell) {
-        assertThat(ImportController.csvCell(value)).isEqualTo(cell);
+        assertThat(CsvCells.of(value)).isEqualTo(cell);
     }
 }

@@ -1,0 +1,75 @@
+package org.consentplatform.domain.report;
+
+import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.enforcement.Aspect;
+import org.consentplatform.domain.enforcement.EnforcementPolicy;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.profile.PurposeType;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How many contact points a series reaches (§12): its records counted by state, each state
+ * decided by the enforcement policy as a decision decides a record in that state, so a report
+ * never disagrees with decisions on what a state means. Contact points without a record are not
+ * counted; {@link #permitsWithoutRecord()} says what happens to them. Contact-level flags (§4) and
+ * minor flags (§12) belong to contacts, not records, and are not in these figures.
+ *
+ * @param records       the records in each state, as counted when they were written
+ * @param overdueOptIns opt-ins among them already past their lifetime that the expiry job has not
+ *                      written down yet: they count as absent at once, as in decisions
+ * @param permitted     contact points whose record lets the purpose's messages (or tracking) through
+ * @param blocked       contact points whose record stops them
+ */
+public record Reach(Series series, Purpose purpose, EnforcementModel model, Map<CountedState, Long> records,
+                    long overdueOptIns, long permitted, long blocked, boolean permitsWithoutRecord) {
+
+    /**
+     * Empty when the profile no longer has the series' purpose, or no model for it on the
+     * series' channel: nothing is sent for it there.
+     */
+    public static Optional<Reach> of(ComplianceProfile profile, Series series, Map<CountedState, Long> records, long overdueOptIns) {
+        Optional<Purpose> purpose = profile.purpose(series.purposeId());
+        Optional<EnforcementModel> model = purpose.flatMap(p -> p.modelFor(series.channel()));
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        var counts = new EnumMap<CountedState, Long>(CountedState.class);
+        for (CountedState state : CountedState.values()) {
+            counts.put(state, Math.max(0, records.getOrDefault(state, 0L)));
+        }
+        long overdue = Math.min(Math.max(0, overdueOptIns), counts.get(CountedState.OPTED_IN));
+        long permitted = 0;
+        long blocked = 0;
+        for (CountedState state : CountedState.values()) {
+            long number = state == CountedState.OPTED_IN ? counts.get(state) - overdue : counts.get(state);
+            if (permits(profile, series, state.asRead())) {
+                permitted += number;
+            } else {
+                blocked += number;
+            }
+        }
+        // an opt-in past its lifetime reads as absent, like an expired one
+        if (permits(profile, series, null)) {
+            permitted += overdue;
+        } else {
+            blocked += overdue;
+        }
+        return Optional.of(new Reach(series, purpose.get(), model.get(), Collections.unmodifiableMap(counts), overdue,
+                permitted, blocked, permits(profile, series, null)));
+    }
+
+    private static boolean permits(ComplianceProfile profile, Series series, ConsentState state) {
+        return EnforcementPolicy.statePermits(profile, series.purposeId(), series.channel(), state);
+    }
+
+    /** Whether the figures are about sending messages or about tracking them (the TRACKING purpose). */
+    public Aspect aspect() {
+        return purpose.type() == PurposeType.TRACKING ? Aspect.TRACKING : Aspect.MESSAGE;
+    }
+}
