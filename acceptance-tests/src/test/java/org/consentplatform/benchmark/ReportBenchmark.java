@@ -94,7 +94,8 @@ public final class ReportBenchmark {
 
     /**
      * Contact points alternate between the two profiles and the two channels; each has one record of
-     * the profile's commercial purpose, made by one change, captured on one of 400 days.
+     * the profile's commercial purpose (half opted in, a quarter opted out, a quarter pending), made
+     * by one change, captured on one of 400 days.
      */
     private static void seed(MongoCollection<Document> changes, MongoCollection<Document> projections, int records) {
         var changeBatch = new ArrayList<Document>(10_000);
@@ -108,7 +109,7 @@ public final class ReportBenchmark {
             Document key = new Document("profileId", profile).append("channel", channel).append("address", address)
                     .append("purposeId", "commercial").append("topicId", null);
             Date capturedAt = Date.from(first.plusSeconds(86_400L * (i % 400)));
-            Document after = new Document("state", STATES[i % STATES.length]).append("capturedAt", capturedAt)
+            Document after = new Document("state", STATES[(i / 4 + i / 16) % STATES.length]).append("capturedAt", capturedAt)
                     .append("source", "IMPORT").append("evidence", new Document());
             changeBatch.add(new Document("_id", "bench-" + i).append("tenant", "acme").append("recordKey", recordKey).append("seq", 1L)
                     .append("contactPoint", channel + "|" + address).append("key", key).append("outcome", "APPLIED")

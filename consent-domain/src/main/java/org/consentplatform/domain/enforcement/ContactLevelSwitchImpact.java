@@ -10,6 +10,7 @@ import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -93,17 +94,17 @@ public final class ContactLevelSwitchImpact {
             MessageIntent intent = MessageIntent.resolve(profile, purpose.id(), null, contactPoint, contact);
             Decision was = EnforcementPolicy.decide(intent, before, states);
             Decision would = EnforcementPolicy.decide(intent, after, states);
-            record(contact, contactPoint, new Line(profile.id(), purpose.id(), Aspect.MESSAGE), was.send(), would.send());
+            tally(contact, contactPoint, new Line(profile.id(), purpose.id(), Aspect.MESSAGE), was.send(), would.send());
             if (!trackingCounted) {
                 // tracking reads the same records and flags whichever message it goes with: counted once per profile
-                record(contact, contactPoint, new Line(profile.id(), profile.trackingPurpose().id(), Aspect.TRACKING),
+                tally(contact, contactPoint, new Line(profile.id(), profile.trackingPurpose().id(), Aspect.TRACKING),
                         was.track(), would.track());
                 trackingCounted = true;
             }
         }
     }
 
-    private void record(Contact contact, ContactPoint contactPoint, Line line, boolean permittedBefore, boolean permittedAfter) {
+    private void tally(Contact contact, ContactPoint contactPoint, Line line, boolean permittedBefore, boolean permittedAfter) {
         if (permittedBefore == permittedAfter) {
             return;
         }
@@ -128,7 +129,7 @@ public final class ContactLevelSwitchImpact {
 
     /** Per line with any flip, the flips each way. */
     public Map<Line, Counts> counts() {
-        return java.util.Collections.unmodifiableMap(counts);
+        return Collections.unmodifiableMap(counts);
     }
 
     public List<Flip> sample() {

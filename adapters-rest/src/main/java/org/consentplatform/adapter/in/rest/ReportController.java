@@ -122,7 +122,7 @@ class ReportController {
                 text(line.willNotSend()), text(line.willTrack()), text(line.willNotTrack()), line.permittedWithoutRecord());
     }
 
-    static Api.ReachLine line(Reach reach) {
+    private static Api.ReachLine line(Reach reach) {
         Series s = reach.series();
         Map<CountedState, Long> records = reach.records();
         boolean tracking = reach.aspect() == Aspect.TRACKING;
