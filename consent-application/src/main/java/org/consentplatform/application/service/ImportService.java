@@ -81,8 +81,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
     @Override
     public ImportJob submit(TenantId tenant, ImportSpec spec, String fileName, InputStream content) {
         if (spec.shape() == ImportShape.LEGACY_CONTACTS) {
-            spec.checkAgainst(profiles.find(tenant, spec.profileId()).orElseThrow(() ->
-                    new DomainRejection.NotFound("profile '" + spec.profileId() + "' does not exist")));
+            spec.checkAgainst(profiles.require(tenant, spec.profileId()));
         }
         String id = UUID.randomUUID().toString();
         ImportFiles.Stored stored = files.store(id, fileName, content);

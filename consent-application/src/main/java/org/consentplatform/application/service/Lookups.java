@@ -27,8 +27,7 @@ final class Lookups {
     }
 
     ComplianceProfile profile(TenantId tenant, String rawProfileId) {
-        TechnicalId id = TechnicalId.parse("profileId", rawProfileId);
-        return profiles.find(tenant, id).orElseThrow(() -> new DomainRejection.NotFound("profile '" + id + "' does not exist"));
+        return profiles.require(tenant, TechnicalId.parse("profileId", rawProfileId));
     }
 
     /** The key of a record, checking that the purpose and topic exist in the profile. */

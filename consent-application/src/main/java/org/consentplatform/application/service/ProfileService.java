@@ -10,7 +10,6 @@ import org.consentplatform.domain.enforcement.RecordStates;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ProfileDefinition;
-import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -40,8 +39,7 @@ public final class ProfileService implements ManageProfiles {
 
     @Override
     public ComplianceProfile get(TenantId tenant, TechnicalId profileId) {
-        return profiles.find(tenant, profileId)
-                .orElseThrow(() -> new DomainRejection.NotFound("profile '" + profileId + "' does not exist"));
+        return profiles.require(tenant, profileId);
     }
 
     @Override

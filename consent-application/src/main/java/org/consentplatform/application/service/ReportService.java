@@ -136,8 +136,7 @@ public final class ReportService implements ReadReports, CountChanges {
     private Map<TechnicalId, ComplianceProfile> profiles(TenantId tenant, TechnicalId profileId) {
         var known = new HashMap<TechnicalId, ComplianceProfile>();
         if (profileId != null) {
-            ComplianceProfile profile = profiles.find(tenant, profileId)
-                    .orElseThrow(() -> new DomainRejection.NotFound("profile '" + profileId + "' does not exist"));
+            ComplianceProfile profile = profiles.require(tenant, profileId);
             known.put(profile.id(), profile);
         } else {
             profiles.all(tenant).forEach(profile -> known.put(profile.id(), profile));

@@ -5,7 +5,6 @@ import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
-import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.enforcement.ContactLevelSwitchImpact;
 
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import org.consentplatform.domain.profile.ComplianceProfile;
-import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.application.port.in.ManageTenants;
 import org.consentplatform.application.port.out.Tenants;
@@ -51,8 +49,7 @@ public final class TenantService implements ManageTenants {
     @Override
     public ContactLevelSwitchImpact dryRunContactLevelConsent(TenantId tenant, boolean checkContactLevelConsent, TechnicalId profileId) {
         TenantSettings settings = tenants.inForce(tenant);
-        List<ComplianceProfile> decidedFor = profileId == null ? profiles.all(tenant) : List.of(profiles.find(tenant, profileId)
-                .orElseThrow(() -> new DomainRejection.NotFound("profile '" + profileId + "' does not exist")));
+        List<ComplianceProfile> decidedFor = profileId == null ? profiles.all(tenant) : List.of(profiles.require(tenant, profileId));
         var impact = ContactLevelSwitchImpact.of(settings, checkContactLevelConsent, decidedFor);
         if (!impact.changesTheSetting()) {
             return impact;
@@ -60,11 +57,9 @@ public final class TenantService implements ManageTenants {
         Instant now = clock.instant();
         contacts.withLegacyFlagsSet(tenant, contact -> {
             var states = new HashMap<RecordKey, RecordState>();
-            for (ContactPoint contactPoint : contact.contactPoints()) {
-                if (contactPoint.channel().equals(Channel.EMAIL)) {
-                    records.ofContactPoint(tenant, contactPoint).forEach(record -> record.current()
-                            .ifPresent(state -> states.put(record.key(), state)));
-                }
+            for (ContactPoint contactPoint : ContactLevelSwitchImpact.contactPointsDecided(contact)) {
+                records.ofContactPoint(tenant, contactPoint).forEach(record -> record.current()
+                        .ifPresent(state -> states.put(record.key(), state)));
             }
             impact.count(contact, Minors.statesAt(now, tenant, states, contacts, settings));
         });

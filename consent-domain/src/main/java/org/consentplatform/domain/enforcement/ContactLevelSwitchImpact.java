@@ -39,6 +39,8 @@ public final class ContactLevelSwitchImpact {
 
     /** How many decisions of a line flip each way. */
     public record Counts(long sendToBlock, long blockToSend) {
+        static final Counts NONE = new Counts(0, 0);
+
         Counts plus(boolean permittedBefore) {
             return permittedBefore ? new Counts(sendToBlock + 1, blockToSend) : new Counts(sendToBlock, blockToSend + 1);
         }
@@ -72,16 +74,19 @@ public final class ContactLevelSwitchImpact {
         return contact.carriesLegacyFlags() && contact.flags().any();
     }
 
-    /** Counts one contact, with the records of its email contact points as they stand. */
+    /** The contact points of a contact whose decisions the switch can change: its email addresses (§4 checks email only). */
+    public static List<ContactPoint> contactPointsDecided(Contact contact) {
+        return contact.contactPoints().stream().filter(contactPoint -> contactPoint.channel().equals(Channel.EMAIL)).toList();
+    }
+
+    /** Counts one contact, with the records of its {@link #contactPointsDecided} as they stand. */
     public void count(Contact contact, RecordStates states) {
         if (!couldFlip(contact)) {
             return;
         }
         contacts++;
-        for (ContactPoint contactPoint : contact.contactPoints()) {
-            if (contactPoint.channel().equals(Channel.EMAIL)) {
-                profiles.forEach(profile -> count(contact, contactPoint, profile, states));
-            }
+        for (ContactPoint contactPoint : contactPointsDecided(contact)) {
+            profiles.forEach(profile -> count(contact, contactPoint, profile, states));
         }
     }
 
@@ -108,7 +113,7 @@ public final class ContactLevelSwitchImpact {
         if (permittedBefore == permittedAfter) {
             return;
         }
-        counts.merge(line, new Counts(0, 0).plus(permittedBefore), (a, b) -> a.plus(permittedBefore));
+        counts.put(line, counts.getOrDefault(line, Counts.NONE).plus(permittedBefore));
         if (sample.size() < SAMPLE_SIZE) {
             sample.add(new Flip(contact.id(), contactPoint, line, permittedBefore));
         }

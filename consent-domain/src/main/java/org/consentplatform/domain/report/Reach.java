@@ -55,13 +55,14 @@ public record Reach(Series series, Purpose purpose, EnforcementModel model, Map<
             }
         }
         // an opt-in past its lifetime reads as absent, like an expired one
-        if (permits(profile, series, null)) {
+        boolean permitsAbsent = permits(profile, series, null);
+        if (permitsAbsent) {
             permitted += overdue;
         } else {
             blocked += overdue;
         }
         return Optional.of(new Reach(series, purpose.get(), model.get(), Collections.unmodifiableMap(counts), overdue,
-                permitted, blocked, permits(profile, series, null)));
+                permitted, blocked, permitsAbsent));
     }
 
     private static boolean permits(ComplianceProfile profile, Series series, ConsentState state) {

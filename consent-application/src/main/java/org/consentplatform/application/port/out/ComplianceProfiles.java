@@ -13,6 +13,11 @@ public interface ComplianceProfiles {
 
     Optional<ComplianceProfile> find(TenantId tenant, TechnicalId profileId);
 
+    /** @throws DomainRejection.NotFound when the tenant has no such profile */
+    default ComplianceProfile require(TenantId tenant, TechnicalId profileId) {
+        return find(tenant, profileId).orElseThrow(() -> new DomainRejection.NotFound("profile '" + profileId + "' does not exist"));
+    }
+
     List<ComplianceProfile> all(TenantId tenant);
 
     /** @throws DomainRejection.AlreadyExists when the id is taken */
