@@ -10,7 +10,7 @@ import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.Mails;
 import org.consentplatform.acceptance.support.RunningService;
 import org.consentplatform.acceptance.support.World;
-import org.consentplatform.bootstrap.embedded.InProcessKafkaBroker;
+import org.consentplatform.embedded.InProcessKafkaBroker;
 import org.consentplatform.domain.doubleoptin.ConfirmationToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

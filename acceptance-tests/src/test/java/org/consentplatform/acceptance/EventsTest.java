@@ -16,7 +16,7 @@ import org.consentplatform.acceptance.support.TestKeys;
 import org.consentplatform.acceptance.support.Tokens;
 import org.consentplatform.acceptance.support.World;
 import org.consentplatform.application.port.in.TakeCheckpoints;
-import org.consentplatform.bootstrap.embedded.InProcessKafkaBroker;
+import org.consentplatform.embedded.InProcessKafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import org.consentplatform.acceptance.support.TestKeys;
 import org.consentplatform.acceptance.support.World;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.consentplatform.bootstrap.embedded.InProcessKafkaBroker;
+import org.consentplatform.embedded.InProcessKafkaBroker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;

@@ -14,7 +14,7 @@ import org.consentplatform.acceptance.support.Tokens;
 import org.consentplatform.acceptance.support.World;
 import org.consentplatform.application.port.in.RelayChanges;
 import org.consentplatform.bootstrap.ConsentApplication;
-import org.consentplatform.bootstrap.embedded.InProcessKafkaBroker;
+import org.consentplatform.embedded.InProcessKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

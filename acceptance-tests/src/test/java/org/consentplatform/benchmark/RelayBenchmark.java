@@ -16,7 +16,7 @@ import org.consentplatform.application.port.in.CaptureConsent;
 import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.application.port.in.RelayChanges;
 import org.consentplatform.bootstrap.ConsentApplication;
-import org.consentplatform.bootstrap.embedded.InProcessKafkaBroker;
+import org.consentplatform.embedded.InProcessKafkaBroker;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.profile.ProfileDefinition;

@@ -3,14 +3,17 @@ package org.consentplatform.bootstrap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** Tokens of the customer's identity provider, by issuer (discovery) or an explicit JWK set URI. */
+/**
+ * Tokens of the customer's identity provider, by issuer (discovery) or an explicit JWK set URI;
+ * in the embedded profile too once an issuer is named (see {@link IdentityProvider}).
+ */
 @Configuration(proxyBeanMethods = false)
-@Profile("!embedded")
+@Conditional(IdentityProvider.Configured.class)
 class ProductionSecurity {
 
     @Bean

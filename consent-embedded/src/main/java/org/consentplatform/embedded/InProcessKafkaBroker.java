@@ -1,4 +1,4 @@
-package org.consentplatform.bootstrap.embedded;
+package org.consentplatform.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

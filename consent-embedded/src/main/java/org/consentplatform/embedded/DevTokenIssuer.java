@@ -1,4 +1,4 @@
-package org.consentplatform.bootstrap.embedded;
+package org.consentplatform.embedded;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.consentplatform.bootstrap.IdentityProvider;
 import org.consentplatform.bootstrap.TokenValidators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -48,10 +49,12 @@ import java.util.UUID;
  * A development token issuer on Spring Authorization Server, only in the embedded profile:
  * demo clients get signed JWTs by the client-credentials grant at {@code /oauth2/token}, with
  * the API's audience and their tenants in the tenant claim. The API validates them like any
- * identity provider's tokens (signature, issuer, audience, lifetime).
+ * identity provider's tokens (signature, issuer, audience, lifetime). It stands in only while no
+ * identity provider is named: with {@code consent.security.issuer-uri} set, that provider's
+ * tokens are checked instead and this issuer is off.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("embedded")
+@Conditional(IdentityProvider.StoodInFor.class)
 @EnableConfigurationProperties(DevTokenIssuer.Clients.class)
 class DevTokenIssuer {
 
@@ -60,7 +63,7 @@ class DevTokenIssuer {
 
     /** The demo clients, from {@code consent.dev-issuer.clients}. */
     @ConfigurationProperties("consent.dev-issuer")
-    record Clients(List<Client> clients, String jwkFile) {
+    record Clients(List<Client> clients, String jwkFile, String issuerUri) {
         record Client(String id, String secret, List<String> scopes, List<String> tenants) {
         }
     }
@@ -79,8 +82,8 @@ class DevTokenIssuer {
     }
 
     @Bean
-    AuthorizationServerSettings authorizationServerSettings(@Value("${consent.security.issuer-uri}") String issuer) {
-        return AuthorizationServerSettings.builder().issuer(issuer).build();
+    AuthorizationServerSettings authorizationServerSettings(Clients configured) {
+        return AuthorizationServerSettings.builder().issuer(configured.issuerUri()).build();
     }
 
     @Bean
@@ -122,13 +125,12 @@ class DevTokenIssuer {
 
     /** The API checks the dev issuer's tokens with its keys in memory, but exactly as it would any issuer's. */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, @Value("${consent.security.issuer-uri}") String issuer,
-                          @Value("${consent.security.audience}") String audience) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, Clients configured, @Value("${consent.security.audience}") String audience) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithms(algorithms -> {
             algorithms.clear();
             algorithms.add(SignatureAlgorithm.RS256);
         }).build();
-        decoder.setJwtValidator(TokenValidators.validator(issuer, audience));
+        decoder.setJwtValidator(TokenValidators.validator(configured.issuerUri(), audience));
         return decoder;
     }
 

@@ -1,5 +1,6 @@
-package org.consentplatform.bootstrap;
+package org.consentplatform.embedded;
 
+import org.consentplatform.bootstrap.ConsentApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The OpenAPI document the service serves must be the one kept in the repository
  * (docs/openapi.json). After an intended API change, refresh it with
- * {@code ./mvnw -pl consent-bootstrap -am verify -Dopenapi.update=true}.
+ * {@code ./mvnw -pl consent-embedded -am verify -Dopenapi.update=true}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"consent.embedded.mongo.storage=memory", "consent.embedded.kafka.port=0", "consent.embedded.kafka.dir=",
+@SpringBootTest(classes = ConsentApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"consent.embedded.mongo.storage=memory", "consent.embedded.kafka.port=0", "consent.embedded.kafka.dir=",
         "consent.embedded.mail.port=0"})
 class OpenApiDocumentTest {
 

@@ -1,4 +1,4 @@
-package org.consentplatform.bootstrap.embedded;
+package org.consentplatform.embedded;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.event.CommandListener;
@@ -15,7 +15,6 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +27,6 @@ import java.util.Set;
  * survives a restart), memory for tests. Boot's own MongoDB client is pointed at it.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("embedded")
 @ConditionalOnProperty(name = "consent.embedded.mongo.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedMongo {
 

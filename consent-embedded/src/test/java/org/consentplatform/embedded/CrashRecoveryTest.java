@@ -1,9 +1,10 @@
-package org.consentplatform.bootstrap;
+package org.consentplatform.embedded;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.consentplatform.bootstrap.ConsentApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;

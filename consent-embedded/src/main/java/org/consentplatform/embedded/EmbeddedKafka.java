@@ -1,4 +1,4 @@
-package org.consentplatform.bootstrap.embedded;
+package org.consentplatform.embedded;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +21,6 @@ import java.util.List;
  * {@code consent.embedded.kafka.dir} a temporary folder (tests).
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("embedded")
 @ConditionalOnProperty(name = "consent.embedded.kafka.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedKafka {
 

@@ -1,4 +1,4 @@
-package org.consentplatform.bootstrap.embedded;
+package org.consentplatform.embedded;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
  * default; {@code consent.embedded.mail.port=0} picks a free one. Never outside this profile.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("embedded")
 @ConditionalOnProperty(name = "consent.embedded.mail.enabled", havingValue = "true", matchIfMissing = true)
 class EmbeddedMail {
 
