@@ -18,6 +18,24 @@ import org.consentplatform.adapter.out.mongo.MongoLeases;
 import org.consentplatform.adapter.out.mongo.MongoReportCounters;
 import org.consentplatform.adapter.out.mongo.MongoMailQuota;
 import org.consentplatform.adapter.out.mongo.MongoStore;
+import org.consentplatform.application.port.out.ChangeOutbox;
+import org.consentplatform.application.port.out.Checkpoints;
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConfirmationMails;
+import org.consentplatform.application.port.out.ConfirmationRequests;
+import org.consentplatform.application.port.out.ConsentHistory;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.application.port.out.EventPublisher;
+import org.consentplatform.application.port.out.IdempotencyRecords;
+import org.consentplatform.application.port.out.ImportErrors;
+import org.consentplatform.application.port.out.ImportFiles;
+import org.consentplatform.application.port.out.ImportJobs;
+import org.consentplatform.application.port.out.Leases;
+import org.consentplatform.application.port.out.MailQuota;
+import org.consentplatform.application.port.out.ReportCounters;
+import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.adapter.out.mongo.StorageOutages;
 import org.consentplatform.adapter.out.mongo.MongoTenants;
 import org.consentplatform.application.service.CheckpointService;
 import org.consentplatform.application.service.ConsentService;
@@ -60,65 +78,65 @@ class ApplicationWiring {
     }
 
     @Bean
-    MongoConsentRecords consentRecords(MongoStore store, Clock clock) {
-        return new MongoConsentRecords(store, clock);
+    ConsentRecords consentRecords(MongoStore store, Clock clock) {
+        return StorageOutages.guarded(ConsentRecords.class, new MongoConsentRecords(store, clock));
     }
 
     @Bean
-    MongoConsentHistory consentHistory(MongoStore store) {
-        return new MongoConsentHistory(store);
+    ConsentHistory consentHistory(MongoStore store) {
+        return StorageOutages.guarded(ConsentHistory.class, new MongoConsentHistory(store));
     }
 
     /** Configuration (not consent) may be this old on other instances; see docs/adr/0010. */
     @Bean
-    MongoTenants tenants(MongoStore store, @Value("${consent.configuration-cache-ttl:PT2S}") Duration ttl) {
-        return new MongoTenants(store, ttl);
+    Tenants tenants(MongoStore store, @Value("${consent.configuration-cache-ttl:PT2S}") Duration ttl) {
+        return StorageOutages.guarded(Tenants.class, new MongoTenants(store, ttl));
     }
 
     @Bean
-    MongoComplianceProfiles complianceProfiles(MongoStore store, @Value("${consent.configuration-cache-ttl:PT2S}") Duration ttl) {
-        return new MongoComplianceProfiles(store, ttl);
+    ComplianceProfiles complianceProfiles(MongoStore store, @Value("${consent.configuration-cache-ttl:PT2S}") Duration ttl) {
+        return StorageOutages.guarded(ComplianceProfiles.class, new MongoComplianceProfiles(store, ttl));
     }
 
     @Bean
-    MongoContacts contacts(MongoStore store) {
-        return new MongoContacts(store);
+    Contacts contacts(MongoStore store) {
+        return StorageOutages.guarded(Contacts.class, new MongoContacts(store));
     }
 
     @Bean
-    MongoIdempotencyRecords idempotencyRecords(MongoStore store) {
-        return new MongoIdempotencyRecords(store);
+    IdempotencyRecords idempotencyRecords(MongoStore store) {
+        return StorageOutages.guarded(IdempotencyRecords.class, new MongoIdempotencyRecords(store));
     }
 
     @Bean
-    TenantService tenantService(MongoTenants tenants, MongoContacts contacts, MongoConsentRecords records,
-                                MongoComplianceProfiles profiles, Clock clock) {
+    TenantService tenantService(Tenants tenants, Contacts contacts, ConsentRecords records,
+                                ComplianceProfiles profiles, Clock clock) {
         return new TenantService(tenants, contacts, records, profiles, clock);
     }
 
     @Bean
-    ProfileService profileService(MongoComplianceProfiles profiles, MongoConsentRecords records, Clock clock) {
+    ProfileService profileService(ComplianceProfiles profiles, ConsentRecords records, Clock clock) {
         return new ProfileService(profiles, records, clock);
     }
 
     @Bean
-    ContactService contactService(MongoContacts contacts, MongoTenants tenants) {
+    ContactService contactService(Contacts contacts, Tenants tenants) {
         return new ContactService(contacts, tenants);
     }
 
     @Bean
-    ConsentService consentService(MongoConsentRecords records, MongoContacts contacts, MongoTenants tenants,
-                                  MongoComplianceProfiles profiles, DoubleOptInService doubleOptIn, Clock clock) {
+    ConsentService consentService(ConsentRecords records, Contacts contacts, Tenants tenants,
+                                  ComplianceProfiles profiles, DoubleOptInService doubleOptIn, Clock clock) {
         return new ConsentService(records, contacts, tenants, profiles, doubleOptIn, clock);
     }
 
     @Bean
-    MongoConfirmationRequests confirmationRequests(MongoStore store) {
-        return new MongoConfirmationRequests(store);
+    ConfirmationRequests confirmationRequests(MongoStore store) {
+        return StorageOutages.guarded(ConfirmationRequests.class, new MongoConfirmationRequests(store));
     }
 
     @Bean
-    SmtpConfirmationMails confirmationMails(JavaMailSender sender,
+    ConfirmationMails confirmationMails(JavaMailSender sender,
                                             @Value("${consent.double-opt-in.from:no-reply@consent.localhost}") String from,
                                             @Value("${consent.double-opt-in.from-name:Consent}") String fromName) {
         return new SmtpConfirmationMails(sender, from, fromName);
@@ -126,18 +144,18 @@ class ApplicationWiring {
 
     /** Shared by every instance (MongoDB), so the limits hold for the whole deployment. */
     @Bean
-    MongoMailQuota mailQuota(MongoStore store, Clock clock, @Value("${consent.double-opt-in.limits.per-address:3}") long perAddress,
+    MailQuota mailQuota(MongoStore store, Clock clock, @Value("${consent.double-opt-in.limits.per-address:3}") long perAddress,
                              @Value("${consent.double-opt-in.limits.per-address-period:PT1H}") Duration perAddressPeriod,
                              @Value("${consent.double-opt-in.limits.per-tenant:1000}") long perTenant,
                              @Value("${consent.double-opt-in.limits.per-tenant-period:PT1H}") Duration perTenantPeriod) {
-        return new MongoMailQuota(store, new MongoMailQuota.Limit(perAddress, perAddressPeriod),
-                new MongoMailQuota.Limit(perTenant, perTenantPeriod), clock);
+        return StorageOutages.guarded(MailQuota.class, new MongoMailQuota(store, new MongoMailQuota.Limit(perAddress, perAddressPeriod),
+                new MongoMailQuota.Limit(perTenant, perTenantPeriod), clock));
     }
 
     @Bean
-    DoubleOptInService doubleOptInService(MongoConfirmationRequests requests, SmtpConfirmationMails mails,
-                                          KafkaEventPublisher events, MongoMailQuota quota, MongoConsentRecords records,
-                                          MongoComplianceProfiles profiles, Clock clock, Environment environment) {
+    DoubleOptInService doubleOptInService(ConfirmationRequests requests, ConfirmationMails mails,
+                                          EventPublisher events, MailQuota quota, ConsentRecords records,
+                                          ComplianceProfiles profiles, Clock clock, Environment environment) {
         // by default this server itself, on the port it actually listens on (known once it started)
         Supplier<String> linkBase = () -> environment.getProperty("consent.double-opt-in.link-base-url",
                 "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
@@ -145,41 +163,41 @@ class ApplicationWiring {
     }
 
     @Bean
-    RecipientPreferenceService recipientPreferenceService(MongoConsentRecords records, MongoContacts contacts, MongoTenants tenants,
-                                                          MongoComplianceProfiles profiles, DoubleOptInService doubleOptIn, Clock clock) {
+    RecipientPreferenceService recipientPreferenceService(ConsentRecords records, Contacts contacts, Tenants tenants,
+                                                          ComplianceProfiles profiles, DoubleOptInService doubleOptIn, Clock clock) {
         return new RecipientPreferenceService(records, contacts, tenants, profiles, doubleOptIn, clock);
     }
 
     @Bean
-    DecisionService decisionService(MongoConsentRecords records, MongoContacts contacts, MongoTenants tenants,
-                                    MongoComplianceProfiles profiles, Clock clock) {
+    DecisionService decisionService(ConsentRecords records, Contacts contacts, Tenants tenants,
+                                    ComplianceProfiles profiles, Clock clock) {
         return new DecisionService(records, contacts, tenants, profiles, clock);
     }
 
     @Bean
-    HistoryService historyService(MongoConsentHistory history, MongoCheckpoints checkpoints, MongoTenants tenants,
-                                  MongoComplianceProfiles profiles, Clock clock) {
+    HistoryService historyService(ConsentHistory history, Checkpoints checkpoints, Tenants tenants,
+                                  ComplianceProfiles profiles, Clock clock) {
         return new HistoryService(history, checkpoints, tenants, profiles, clock);
     }
 
     @Bean
-    MongoChangeOutbox changeOutbox(MongoStore store) {
-        return new MongoChangeOutbox(store);
+    ChangeOutbox changeOutbox(MongoStore store) {
+        return StorageOutages.guarded(ChangeOutbox.class, new MongoChangeOutbox(store));
     }
 
     @Bean
-    MongoLeases leases(MongoStore store, Clock clock) {
-        return new MongoLeases(store, clock);
+    Leases leases(MongoStore store, Clock clock) {
+        return StorageOutages.guarded(Leases.class, new MongoLeases(store, clock));
     }
 
     @Bean
-    MongoCheckpoints checkpoints(MongoStore store) {
-        return new MongoCheckpoints(store);
+    Checkpoints checkpoints(MongoStore store) {
+        return StorageOutages.guarded(Checkpoints.class, new MongoCheckpoints(store));
     }
 
     /** Only the cluster settings are taken from Boot's producer configuration; see KafkaEventPublisher. */
     @Bean(destroyMethod = "close")
-    KafkaEventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics,
+    EventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics,
                                        @Value("${consent.outbox.ack-timeout:PT10S}") Duration ackTimeout) {
         return new KafkaEventPublisher(producers.getConfigurationProperties(),
                 new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn()), ackTimeout);
@@ -192,51 +210,51 @@ class ApplicationWiring {
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoChangeOutbox outbox, KafkaEventPublisher publisher, MongoLeases leases, InstanceId instance,
+    OutboxRelay outboxRelay(ChangeOutbox outbox, EventPublisher publisher, Leases leases, InstanceId instance,
                             @Value("${consent.outbox.lease-ttl:PT15S}") Duration leaseTtl,
                             @Value("${consent.outbox.batch-size:1000}") int batchSize, Clock clock) {
         return new OutboxRelay(outbox, publisher, leases, instance.value(), leaseTtl, batchSize, clock);
     }
 
     @Bean
-    CheckpointService checkpointService(MongoConsentHistory history, MongoCheckpoints checkpoints, KafkaEventPublisher publisher,
-                                        MongoLeases leases, InstanceId instance, Clock clock) {
+    CheckpointService checkpointService(ConsentHistory history, Checkpoints checkpoints, EventPublisher publisher,
+                                        Leases leases, InstanceId instance, Clock clock) {
         return new CheckpointService(history, checkpoints, publisher, leases, instance.value(), Duration.ofMinutes(2), clock);
     }
 
     @Bean
-    ExpiryService expiryService(MongoConsentRecords records, MongoConsentHistory history, MongoComplianceProfiles profiles,
-                                MongoLeases leases, InstanceId instance, @Value("${consent.expiry.lease-ttl:PT5M}") Duration leaseTtl,
+    ExpiryService expiryService(ConsentRecords records, ConsentHistory history, ComplianceProfiles profiles,
+                                Leases leases, InstanceId instance, @Value("${consent.expiry.lease-ttl:PT5M}") Duration leaseTtl,
                                 @Value("${consent.expiry.batch-size:500}") int batchSize, Clock clock) {
         return new ExpiryService(records, history, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
     }
 
     @Bean
-    ReportService reportService(MongoStore store, MongoConsentRecords records, MongoComplianceProfiles profiles, MongoLeases leases,
+    ReportService reportService(MongoStore store, ConsentRecords records, ComplianceProfiles profiles, Leases leases,
                                 InstanceId instance, @Value("${consent.reports.lease-ttl:PT2M}") Duration leaseTtl,
                                 @Value("${consent.reports.batch-size:5000}") int batchSize, Clock clock) {
-        return new ReportService(new MongoReportCounters(store), records, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
+        return new ReportService(StorageOutages.guarded(ReportCounters.class, new MongoReportCounters(store)), records, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
     }
 
     @Bean
-    InboundEventService inboundEventService(MongoConsentRecords records, MongoTenants tenants, MongoComplianceProfiles profiles,
-                                            MongoIdempotencyRecords applied, Clock clock) {
+    InboundEventService inboundEventService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles,
+                                            IdempotencyRecords applied, Clock clock) {
         return new InboundEventService(records, tenants, profiles, applied, clock);
     }
 
     @Bean
-    ImportService importService(MongoStore store, MongoConsentRecords records, MongoTenants tenants,
-                                MongoComplianceProfiles profiles, MongoLeases leases, InstanceId instance, Clock clock,
+    ImportService importService(MongoStore store, ConsentRecords records, Tenants tenants,
+                                ComplianceProfiles profiles, Leases leases, InstanceId instance, Clock clock,
                                 @Value("${consent.imports.max-bytes:2147483648}") long maxBytes,
                                 @Value("${consent.imports.max-row-chars:65536}") int maxRowChars,
                                 @Value("${consent.imports.batch-size:500}") int batchSize,
                                 @Value("${consent.imports.lease-ttl:PT30S}") Duration leaseTtl) {
-        return new ImportService(new MongoImportJobs(store), new GridFsImportFiles(store, maxBytes, maxRowChars),
-                new MongoImportErrors(store), records, tenants, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
+        return new ImportService(StorageOutages.guarded(ImportJobs.class, new MongoImportJobs(store)), StorageOutages.guarded(ImportFiles.class, new GridFsImportFiles(store, maxBytes, maxRowChars)),
+                StorageOutages.guarded(ImportErrors.class, new MongoImportErrors(store)), records, tenants, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
     }
 
     @Bean
-    IdempotencyService idempotencyService(MongoIdempotencyRecords records, Clock clock) {
+    IdempotencyService idempotencyService(IdempotencyRecords records, Clock clock) {
         return new IdempotencyService(records, clock);
     }
 }

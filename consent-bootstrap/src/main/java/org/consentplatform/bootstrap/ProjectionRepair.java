@@ -1,6 +1,6 @@
 package org.consentplatform.bootstrap;
 
-import org.consentplatform.adapter.out.mongo.MongoConsentRecords;
+import org.consentplatform.application.port.out.ConsentRecords;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,9 +18,9 @@ class ProjectionRepair implements ApplicationRunner {
 
     private static final Duration GRACE = Duration.ofSeconds(10);
 
-    private final MongoConsentRecords records;
+    private final ConsentRecords records;
 
-    ProjectionRepair(MongoConsentRecords records) {
+    ProjectionRepair(ConsentRecords records) {
         this.records = records;
     }
 

@@ -74,4 +74,17 @@ class ArchitectureTest {
             .that().resideInAPackage("org.consentplatform.application.service..")
             .should().beAnnotatedWith("org.springframework.stereotype.Service")
             .orShould().beAnnotatedWith("org.springframework.stereotype.Component");
+
+    /** Everything else sees the store through its ports, so outages arrive as StorageUnavailable (see StorageOutages). */
+    @ArchTest
+    static final ArchRule onlyTheWiringKnowsThePersistenceAdapter = noClasses()
+            .that().resideOutsideOfPackage("org.consentplatform.adapter.out.mongo..")
+            .and().doNotHaveFullyQualifiedName("org.consentplatform.bootstrap.ApplicationWiring")
+            .should().dependOnClassesThat().resideInAPackage("org.consentplatform.adapter.out.mongo..");
+
+    /** Only the persistence adapter speaks to the driver; bootstrap's health and client configuration aside. */
+    @ArchTest
+    static final ArchRule driverExceptionsStayInThePersistenceAdapter = noClasses()
+            .that().resideInAnyPackage("org.consentplatform.adapter.in..", "org.consentplatform.application..")
+            .should().dependOnClassesThat().resideInAPackage("com.mongodb..");
 }

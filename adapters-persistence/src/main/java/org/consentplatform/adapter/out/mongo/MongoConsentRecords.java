@@ -312,13 +312,7 @@ public final class MongoConsentRecords implements ConsentRecords {
         return result;
     }
 
-    /**
-     * Re-applies changes committed to the log whose projection step did not happen (the
-     * service died in between). Harmless when run by several instances at once.
-     *
-     * @param grace how old an unprojected change must be, so that writers in flight are left alone
-     * @return how many changes were re-applied
-     */
+    @Override
     public int repairProjections(Duration grace) {
         Date before = Date.from(clock.instant().minus(grace));
         int repaired = 0;

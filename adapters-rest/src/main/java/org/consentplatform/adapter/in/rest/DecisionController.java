@@ -19,6 +19,7 @@ import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.consentplatform.application.port.StorageUnavailable;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,7 +93,7 @@ class DecisionController {
             if (!response.isCommitted()) {
                 // nothing has reached the client yet: answer with a proper status, the client retries the whole stream
                 response.reset();
-                boolean unavailable = MongoUnavailable.is(e);
+                boolean unavailable = e instanceof StorageUnavailable;
                 if (unavailable) {
                     response.setHeader("Retry-After", "5");
                 }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.consentplatform.application.port.StorageUnavailable;
 import org.consentplatform.application.port.in.IdempotentRequests;
 import org.consentplatform.application.port.in.IdempotentRequests.Claim;
 import org.consentplatform.domain.shared.DomainRejection;
@@ -85,6 +86,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             claim = requests.claim(tenant, scopedKey, fingerprint(request, body));
         } catch (DomainRejection rejection) {
             problems.write(response, ProblemHandler.problemOf(rejection));
+            return;
+        } catch (StorageUnavailable e) {
+            // nothing was claimed, so the client may retry with the same key
+            response.setHeader("Retry-After", "5");
+            problems.write(response, Problems.SERVICE_UNAVAILABLE.detail("storage is unavailable: retry shortly"));
             return;
         }
         switch (claim) {

@@ -4,6 +4,7 @@ import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.consentplatform.application.port.StorageUnavailable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -115,13 +116,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(Map.of("field", e.getHeaderName(), "reason", "is required"))));
     }
 
+    @ExceptionHandler(StorageUnavailable.class)
+    ResponseEntity<ProblemDetail> storageUnavailable(StorageUnavailable e) {
+        LOG.error("Storage unavailable", e);
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.SERVICE_UNAVAILABLE.detail("storage is unavailable: retry shortly"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> bug(Exception e) {
-        if (MongoUnavailable.is(e)) {
-            LOG.error("Storage unavailable", e);
-            return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(Problems.SERVICE_UNAVAILABLE.detail("storage is unavailable: retry shortly"));
-        }
         LOG.error("Unexpected error", e);
         return respond(Problems.INTERNAL.detail("an unexpected error occurred; it has been logged"));
     }

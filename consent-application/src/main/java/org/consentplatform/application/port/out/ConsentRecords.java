@@ -10,6 +10,7 @@ import org.consentplatform.domain.report.Series;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -56,6 +57,15 @@ public interface ConsentRecords {
 
     /** Hands every record of one purpose (its topics' too) on one channel to {@code each}, streaming: a dry run reads them all. */
     void scanPurpose(TenantId tenant, TechnicalId profileId, TechnicalId purposeId, Channel channel, Consumer<ConsentRecord> each);
+
+    /**
+     * Re-applies changes the log holds whose projection a crash cut off; harmless when several
+     * instances run it at once.
+     *
+     * @param grace how old such a change must be, so that writers in flight are left alone
+     * @return how many changes were re-applied
+     */
+    int repairProjections(Duration grace);
 
     /** The changes with these ids that are in the log (loads give their changes ids of their own). */
     List<ConsentChange> changes(TenantId tenant, Collection<String> changeIds);
