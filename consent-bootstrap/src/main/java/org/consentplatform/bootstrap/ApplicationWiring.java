@@ -18,6 +18,7 @@ import org.consentplatform.adapter.out.mongo.MongoLeases;
 import org.consentplatform.adapter.out.mongo.MongoReportCounters;
 import org.consentplatform.adapter.out.mongo.MongoMailQuota;
 import org.consentplatform.adapter.out.mongo.MongoStore;
+import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.application.port.out.ChangeOutbox;
 import org.consentplatform.application.port.out.Checkpoints;
 import org.consentplatform.application.port.out.ComplianceProfiles;

@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The consent platform. Without a profile it runs on the embedded default (see README). */
 @SpringBootApplication(scanBasePackages = {"org.consentplatform.bootstrap", "org.consentplatform.adapter.in.rest",
-        "org.consentplatform.adapter.in.kafka"})
+        "org.consentplatform.adapter.in.kafka", "org.consentplatform.adapter.kafka"})
 @EnableScheduling
 public class ConsentApplication {
 

@@ -11,6 +11,7 @@ import org.consentplatform.application.port.in.RecordInboundEvents.InboundComman
 import org.consentplatform.domain.shared.DomainRejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.consentplatform.adapter.kafka.EventTopics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +33,19 @@ public class InboundEventListener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordInboundEvents events;
+    private final String topic;
 
-    public InboundEventListener(RecordInboundEvents events) {
+    public InboundEventListener(RecordInboundEvents events, EventTopics topics) {
         this.events = events;
+        this.topic = topics.inbound();
     }
 
-    @KafkaListener(id = "inbound-events", topics = "${consent.kafka.topics.inbound:consent.inbound.v1}",
+    /** Read by the listener annotation below ({@code __listener} is this bean). */
+    public String getTopic() {
+        return topic;
+    }
+
+    @KafkaListener(id = "inbound-events", topics = "#{__listener.topic}",
             groupId = "${consent.kafka.inbound-group:consent-platform-inbound}")
     public void onMessage(byte[] message) {
         InboundCommand command = parse(message);

@@ -2,7 +2,7 @@ package org.consentplatform.adapter.in.kafka;
 
 import org.apache.kafka.common.TopicPartition;
 import org.consentplatform.domain.shared.DomainRejection;
-import org.springframework.beans.factory.annotation.Value;
+import org.consentplatform.adapter.kafka.EventTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
@@ -20,8 +20,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class InboundKafkaConfiguration {
 
     @Bean
-    CommonErrorHandler inboundErrorHandler(KafkaOperations<?, ?> template,
-                                           @Value("${consent.kafka.topics.inbound-dead-letter:consent.inbound.v1.dlt}") String deadLetterTopic) {
+    CommonErrorHandler inboundErrorHandler(KafkaOperations<?, ?> template, EventTopics topics) {
+        String deadLetterTopic = topics.inboundDeadLetter();
         var recoverer = new DeadLetterPublishingRecoverer(template, (record, e) -> new TopicPartition(deadLetterTopic, -1));
         var backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);

@@ -1,4 +1,4 @@
-package org.consentplatform.bootstrap;
+package org.consentplatform.adapter.kafka;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,15 +9,16 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The topics of the platform, created at start-up when missing (Boot's KafkaAdmin; a broker
+ * The topics of the platform, their names and defaults defined here only: what the publisher
+ * writes to, what the inbound listener reads and where its dead letters go. Created at start-up when missing (Boot's KafkaAdmin; a broker
  * that is down then only delays that, the service starts anyway). Replication follows the
  * cluster's default unless set.
  */
 @ConfigurationProperties("consent.kafka.topics")
-record EventTopics(String changes, String checkpoints, String doubleOptIn, String inbound, String inboundDeadLetter, int partitions,
+public record EventTopics(String changes, String checkpoints, String doubleOptIn, String inbound, String inboundDeadLetter, int partitions,
                    Short replicationFactor) {
 
-    EventTopics {
+    public EventTopics {
         changes = changes == null ? "consent.changes.v1" : changes;
         checkpoints = checkpoints == null ? "consent.checkpoints.v1" : checkpoints;
         doubleOptIn = doubleOptIn == null ? "consent.doi.v1" : doubleOptIn;
@@ -28,7 +29,7 @@ record EventTopics(String changes, String checkpoints, String doubleOptIn, Strin
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(EventTopics.class)
-    static class Declared {
+    public static class Declared {
 
         @Bean
         KafkaAdmin.NewTopics consentTopics(EventTopics topics) {
