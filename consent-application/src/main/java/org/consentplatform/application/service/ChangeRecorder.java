@@ -4,21 +4,15 @@ import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
-import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Appends a capture to its record's change log, however many writers race for the record. */
 final class ChangeRecorder {
-
-    /**
-     * Concurrent writers on one record retry this often before giving up with a conflict: each
-     * round one of them wins, so a hundred writers at once all get through.
-     */
-    private static final int MAX_ATTEMPTS = 128;
 
     private final ConsentRecords records;
     private final Clock clock;
@@ -31,14 +25,11 @@ final class ChangeRecorder {
     /** Change log first: a lost race for the sequence number means another writer won; reload and retry. */
     ConsentChange record(TenantId tenant, ConsentCapture capture, boolean doubleOptInRequired) {
         RecordKey key = capture.key();
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        return OptimisticAppend.retry(key.toString(), () -> {
             ConsentChange change = records.load(tenant, key)
                     .capture(capture, doubleOptInRequired, UUID.randomUUID().toString(), clock.instant());
-            if (records.append(change)) {
-                return change;
-            }
-        }
-        throw new DomainRejection.ConcurrentChange("record " + key + " is being changed by many writers at once: retry");
+            return records.append(change) ? Optional.of(change) : Optional.empty();
+        });
     }
 
     /**
@@ -46,16 +37,12 @@ final class ChangeRecorder {
      * id (the same row loaded before), that change is the answer and nothing is written.
      */
     ConsentChange recordOnce(TenantId tenant, ConsentCapture capture, String changeId) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        return OptimisticAppend.retry(capture.key().toString(), () -> {
             ConsentChange change = records.load(tenant, capture.key()).capture(capture, false, changeId, clock.instant());
             if (records.append(change)) {
-                return change;
+                return Optional.of(change);
             }
-            List<ConsentChange> existing = records.changes(tenant, List.of(changeId));
-            if (!existing.isEmpty()) {
-                return existing.getFirst();
-            }
-        }
-        throw new DomainRejection.ConcurrentChange("record " + capture.key() + " is being changed by many writers at once: retry");
+            return records.changes(tenant, List.of(changeId)).stream().findFirst();
+        });
     }
 }

@@ -39,7 +39,6 @@ import java.util.function.Supplier;
 public final class DoubleOptInService implements ConfirmOptIns {
 
     private static final System.Logger LOG = System.getLogger(DoubleOptInService.class.getName());
-    private static final int MAX_ATTEMPTS = 16;
     /** Requests looked at when a person asks for new links by address: a person has few opt-ins waiting. */
     private static final int MAX_RENEWALS_BY_ADDRESS = 20;
 
@@ -113,21 +112,21 @@ public final class DoubleOptInService implements ConfirmOptIns {
             return Confirmation.UNKNOWN;
         }
         ConfirmationRequest request = found.get();
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        return OptimisticAppend.retry(request.key().toString(), () -> {
             ConsentRecord record = records.load(request.tenant(), request.key());
             Instant now = clock.instant();
             if (request.status(record, now) != ConfirmationRequest.Status.OPEN) {
-                return describe(request, record);
+                return Optional.of(describe(request, record));
             }
             ConsentChange confirmation = record.capture(request.confirmation(record, now, clientAddress, userAgent), false,
                     UUID.randomUUID().toString(), now);
             // appended at the record's next seq only: a change that slipped in (an opt-out) makes this fail and re-check
-            if (records.append(confirmation)) {
-                requests.markConfirmed(request.tokenHash(), now);
-                return describe(request, ConsentRecord.reconstitute(confirmation)).withStatus(Status.CONFIRMED);
+            if (!records.append(confirmation)) {
+                return Optional.empty();
             }
-        }
-        return describe(request, records.load(request.tenant(), request.key()));
+            requests.markConfirmed(request.tokenHash(), now);
+            return Optional.of(describe(request, ConsentRecord.reconstitute(confirmation)).withStatus(Status.CONFIRMED));
+        });
     }
 
     @Override

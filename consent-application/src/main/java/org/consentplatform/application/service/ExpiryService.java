@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes EXPIRY changes (§10), one instance at a time (a lease), batch by batch, renewing the
@@ -27,7 +28,6 @@ import java.util.Optional;
 public final class ExpiryService implements ExpireConsents {
 
     public static final String LEASE = "consent-expiry";
-    private static final int MAX_ATTEMPTS = 16;
 
     private final ConsentRecords records;
     private final ConsentHistory history;
@@ -99,13 +99,14 @@ public final class ExpiryService implements ExpireConsents {
      * another instance may have expired it, or the person renewed it.
      */
     private boolean append(ConsentRecord candidate, ConsentChange expiry, ConsentLifetime lifetime, Instant now) {
-        Optional<ConsentChange> next = Optional.of(expiry);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS && next.isPresent(); attempt++) {
-            if (records.append(next.get())) {
-                return true;
+        AtomicBoolean firstRound = new AtomicBoolean(true);
+        return OptimisticAppend.retry(candidate.key().toString(), () -> {
+            Optional<ConsentChange> next = firstRound.getAndSet(false) ? Optional.of(expiry)
+                    : records.load(candidate.tenant(), candidate.key()).expire(lifetime, now);
+            if (next.isEmpty()) {
+                return Optional.of(false); // renewed meanwhile, or expired by another instance
             }
-            next = records.load(candidate.tenant(), candidate.key()).expire(lifetime, now);
-        }
-        return false;
+            return records.append(next.get()) ? Optional.of(true) : Optional.empty();
+        });
     }
 }
