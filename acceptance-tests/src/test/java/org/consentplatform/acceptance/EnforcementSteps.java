@@ -220,6 +220,11 @@ public class EnforcementSteps {
         boolean set = flags.equals("set");
         world().contact(id, entity, set ? Map.of("doNotEmail", true, "doNotBulkEmail", true, "doNotTrack", true) : Map.of(),
                 List.of(address));
+        // stored as given whatever the entity type, so a CRM sync of leads and profiles is never refused
+        JsonNode stored = World.ok(world().api.get(World.BASE + "/contacts/" + id, world().marketing())).get("flags");
+        for (String flag : List.of("doNotEmail", "doNotBulkEmail", "doNotTrack")) {
+            assertThat(stored.get(flag).asBoolean()).as(entity + " " + id + " " + flag).isEqualTo(set);
+        }
         contactEmails.put(id, address);
     }
 

@@ -19,8 +19,8 @@ Feature: Contact-level checks of the legacy flags (domain rules §4)
 
     Examples:
       | setting           | entity  | flags | address           | message | tracking |
-      | checks            | LEAD    | clear | lead@example.com  | sent    | tracked  |
-      | checks            | PROFILE | clear | prof@example.com  | sent    | tracked  |
+      | checks            | LEAD    | set   | lead@example.com  | sent    | tracked  |
+      | checks            | PROFILE | set   | prof@example.com  | sent    | tracked  |
       | does not check    | CONTACT | set   | off@example.com   | sent    | tracked  |
       | checks            | CONTACT | set   | on@example.com    | blocked | not tracked |
 

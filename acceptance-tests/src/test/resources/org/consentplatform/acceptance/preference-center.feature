@@ -44,11 +44,11 @@ Feature: Preference page and preference center (domain rules §8)
 
     Examples: lead / profile, any purpose: the record alone
       | entity  | purpose       | setting | flag    | state     | shown    |
-      | LEAD    | COMMERCIAL    | checks  | no flag | OPTED_IN  | ticked   |
+      | LEAD    | COMMERCIAL    | checks  | doNotBulkEmail | OPTED_IN  | ticked   |
       | LEAD    | COMMERCIAL    | checks  | no flag | absent    | unticked |
       | LEAD    | topic         | checks  | no flag | OPTED_IN  | ticked   |
-      | PROFILE | TRANSACTIONAL | checks  | no flag | OPTED_IN  | ticked   |
-      | PROFILE | TRACKING      | checks  | no flag | OPTED_IN  | ticked   |
+      | PROFILE | TRANSACTIONAL | checks  | doNotEmail | OPTED_IN  | ticked   |
+      | PROFILE | TRACKING      | checks  | doNotTrack | OPTED_IN  | ticked   |
       | PROFILE | TRACKING      | checks  | no flag | OPTED_OUT | unticked |
 
   Scenario: submitting writes only what changed and never the contact's flags

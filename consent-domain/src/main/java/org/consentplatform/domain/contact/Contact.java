@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A person record of the customer's CRM (contact, lead or customer-data profile) with the
- * contact points it owns. Leads and profiles carry no legacy flags.
+ * contact points it owns. A CRM sends the legacy flags for leads and profiles too (Dynamics
+ * carries them on every entity): they are stored as given and never read (domain rules §1, §4).
  */
 public record Contact(TenantId tenant, TechnicalId id, EntityType type, LegacyFlags flags, List<ContactPoint> contactPoints) {
 
@@ -20,9 +21,6 @@ public record Contact(TenantId tenant, TechnicalId id, EntityType type, LegacyFl
         InvalidInputs.requireNonNull("id", id);
         InvalidInputs.requireNonNull("entityType", type);
         flags = flags == null ? LegacyFlags.NONE : flags;
-        if (type != EntityType.CONTACT && flags.any()) {
-            throw DomainRejection.InvalidInput.of("flags", "only entities of type CONTACT carry doNotEmail, doNotBulkEmail and doNotTrack");
-        }
         // the same address given twice (after normalisation) is kept once
         contactPoints = List.copyOf(new LinkedHashSet<>(contactPoints == null ? List.of() : contactPoints));
         if (contactPoints.size() > 100) {
@@ -30,7 +28,7 @@ public record Contact(TenantId tenant, TechnicalId id, EntityType type, LegacyFl
         }
     }
 
-    /** Whether the legacy flags take part in decisions for this entity (domain rules §4). */
+    /** Whether the legacy flags take part in decisions, pages and dry runs: for contacts only (domain rules §4). */
     public boolean carriesLegacyFlags() {
         return type == EntityType.CONTACT;
     }
