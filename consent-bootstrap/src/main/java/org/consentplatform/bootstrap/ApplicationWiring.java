@@ -35,6 +35,7 @@ import org.consentplatform.application.port.out.ImportJobs;
 import org.consentplatform.application.port.out.Leases;
 import org.consentplatform.application.port.out.MailQuota;
 import org.consentplatform.application.port.out.ReportCounters;
+import org.consentplatform.application.port.out.StorageProbe;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.adapter.out.mongo.StorageOutages;
 import org.consentplatform.adapter.out.mongo.MongoTenants;
@@ -76,6 +77,11 @@ class ApplicationWiring {
     @Bean
     MongoStore mongoStore(MongoClient client, @Value("${spring.mongodb.database:consent}") String database) {
         return MongoStore.open(client.getDatabase(database));
+    }
+
+    @Bean
+    StorageProbe storageProbe(MongoStore store) {
+        return StorageOutages.guarded(StorageProbe.class, store.probe());
     }
 
     @Bean

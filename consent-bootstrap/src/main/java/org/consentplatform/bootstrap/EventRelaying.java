@@ -8,6 +8,7 @@ import org.consentplatform.application.port.in.RelayChanges;
 import org.consentplatform.application.port.in.TakeCheckpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.consentplatform.application.port.StorageUnavailable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -60,7 +61,13 @@ class EventRelaying {
     @Bean
     HealthIndicator outboxHealthIndicator(Clock clock, @Value("${consent.outbox.max-lag:PT1M}") Duration maxLag) {
         return () -> {
-            RelayChanges.Status status = relay.status();
+            RelayChanges.Status status;
+            try {
+                status = relay.status();
+            } catch (StorageUnavailable e) {
+                // the backlog cannot be counted: say so in the health document instead of failing the whole endpoint
+                return Health.down(e).build();
+            }
             Duration lag = lag(status, clock);
             Health.Builder health = status.lastFailure() != null || lag.compareTo(maxLag) > 0 ? Health.down() : Health.up();
             health.withDetail("backlog", status.backlog()).withDetail("lagSeconds", lag.toSeconds())

@@ -1,27 +1,23 @@
 package org.consentplatform.bootstrap;
 
-import com.mongodb.client.MongoClient;
-import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
+import org.consentplatform.application.port.out.StorageProbe;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Storage health by a {@code ping}, which MongoDB and the embedded MongoDB-wire server both
- * answer; it replaces Boot's indicator (same bean name), whose {@code hello} the embedded
- * server does not know.
+ * Storage health through its port; it replaces Boot's MongoDB indicator (same bean name), whose
+ * {@code hello} the embedded MongoDB-wire server does not know.
  */
 @Configuration(proxyBeanMethods = false)
 class StorageHealth {
 
     @Bean("mongoHealthIndicator")
-    HealthIndicator mongoHealthIndicator(MongoClient client, @Value("${spring.mongodb.database:consent}") String database) {
+    HealthIndicator mongoHealthIndicator(StorageProbe storage) {
         return () -> {
             try {
-                client.getDatabase(database).runCommand(new Document("ping", 1));
-                return Health.up().withDetail("database", database).build();
+                return Health.up().withDetail("database", storage.ping()).build();
             } catch (RuntimeException e) {
                 return Health.down(e).build();
             }

@@ -56,7 +56,10 @@ class StorageOutageTest {
         String contact = "/contacts/" + UUID.randomUUID();
         assertThat(call("PUT", contact, token, CONTACT, null).statusCode()).isEqualTo(200);
 
+        assertThat(storageHealth()).isEqualTo("UP");
+
         mongo.shutdownNow();
+        assertThat(storageHealth()).isEqualTo("DOWN");
         HttpResponse<String> read = call("GET", contact, token, null, null);
         HttpResponse<String> write = call("PUT", "/contacts/" + UUID.randomUUID(), token, CONTACT, null);
         HttpResponse<String> idempotentWrite = call("PUT", "/contacts/" + UUID.randomUUID(), token, CONTACT, "outage-1");
@@ -76,6 +79,15 @@ class StorageOutageTest {
         HttpResponse<String> afterwards = call("GET", later, token, null, null);
         assertThat(afterwards.statusCode()).as(afterwards.body()).isEqualTo(200);
         assertThat(afterwards.body()).contains("ada@example.com");
+        assertThat(storageHealth()).isEqualTo("UP");
+    }
+
+    private String storageHealth() throws Exception {
+        String health = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        var components = JsonMapper.builder().build().readTree(health).get("components");
+        assertThat(components).as(health).isNotNull();
+        return components.get("mongo").get("status").asString();
     }
 
     private String token() throws Exception {

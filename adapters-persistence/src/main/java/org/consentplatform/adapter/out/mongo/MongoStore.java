@@ -11,6 +11,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.consentplatform.application.port.out.StorageProbe;
 
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +53,14 @@ public final class MongoStore {
         store.createIndexes();
         store.migrate();
         return store;
+    }
+
+    /** By a {@code ping}, which MongoDB and the embedded MongoDB-wire server both answer (the latter knows no {@code hello}). */
+    public StorageProbe probe() {
+        return () -> {
+            database.runCommand(new Document("ping", 1));
+            return database.getName();
+        };
     }
 
     private void createIndexes() {
