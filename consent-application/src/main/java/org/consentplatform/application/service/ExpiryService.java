@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes EXPIRY changes (§10), one instance at a time (a lease), batch by batch, renewing the
@@ -99,10 +98,11 @@ public final class ExpiryService implements ExpireConsents {
      * another instance may have expired it, or the person renewed it.
      */
     private boolean append(ConsentRecord candidate, ConsentChange expiry, ConsentLifetime lifetime, Instant now) {
-        AtomicBoolean firstRound = new AtomicBoolean(true);
+        if (records.append(expiry)) {
+            return true;
+        }
         return OptimisticAppend.retry(candidate.key().toString(), () -> {
-            Optional<ConsentChange> next = firstRound.getAndSet(false) ? Optional.of(expiry)
-                    : records.load(candidate.tenant(), candidate.key()).expire(lifetime, now);
+            Optional<ConsentChange> next = records.load(candidate.tenant(), candidate.key()).expire(lifetime, now);
             if (next.isEmpty()) {
                 return Optional.of(false); // renewed meanwhile, or expired by another instance
             }

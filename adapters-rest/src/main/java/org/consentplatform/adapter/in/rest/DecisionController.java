@@ -93,12 +93,12 @@ class DecisionController {
             if (!response.isCommitted()) {
                 // nothing has reached the client yet: answer with a proper status, the client retries the whole stream
                 response.reset();
-                boolean unavailable = e instanceof StorageUnavailable;
-                if (unavailable) {
-                    response.setHeader("Retry-After", "5");
+                String detail = "the stream could not be decided; nothing was answered";
+                if (e instanceof StorageUnavailable) {
+                    problems.writeStorageUnavailable(response, detail);
+                } else {
+                    problems.write(response, Problems.INTERNAL.detail(detail));
                 }
-                problems.write(response, (unavailable ? Problems.SERVICE_UNAVAILABLE : Problems.INTERNAL)
-                        .detail("the stream could not be decided; nothing was answered"));
                 return;
             }
             // the status is sent already: the failure becomes the last line

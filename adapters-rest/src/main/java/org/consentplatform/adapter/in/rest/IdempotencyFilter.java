@@ -89,8 +89,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             return;
         } catch (StorageUnavailable e) {
             // nothing was claimed, so the client may retry with the same key
-            response.setHeader("Retry-After", "5");
-            problems.write(response, Problems.SERVICE_UNAVAILABLE.detail("storage is unavailable: retry shortly"));
+            problems.writeStorageUnavailable(response, ProblemHandler.STORAGE_UNAVAILABLE);
             return;
         }
         switch (claim) {

@@ -32,6 +32,7 @@ import java.util.Map;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    static final String STORAGE_UNAVAILABLE = "storage is unavailable: retry shortly";
 
     @ExceptionHandler(DomainRejection.class)
     ResponseEntity<ProblemDetail> rejection(DomainRejection rejection) {
@@ -119,8 +120,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StorageUnavailable.class)
     ResponseEntity<ProblemDetail> storageUnavailable(StorageUnavailable e) {
         LOG.error("Storage unavailable", e);
-        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.SERVICE_UNAVAILABLE.detail("storage is unavailable: retry shortly"));
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_OUTAGE)
+                .body(Problems.SERVICE_UNAVAILABLE.detail(STORAGE_UNAVAILABLE));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package org.consentplatform.adapter.in.rest;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,12 @@ final class ProblemWriter {
 
     ProblemWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    /** A storage outage, answered with {@code Retry-After} like the MVC handler's. */
+    void writeStorageUnavailable(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_OUTAGE);
+        write(response, Problems.SERVICE_UNAVAILABLE.detail(detail));
     }
 
     void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

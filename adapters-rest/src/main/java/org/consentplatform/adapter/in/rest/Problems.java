@@ -51,6 +51,9 @@ enum Problems {
         return problem;
     }
 
+    /** Seconds a client waits after a storage outage, in the {@code Retry-After} header of every such 503. */
+    static final String RETRY_AFTER_OUTAGE = "5";
+
     /** A problem listing each offending field or line. */
     ProblemDetail withErrors(String detail, List<Map<String, String>> errors) {
         ProblemDetail problem = detail(detail);
