@@ -41,6 +41,22 @@ class ArchitectureTest {
             .matching("org.consentplatform.adapter.(*).(*)..").namingSlices("$1.$2")
             .should().notDependOnEachOther();
 
+    /** The JSON API and the server-rendered pages share only what sits in {@code shared}, and it knows neither. */
+    @ArchTest
+    static final ArchRule theApiAndThePagesAreIndependent = slices()
+            .matching("org.consentplatform.adapter.in.rest.(api|web)..").namingSlices("rest.$1")
+            .should().notDependOnEachOther();
+
+    @ArchTest
+    static final ArchRule theSharedWebEdgePointsNowhereUp = noClasses()
+            .that().resideInAPackage("org.consentplatform.adapter.in.rest.shared..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.consentplatform.adapter.in.rest.api..",
+                    "org.consentplatform.adapter.in.rest.web..");
+
+    @ArchTest
+    static final ArchRule theRestAdapterHasNoLooseClasses = noClasses()
+            .should().resideInAPackage("org.consentplatform.adapter.in.rest");
+
     @ArchTest
     static final ArchRule drivingAdaptersUseInPortsOnly = noClasses()
             .that().resideInAPackage("org.consentplatform.adapter.in..")

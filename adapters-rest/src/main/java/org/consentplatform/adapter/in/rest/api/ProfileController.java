@@ -1,0 +1,85 @@
+package org.consentplatform.adapter.in.rest.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.consentplatform.adapter.in.rest.shared.VersionMismatch;
+import org.consentplatform.application.port.in.ManageProfiles;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** Compliance profiles, revised with optimistic concurrency: ETag on read, If-Match on write. */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenantId}/profiles")
+@Tag(name = "Compliance profiles")
+class ProfileController {
+
+    private final ManageProfiles profiles;
+    private final ProfileMapper mapper;
+
+    ProfileController(ManageProfiles profiles, ProfileMapper mapper) {
+        this.profiles = profiles;
+        this.mapper = mapper;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a profile; missing purpose types and the default consents are added")
+    ResponseEntity<ProfileJson.Profile> create(@PathVariable String tenantId, @RequestBody ProfileJson.NewProfile request) {
+        TechnicalId id = TechnicalId.parse("id", request.id());
+        ComplianceProfile created = profiles.create(new TenantId(tenantId), id,
+                mapper.toDomain(request));
+        return ResponseEntity.created(URI.create("/api/v1/tenants/" + tenantId + "/profiles/" + id))
+                .eTag(VersionMismatch.etag(created.version()))
+                .body(mapper.toApi(created));
+    }
+
+    @GetMapping
+    @Operation(summary = "List the tenant's profiles")
+    ProfileJson.ProfileList list(@PathVariable String tenantId) {
+        return new ProfileJson.ProfileList(profiles.list(new TenantId(tenantId)).stream().map(mapper::toApi).toList());
+    }
+
+    @GetMapping("/{profileId}")
+    @Operation(summary = "Read a profile; its ETag is the version to send back in If-Match")
+    ResponseEntity<ProfileJson.Profile> get(@PathVariable String tenantId, @PathVariable String profileId) {
+        ComplianceProfile profile = profiles.get(new TenantId(tenantId), TechnicalId.parse("profileId", profileId));
+        return ResponseEntity.ok().eTag(VersionMismatch.etag(profile.version())).body(mapper.toApi(profile));
+    }
+
+    @PutMapping("/{profileId}")
+    @Operation(summary = "Replace a profile's definition; If-Match must carry the ETag read (412 if changed since, 428 if missing)")
+    ResponseEntity<ProfileJson.Profile> revise(@PathVariable String tenantId, @PathVariable String profileId,
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @RequestBody ProfileJson.ProfileRevision request) {
+        long expected = VersionMismatch.versionOf(ifMatch);
+        ComplianceProfile revised;
+        try {
+            revised = profiles.revise(new TenantId(tenantId), TechnicalId.parse("profileId", profileId),
+                    mapper.toDomain(request), expected);
+        } catch (DomainRejection.ConcurrentChange e) {
+            throw VersionMismatch.stale(e.getMessage());
+        }
+        return ResponseEntity.ok().eTag(VersionMismatch.etag(revised.version())).body(mapper.toApi(revised));
+    }
+
+    @PostMapping("/{profileId}/dry-run")
+    @Operation(summary = "What changing a purpose's model on a channel would do, changing nothing: records that would flip "
+            + "from send to block and back, with a sample, and what happens to contact points without a record")
+    ProfileJson.DryRun dryRun(@PathVariable String tenantId, @PathVariable String profileId, @RequestBody ProfileJson.DryRunRequest request) {
+        return mapper.toApi(profiles.dryRun(new TenantId(tenantId), TechnicalId.parse("profileId", profileId),
+                request.purposeId(), request.channel(), request.model()));
+    }
+}

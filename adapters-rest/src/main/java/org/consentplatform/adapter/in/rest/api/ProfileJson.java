@@ -1,0 +1,96 @@
+package org.consentplatform.adapter.in.rest.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.profile.DoubleOptInSettings;
+import org.consentplatform.domain.profile.LegalBasis;
+import org.consentplatform.domain.profile.PurposeType;
+
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of compliance profiles and of a model change tried on one. */
+final class ProfileJson {
+
+    private ProfileJson() {
+    }
+
+    public record Topic(String id, String name) {
+    }
+
+    @Schema(description = "A purpose. models maps channel ids to enforcement models; channels left out get the type's default.")
+    public record Purpose(String id, String name, PurposeType type, LegalBasis legalBasis,
+                          Map<String, EnforcementModel> models, List<Topic> topics, Boolean doubleOptIn,
+                          @Schema(description = "The third party the data is shared with under this purpose (a partner consent)")
+                          String partner,
+                          @Schema(description = "ISO 8601 period an opt-in counts for (P1D to P10Y); older ones are evaluated as absent. Left out: no expiry", example = "P24M")
+                          String consentLifetime,
+                          @Schema(description = "Whether engagement reported to /consents/engagement restarts the lifetime of a valid opt-in")
+                          Boolean renewOnEngagement) {
+    }
+
+    @Schema(description = "A purpose resting on CONSENT whose model on a channel sends (or tracks) without an opt-in: accepted, but a risk.")
+    public record ComplianceWarning(String purposeId, String channel, EnforcementModel model, String message) {
+    }
+
+    public record DefaultConsent(String channel, String purposeId, String wording, String wordingVersion, Boolean doubleOptIn) {
+    }
+
+    @Schema(description = "How the profile runs double opt-in. Fields left out take their defaults.")
+    public record DoubleOptIn(
+            @Schema(description = "ISO 8601 duration a confirmation link stays valid, PT1H to P30D", example = "PT72H")
+            String linkLifetime,
+            @Schema(description = "From address of confirmation mails; left out: the platform's sender")
+            String senderAddress,
+            @Schema(description = "Display name of the sender; left out: the platform's sender name")
+            String senderName,
+            @Schema(description = "Where the person is sent once confirmed (303 after the confirm button); left out: the platform's page")
+            String redirectUrl,
+            @Schema(description = "Language of mails and pages when the capture gives no locale we write in", allowableValues = {"en", "fr", "pl"})
+            String defaultLanguage,
+            @Schema(description = "PLATFORM_MAIL: the platform mails the link; EXTERNAL_SENDER: the doi.requested event carries it for another sender")
+            DoubleOptInSettings.Delivery delivery) {
+    }
+
+    @Schema(description = "How the recipient pages (preference and subscription centers, unsubscribe) look: no markup, only a logo and a colour.")
+    public record Branding(
+            @Schema(description = "An https image URL shown at the top of the pages")
+            String logoUrl,
+            @Schema(description = "Accent colour #RRGGBB; the text on it is black or white, whichever contrasts more", example = "#0A7D5A")
+            String colour) {
+    }
+
+    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
+    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
+                             List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding) {
+    }
+
+    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents, doubleOptIn and branding left out stay as they are.")
+    public record ProfileRevision(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents,
+                                  DoubleOptIn doubleOptIn, Branding branding) {
+    }
+
+    public record Profile(String id, String name, String companyAddress, long version, List<Purpose> purposes,
+                          List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding,
+                          List<ComplianceWarning> complianceWarnings) {
+    }
+
+    public record ProfileList(List<Profile> items) {
+    }
+
+    @Schema(description = "A model change to try: purpose, channel and the model it would get.")
+    public record DryRunRequest(String purposeId, String channel, EnforcementModel model) {
+    }
+
+    public record DryRunVerdicts(boolean sendsBefore, boolean sendsAfter) {
+    }
+
+    public record DryRunFlip(String channel, String address, String topicId, boolean sendsBefore, boolean sendsAfter) {
+    }
+
+    @Schema(description = "What the change would do: records evaluated (the purpose's and its topics' on the channel), how many flip "
+            + "each way, a sample of at most 20, and the verdict for contact points without any record (they cannot be counted).")
+    public record DryRun(String purposeId, String channel, EnforcementModel from, EnforcementModel to, long evaluated,
+                         long sendToBlock, long blockToSend, long unchanged, DryRunVerdicts withoutRecord, List<DryRunFlip> sample) {
+    }
+}

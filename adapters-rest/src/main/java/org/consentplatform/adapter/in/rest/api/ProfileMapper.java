@@ -1,0 +1,122 @@
+package org.consentplatform.adapter.in.rest.api;
+
+import org.consentplatform.domain.consent.ConsentLifetime;
+import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.enforcement.ModelChangeImpact;
+import org.consentplatform.domain.profile.Branding;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.ComplianceWarning;
+import org.consentplatform.domain.profile.DefaultConsent;
+import org.consentplatform.domain.profile.DoubleOptInSettings;
+import org.consentplatform.domain.profile.ProfileDefinition;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.profile.Topic;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.ReportingPolicy;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Profiles to and from their JSON; definitions go through the domain's factories, so every rule is checked. */
+@Mapper(componentModel = "spring", uses = ValueMapping.class, unmappedTargetPolicy = ReportingPolicy.ERROR)
+interface ProfileMapper {
+
+    ProfileJson.Topic toApi(Topic topic);
+
+    @Mapping(target = "consentLifetime", expression = "java(purpose.lifetime().lifetime() == null ? null : purpose.lifetime().lifetime().toString())")
+    @Mapping(target = "renewOnEngagement", source = "lifetime.renewOnEngagement")
+    ProfileJson.Purpose toApi(Purpose purpose);
+
+    ProfileJson.DefaultConsent toApi(DefaultConsent consent);
+
+    default ProfileJson.ComplianceWarning toApi(ComplianceWarning warning) {
+        return new ProfileJson.ComplianceWarning(warning.purposeId().value(), warning.channel().toString(), warning.model(),
+                warning.message());
+    }
+
+    default ProfileJson.Profile toApi(ComplianceProfile profile) {
+        return new ProfileJson.Profile(profile.id().value(), profile.name(), profile.companyAddress(), profile.version(),
+                profile.purposes().stream().map(this::toApi).toList(),
+                profile.defaultConsents().stream().map(this::toApi).toList(), toApi(profile.doubleOptIn()),
+                toApi(profile.branding()), profile.complianceWarnings().stream().map(this::toApi).toList());
+    }
+
+    default ProfileJson.Branding toApi(Branding branding) {
+        return new ProfileJson.Branding(branding.logoUrl() == null ? null : branding.logoUrl().toString(), branding.colour());
+    }
+
+    default ProfileJson.DoubleOptIn toApi(DoubleOptInSettings settings) {
+        return new ProfileJson.DoubleOptIn(settings.linkLifetime().toString(), settings.senderAddress(), settings.senderName(),
+                settings.redirectUrl() == null ? null : settings.redirectUrl().toString(), settings.defaultLanguage(),
+                settings.delivery());
+    }
+
+    default ProfileJson.DryRun toApi(ModelChangeImpact impact) {
+        return new ProfileJson.DryRun(impact.purposeId().value(), impact.channel().toString(), impact.from(), impact.to(),
+                impact.evaluated(), impact.sendToBlock(), impact.blockToSend(),
+                impact.evaluated() - impact.sendToBlock() - impact.blockToSend(),
+                new ProfileJson.DryRunVerdicts(impact.sendsWithoutRecordBefore(), impact.sendsWithoutRecordAfter()),
+                impact.sample().stream().map(flip -> new ProfileJson.DryRunFlip(flip.record().contactPoint().channel().toString(),
+                        flip.record().contactPoint().address(), ValueMapping.map(flip.record().topicId()),
+                        flip.sendsBefore(), flip.sendsAfter())).toList());
+    }
+
+    default ProfileDefinition toDomain(ProfileJson.NewProfile profile) {
+        return toDomain(profile.name(), profile.companyAddress(), profile.purposes(), profile.defaultConsents(),
+                profile.doubleOptIn(), profile.branding());
+    }
+
+    default ProfileDefinition toDomain(ProfileJson.ProfileRevision revision) {
+        InvalidInputs.requireNonNull("purposes", revision.purposes());
+        return toDomain(revision.name(), revision.companyAddress(), revision.purposes(), revision.defaultConsents(),
+                revision.doubleOptIn(), revision.branding());
+    }
+
+    private ProfileDefinition toDomain(String name, String companyAddress, List<ProfileJson.Purpose> purposes,
+                                       List<ProfileJson.DefaultConsent> defaultConsents, ProfileJson.DoubleOptIn doubleOptIn,
+                                       ProfileJson.Branding branding) {
+        return new ProfileDefinition(name, companyAddress,
+                purposes == null ? null : ValueMapping.indexed("purposes", purposes, this::toDomain),
+                defaultConsents == null ? null : ValueMapping.indexed("defaultConsents", defaultConsents, this::toDomain),
+                doubleOptIn == null ? null : toDomain(doubleOptIn),
+                branding == null ? null : new Branding(Branding.logo(branding.logoUrl()), branding.colour()));
+    }
+
+    default DoubleOptInSettings toDomain(ProfileJson.DoubleOptIn settings) {
+        Duration lifetime;
+        try {
+            lifetime = settings.linkLifetime() == null ? null : Duration.parse(settings.linkLifetime());
+        } catch (DateTimeParseException e) {
+            throw DomainRejection.InvalidInput.of("doubleOptIn.linkLifetime", "must be an ISO 8601 duration such as PT72H");
+        }
+        return new DoubleOptInSettings(lifetime, settings.senderAddress(), settings.senderName(),
+                DoubleOptInSettings.redirect(settings.redirectUrl()), settings.defaultLanguage(), settings.delivery());
+    }
+
+    default Purpose toDomain(ProfileJson.Purpose purpose) {
+        Map<Channel, EnforcementModel> models = new LinkedHashMap<>();
+        if (purpose.models() != null) {
+            purpose.models().forEach((channel, model) ->
+                    models.put(Channel.of("models", channel), InvalidInputs.requireNonNull("models." + channel, model)));
+        }
+        List<Topic> topics = purpose.topics() == null ? List.of()
+                : purpose.topics().stream().map(t -> new Topic(TechnicalId.parse("topics.id", t.id()), t.name())).toList();
+        return Purpose.define(TechnicalId.parse("id", purpose.id()), purpose.name(),
+                InvalidInputs.requireNonNull("type", purpose.type()), purpose.legalBasis(), models, topics,
+                Boolean.TRUE.equals(purpose.doubleOptIn()), purpose.partner(),
+                new ConsentLifetime(ConsentLifetime.parse(purpose.consentLifetime()), Boolean.TRUE.equals(purpose.renewOnEngagement())));
+    }
+
+    default DefaultConsent toDomain(ProfileJson.DefaultConsent consent) {
+        return new DefaultConsent(Channel.of("channel", consent.channel()), TechnicalId.parse("purposeId", consent.purposeId()),
+                consent.wording(), consent.wordingVersion(), Boolean.TRUE.equals(consent.doubleOptIn()));
+    }
+}

@@ -1,0 +1,46 @@
+package org.consentplatform.adapter.in.rest.api;
+
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ChannelDefinition;
+import org.consentplatform.domain.enforcement.ContactLevelSwitchImpact;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.tenant.TenantSettings;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import org.mapstruct.ReportingPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Mapper(componentModel = "spring", uses = ValueMapping.class, unmappedTargetPolicy = ReportingPolicy.ERROR)
+interface TenantSettingsMapper {
+
+    @Mapping(target = "id", source = "channel")
+    TenantSettingsJson.CustomChannel toApi(ChannelDefinition channel);
+
+    TenantSettingsJson.TenantSettings toApi(TenantSettings settings);
+
+    default TenantSettings toDomain(TenantSettingsJson.TenantSettings settings) {
+        var channels = new ArrayList<ChannelDefinition>();
+        List<TenantSettingsJson.CustomChannel> custom = settings.customChannels() == null ? List.of() : settings.customChannels();
+        for (int i = 0; i < custom.size(); i++) {
+            TenantSettingsJson.CustomChannel channel = custom.get(i);
+            String field = "customChannels[" + i + "]";
+            channels.add(new ChannelDefinition(Channel.of(field + ".id", channel.id()), channel.name(),
+                    InvalidInputs.requireNonNull(field + ".addressFormat", channel.addressFormat())));
+        }
+        return new TenantSettings(InvalidInputs.requireNonNull("checkContactLevelConsent", settings.checkContactLevelConsent()),
+                InvalidInputs.requireNonNull("lowercaseWholeEmail", settings.lowercaseWholeEmail()),
+                settings.defaultPhoneRegion(), channels, settings.ageOfDigitalConsent());
+    }
+
+    default TenantSettingsJson.ContactLevelDryRun toApi(ContactLevelSwitchImpact impact) {
+        return new TenantSettingsJson.ContactLevelDryRun(impact.from(), impact.to(), impact.contacts(),
+                impact.counts().entrySet().stream().map(line -> new TenantSettingsJson.ContactLevelDryRunLine(
+                        line.getKey().profileId().value(), line.getKey().purposeId().value(), line.getKey().aspect(),
+                        line.getValue().sendToBlock(), line.getValue().blockToSend())).toList(),
+                impact.sample().stream().map(flip -> new TenantSettingsJson.ContactLevelDryRunFlip(flip.contactId().value(),
+                        flip.contactPoint().address(), flip.line().profileId().value(), flip.line().purposeId().value(),
+                        flip.line().aspect(), flip.permittedBefore(), !flip.permittedBefore())).toList());
+    }
+}
