@@ -214,6 +214,61 @@ class BadInputTest {
     }
 
     @Test
+    void everyMalformedFieldOfACaptureIsNamedInOneAnswer() {
+        String before = snapshot();
+        HttpApi.Response response = world.api.post(World.BASE + "/consents", world.marketing(), Map.of("profileId", "no such/profile",
+                "channel", "e mail", "purposeId", "", "topicId", "a$b", "state", "OPTED_IN", "capturedAt", "2026-11-01T00:00:00Z"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(fields(response)).containsExactly("profileId", "channel", "address", "purposeId", "topicId");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchIsRefusedWithTheMalformedFieldsOfEveryItem() {
+        String good = "{\"profileId\":\"" + PROFILE + "\",\"channel\":\"EMAIL\",\"address\":\"" + ADDRESS
+                + "\",\"purposeId\":\"commercial\",\"state\":\"OPTED_IN\",\"capturedAt\":\"2026-11-01T00:00:00Z\"}";
+        String body = "{\"items\":[" + good + "," + good.replace("\"commercial\"", "\"x y\"") + "," + good + ","
+                + good.replace("\"EMAIL\"", "\"?\"").replace("\"state\"", "\"source\":\"IMPORT\",\"state\"") + "]}";
+        String before = snapshot();
+
+        HttpApi.Response response = world.api.call("POST", World.BASE + "/consents/batch", world.marketing(), "application/json",
+                body, Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(fields(response)).containsExactly("items[1].purposeId", "items[3].channel");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aDecisionQueryNamesEveryMalformedFieldAndSyntaxComesBeforeLookups() {
+        HttpApi.Response response = world.api.post(World.BASE + "/decisions", world.marketing(), Map.of("profileId", "nope",
+                "purposeId", "", "channel", "EMAIL", "contactId", "a b"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(fields(response)).containsExactly("purposeId", "address", "contactId");
+    }
+
+    @Test
+    void aBatchDecisionLineNamesEveryMalformedField() {
+        HttpApi.Response response = world.api.call("POST", World.BASE + "/decisions/batch", world.marketing(),
+                "application/x-ndjson", "{\"profileId\":\"" + PROFILE + "\",\"purposeId\":\"a b\",\"channel\":\"\",\"address\":\"x\"}\n"
+                        + "null\n", Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<String> lines = response.body().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"field\":\"purposeId\"", "\"field\":\"channel\"").contains("\"send\":null");
+        assertThat(lines.get(1)).contains("\"line\":2", "not a valid DecisionRequest");
+    }
+
+    private static List<String> fields(HttpApi.Response response) {
+        var fields = new java.util.ArrayList<String>();
+        response.json().get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+
+    @Test
     void unknownResourcesAre404Problems() {
         HttpApi.Response profile = world.api.get(World.BASE + "/profiles/nope", world.admin());
         HttpApi.Response purpose = world.api.post(World.BASE + "/decisions", world.marketing(), Map.of("profileId", PROFILE,

@@ -9,6 +9,8 @@ import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.bootstrap.ConsentApplication;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
@@ -25,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,9 @@ import java.util.function.IntSupplier;
  * capture port, five changes per contact point. It prints figures; it asserts nothing about time.
  */
 public final class HistoryBenchmark {
+
+    private static final TechnicalId BENCH = new TechnicalId("bench");
+    private static final TechnicalId COMMERCIAL = new TechnicalId("commercial");
 
     private static final TenantId ACME = new TenantId("acme");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -93,8 +97,8 @@ public final class HistoryBenchmark {
                     var commands = new ArrayList<CaptureConsent.CaptureCommand>();
                     for (int n = 0; n < CHANGES_PER_CONTACT_POINT; n++) {
                         for (int i = start; i < Math.min(contactPoints, start + perBatch); i++) {
-                            commands.add(new CaptureConsent.CaptureCommand("bench", "EMAIL", "person" + i + "@example.com",
-                                    "commercial", null, n % 2 == 0 ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT,
+                            commands.add(new CaptureConsent.CaptureCommand(BENCH, new RawContactPoint(Channel.EMAIL, "person" + i + "@example.com"),
+                                    COMMERCIAL, null, n % 2 == 0 ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT,
                                     FIRST.plusSeconds(n), null, null, null));
                         }
                     }

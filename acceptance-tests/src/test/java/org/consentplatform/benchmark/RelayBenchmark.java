@@ -16,12 +16,14 @@ import org.consentplatform.application.port.in.CaptureConsent;
 import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.application.port.in.RelayChanges;
 import org.consentplatform.bootstrap.ConsentApplication;
-import org.consentplatform.embedded.InProcessKafkaBroker;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.embedded.InProcessKafkaBroker;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -45,6 +47,9 @@ import java.util.concurrent.Future;
  * It prints figures; it asserts nothing about time.
  */
 public final class RelayBenchmark {
+
+    private static final TechnicalId BENCH = new TechnicalId("bench");
+    private static final TechnicalId COMMERCIAL = new TechnicalId("commercial");
 
     private static final TenantId ACME = new TenantId("acme");
 
@@ -91,7 +96,7 @@ public final class RelayBenchmark {
         for (int from = 0; from < changes; from += CaptureConsent.MAX_BATCH) {
             var commands = new ArrayList<CaptureConsent.CaptureCommand>();
             for (int i = from; i < Math.min(changes, from + CaptureConsent.MAX_BATCH); i++) {
-                commands.add(new CaptureConsent.CaptureCommand("bench", "EMAIL", "person" + i + "@example.com", "commercial", null,
+                commands.add(new CaptureConsent.CaptureCommand(BENCH, new RawContactPoint(Channel.EMAIL, "person" + i + "@example.com"), COMMERCIAL, null,
                         i % 3 == 0 ? ConsentState.OPTED_OUT : ConsentState.OPTED_IN, Instant.parse("2026-11-01T00:00:00Z"), null, null, null));
             }
             capture.captureAll(ACME, commands, caller);

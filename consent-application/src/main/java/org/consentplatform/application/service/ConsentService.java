@@ -13,9 +13,9 @@ import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.shared.DomainRejection;
-import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.shared.Violation;
 import org.consentplatform.domain.tenant.TenantId;
@@ -55,7 +55,7 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
             throw DomainRejection.InvalidInput.of("items", "must hold 1 to " + MAX_BATCH + " captures");
         }
         TenantSettings settings = lookups.settings(tenant);
-        Map<String, ComplianceProfile> profiles = new HashMap<>();
+        Map<TechnicalId, ComplianceProfile> profiles = new HashMap<>();
         var resolved = new ArrayList<ConfirmingRecorder.Item>(commands.size());
         var violations = new ArrayList<Violation>();
         for (int i = 0; i < commands.size(); i++) {
@@ -75,11 +75,9 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
 
     @Override
     public ConsentChange renew(TenantId tenant, EngagementCommand command, Caller caller) {
-        InvalidInputs.requireNonNull("profileId", command.profileId());
-        InvalidInputs.requireNonNull("engagedAt", command.engagedAt());
         ComplianceProfile profile = lookups.profile(tenant, command.profileId());
         TenantSettings settings = lookups.settings(tenant);
-        ContactPoint contactPoint = settings.contactPoint(command.channel(), command.address());
+        ContactPoint contactPoint = settings.contactPoint(command.contactPoint());
         RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
         profile.requirePurpose(key.purposeId()).lifetime()
                 .requireRenewable(records.load(tenant, key).current().orElse(null), command.engagedAt());
@@ -89,27 +87,20 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
     }
 
     @Override
-    public List<ConsentRecord> ofContactPoint(TenantId tenant, String channel, String address, String profileId) {
-        ContactPoint contactPoint = lookups.settings(tenant).contactPoint(channel, address);
-        TechnicalId profile = profileId == null ? null : TechnicalId.parse("profileId", profileId);
+    public List<ConsentRecord> ofContactPoint(TenantId tenant, RawContactPoint written, TechnicalId profileId) {
+        ContactPoint contactPoint = lookups.settings(tenant).contactPoint(written);
         return records.ofContactPoint(tenant, contactPoint).stream()
-                .filter(record -> profile == null || record.key().profileId().equals(profile))
+                .filter(record -> profileId == null || record.key().profileId().equals(profileId))
                 .toList();
     }
 
-    private ConfirmingRecorder.Item resolve(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
+    private ConfirmingRecorder.Item resolve(TenantId tenant, TenantSettings settings, Map<TechnicalId, ComplianceProfile> profiles,
                                             CaptureCommand command, Caller caller) {
-        Source source = command.source() == null ? Source.API : command.source();
-        if (!source.claimableByCaller()) {
-            throw DomainRejection.InvalidInput.of("source", "must be API, FORM or OPERATOR: " + source
-                    + " is set by the platform's own flows");
-        }
-        InvalidInputs.requireNonNull("profileId", command.profileId());
         ComplianceProfile profile = profiles.computeIfAbsent(command.profileId(), id -> lookups.profile(tenant, id));
-        ContactPoint contactPoint = settings.contactPoint(command.channel(), command.address());
+        ContactPoint contactPoint = settings.contactPoint(command.contactPoint());
         RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
-        var capture = new ConsentCapture(key, command.state(), command.capturedAt(), source, caller.actor(),
+        var capture = new ConsentCapture(key, command.state(), command.capturedAt(), command.source(), caller.actor(),
                 command.evidence(), caller.correlationId()).notAfter(clock.instant());
-        return new ConfirmingRecorder.Item(profile, capture, InvalidInputs.optionalText("locale", command.locale(), 35));
+        return new ConfirmingRecorder.Item(profile, capture, command.locale());
     }
 }

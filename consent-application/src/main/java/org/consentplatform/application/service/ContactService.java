@@ -6,6 +6,7 @@ import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
@@ -32,7 +33,7 @@ public final class ContactService implements ManageContacts {
         for (int i = 0; i < raw.size(); i++) {
             RawContactPoint point = raw.get(i);
             try {
-                points.add(settings.contactPoint(point.channel(), point.address()));
+                points.add(settings.contactPoint(point));
             } catch (DomainRejection.InvalidInput e) {
                 throw e.prefixed("contactPoints[" + i + "]");
             }
@@ -45,11 +46,8 @@ public final class ContactService implements ManageContacts {
     @Override
     public MinorStatus flagMinor(TenantId tenant, MinorCommand command) {
         TenantSettings settings = tenants.inForce(tenant);
-        ContactPoint contactPoint = settings.contactPoint(command.channel(), command.address());
+        ContactPoint contactPoint = settings.contactPoint(command.contactPoint());
         if (!command.minor()) {
-            if (command.birthDate() != null) {
-                throw DomainRejection.InvalidInput.of("birthDate", "is given with minor: true only");
-            }
             contacts.removeMinorFlag(tenant, contactPoint);
             return new MinorStatus(contactPoint, null, null);
         }

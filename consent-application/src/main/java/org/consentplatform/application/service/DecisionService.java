@@ -82,7 +82,7 @@ public final class DecisionService implements DecideMessages {
     @Override
     public void decideEach(TenantId tenant, Iterator<BatchItem> items, Consumer<BatchResult> results) {
         TenantSettings settings = lookups.settings(tenant);
-        Map<String, ComplianceProfile> profiles = new HashMap<>();
+        Map<TechnicalId, ComplianceProfile> profiles = new HashMap<>();
         var chunk = new ArrayList<BatchItem>(CHUNK);
         while (items.hasNext()) {
             chunk.add(items.next());
@@ -93,13 +93,12 @@ public final class DecisionService implements DecideMessages {
         }
     }
 
-    private void decideChunk(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
+    private void decideChunk(TenantId tenant, TenantSettings settings, Map<TechnicalId, ComplianceProfile> profiles,
                              List<BatchItem> chunk, Consumer<BatchResult> results) {
         Set<TechnicalId> contactIds = new HashSet<>();
         for (BatchItem item : chunk) {
-            if (item instanceof BatchItem.Query query && query.query().contactId() != null
-                    && TechnicalId.isValid(query.query().contactId())) {
-                contactIds.add(new TechnicalId(query.query().contactId()));
+            if (item instanceof BatchItem.Query query && query.query().contactId() != null) {
+                contactIds.add(query.query().contactId());
             }
         }
         Map<TechnicalId, Contact> contactsById = contactIds.isEmpty() ? Map.of() : contacts.findAll(tenant, contactIds);
@@ -137,27 +136,22 @@ public final class DecisionService implements DecideMessages {
         }
     }
 
-    private MessageIntent intent(TenantId tenant, TenantSettings settings, Map<String, ComplianceProfile> profiles,
+    private MessageIntent intent(TenantId tenant, TenantSettings settings, Map<TechnicalId, ComplianceProfile> profiles,
                                  DecisionQuery query, Contact contact) {
-        if (query.profileId() == null) {
-            throw DomainRejection.InvalidInput.of("profileId", "is required");
-        }
         ComplianceProfile profile = profiles.computeIfAbsent(query.profileId(), id -> lookups.profile(tenant, id));
-        ContactPoint contactPoint = settings.contactPoint(query.channel(), query.address());
-        return MessageIntent.resolve(profile, TechnicalId.parse("purposeId", query.purposeId()),
-                query.topicId() == null ? null : TechnicalId.parse("topicId", query.topicId()), contactPoint, contact);
+        ContactPoint contactPoint = settings.contactPoint(query.contactPoint());
+        return MessageIntent.resolve(profile, query.purposeId(), query.topicId(), contactPoint, contact);
     }
 
     private Contact contactOf(TenantId tenant, DecisionQuery query) {
         if (query.contactId() == null) {
             return null;
         }
-        TechnicalId id = TechnicalId.parse("contactId", query.contactId());
+        TechnicalId id = query.contactId();
         return contacts.find(tenant, id).orElseThrow(() -> new DomainRejection.NotFound("contact '" + id + "' does not exist"));
     }
 
-    private static Contact contactIn(Map<TechnicalId, Contact> contacts, String rawId) {
-        TechnicalId id = TechnicalId.parse("contactId", rawId);
+    private static Contact contactIn(Map<TechnicalId, Contact> contacts, TechnicalId id) {
         Contact contact = contacts.get(id);
         if (contact == null) {
             throw new DomainRejection.NotFound("contact '" + id + "' does not exist");

@@ -1,21 +1,22 @@
 package org.consentplatform.application.service;
 
+import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.in.IssueReceipts;
 import org.consentplatform.application.port.in.ReadHistory;
-import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.Checkpoints;
+import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentHistory;
 import org.consentplatform.application.port.out.HistoryCriteria;
-import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
-import org.consentplatform.domain.receipt.ConsentReceipt;
-import org.consentplatform.domain.profile.ComplianceProfile;
-import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.StreamHead;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.receipt.ConsentReceipt;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
@@ -116,15 +117,13 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
 
     /** Built from identifiers only: a purpose since removed from the profile keeps its history. */
     private RecordKey key(TenantId tenant, RecordQuery record) {
-        ContactPoint contactPoint = lookups.settings(tenant).contactPoint(record.channel(), record.address());
-        return new RecordKey(TechnicalId.parse("profileId", record.profileId()), contactPoint,
-                TechnicalId.parse("purposeId", record.purposeId()),
-                record.topicId() == null ? null : TechnicalId.parse("topicId", record.topicId()));
+        ContactPoint contactPoint = lookups.settings(tenant).contactPoint(record.contactPoint());
+        return new RecordKey(record.profileId(), contactPoint, record.purposeId(), record.topicId());
     }
 
     @Override
-    public Page<ConsentChange> ofContactPoint(TenantId tenant, String channel, String address, String cursor, int limit) {
-        return history.search(tenant, HistoryCriteria.ofContactPoint(lookups.settings(tenant).contactPoint(channel, address)),
+    public Page<ConsentChange> ofContactPoint(TenantId tenant, RawContactPoint contactPoint, String cursor, int limit) {
+        return history.search(tenant, HistoryCriteria.ofContactPoint(lookups.settings(tenant).contactPoint(contactPoint)),
                 cursor, checked(limit));
     }
 
@@ -145,18 +144,9 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
     }
 
     private HistoryCriteria criteria(TenantId tenant, HistoryFilter filter) {
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw DomainRejection.InvalidInput.of("to", "must be after from");
-        }
-        if ((filter.channel() == null) != (filter.address() == null)) {
-            throw DomainRejection.InvalidInput.of(filter.channel() == null ? "channel" : "address",
-                    "channel and address go together");
-        }
         return new HistoryCriteria(filter.from(), filter.to(),
-                filter.channel() == null ? null : lookups.settings(tenant).contactPoint(filter.channel(), filter.address()),
-                filter.profileId() == null ? null : TechnicalId.parse("profileId", filter.profileId()),
-                filter.purposeId() == null ? null : TechnicalId.parse("purposeId", filter.purposeId()),
-                filter.source(), InvalidInputs.optionalText("actor", filter.actor(), 256));
+                filter.contactPoint() == null ? null : lookups.settings(tenant).contactPoint(filter.contactPoint()),
+                filter.profileId(), filter.purposeId(), filter.source(), filter.actor());
     }
 
     private static int checked(int limit) {

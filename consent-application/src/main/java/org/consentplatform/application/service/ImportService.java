@@ -19,8 +19,8 @@ import org.consentplatform.domain.load.ImportRules;
 import org.consentplatform.domain.load.ImportShape;
 import org.consentplatform.domain.load.ImportSpec;
 import org.consentplatform.domain.load.RowCounts;
-import org.consentplatform.domain.load.RowError;
 import org.consentplatform.domain.load.RowCounts.RowOutcome;
+import org.consentplatform.domain.load.RowError;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 

@@ -10,12 +10,10 @@ import org.consentplatform.domain.inbound.InboundEvent;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
-import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Inbound events become opt-outs, once per event id: the id is claimed before the opt-outs are
@@ -41,15 +39,14 @@ public final class InboundEventService implements RecordInboundEvents {
 
     @Override
     public Outcome record(InboundCommand command) {
-        TenantId tenant = new TenantId(InvalidInputs.requiredText("tenant", command.tenant(), 64));
+        TenantId tenant = InvalidInputs.requireNonNull("tenant", command.tenant());
         List<ComplianceProfile> tenantProfiles = profiles.all(tenant);
         if (tenantProfiles.isEmpty()) {
             throw new DomainRejection.NotFound("tenant '" + tenant + "' has no compliance profile: unknown tenant");
         }
-        InboundEvent event = new InboundEvent(command.id(), tenant, kind(command.kind()),
-                tenants.inForce(tenant).contactPoint(command.channel(), command.address()),
-                optionalId("profileId", command.profileId()), optionalId("purposeId", command.purposeId()),
-                optionalId("topicId", command.topicId()), command.occurredAt(), command.provider());
+        InboundEvent event = new InboundEvent(command.id(), tenant, command.kind(),
+                tenants.inForce(tenant).contactPoint(InvalidInputs.requireNonNull("contactPoint", command.contactPoint())),
+                command.profileId(), command.purposeId(), command.topicId(), command.occurredAt(), command.provider());
         List<ConsentCapture> optOuts = event.optOuts(tenantProfiles).stream()
                 .map(capture -> capture.notAfter(clock.instant())).toList();
 
@@ -61,18 +58,5 @@ public final class InboundEventService implements RecordInboundEvents {
         optOuts.forEach(capture -> recorder.record(tenant, capture, false));
         applied.complete(tenant, key, "opt-outs:" + optOuts.size());
         return new Outcome(false, optOuts.size());
-    }
-
-    private static InboundEvent.Kind kind(String raw) {
-        InvalidInputs.requiredText("kind", raw, 32);
-        try {
-            return InboundEvent.Kind.valueOf(raw.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw DomainRejection.InvalidInput.of("kind", "must be unsubscribe, hard_bounce or spam_complaint");
-        }
-    }
-
-    private static TechnicalId optionalId(String field, String raw) {
-        return raw == null ? null : TechnicalId.parse(field, raw);
     }
 }

@@ -26,19 +26,16 @@ final class Lookups {
         return tenants.inForce(tenant);
     }
 
-    ComplianceProfile profile(TenantId tenant, String rawProfileId) {
-        return profiles.require(tenant, TechnicalId.parse("profileId", rawProfileId));
+    ComplianceProfile profile(TenantId tenant, TechnicalId profileId) {
+        return profiles.require(tenant, profileId);
     }
 
     /** The key of a record, checking that the purpose and topic exist in the profile. */
-    static RecordKey recordKey(ComplianceProfile profile, ContactPoint contactPoint, String rawPurposeId, String rawTopicId) {
-        Purpose purpose = profile.requirePurpose(TechnicalId.parse("purposeId", rawPurposeId));
-        TechnicalId topicId = null;
-        if (rawTopicId != null) {
-            topicId = TechnicalId.parse("topicId", rawTopicId);
-            TechnicalId wanted = topicId;
+    static RecordKey recordKey(ComplianceProfile profile, ContactPoint contactPoint, TechnicalId purposeId, TechnicalId topicId) {
+        Purpose purpose = profile.requirePurpose(purposeId);
+        if (topicId != null) {
             purpose.topic(topicId).orElseThrow(() -> new DomainRejection.NotFound(
-                    "topic '" + wanted + "' is not defined under purpose '" + purpose.id() + "'"));
+                    "topic '" + topicId + "' is not defined under purpose '" + purpose.id() + "'"));
         }
         return new RecordKey(profile.id(), contactPoint, purpose.id(), topicId);
     }

@@ -3,11 +3,8 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
-import org.consentplatform.domain.consent.EnforcementModel;
-import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.enforcement.ModelChangeImpact;
 import org.consentplatform.domain.enforcement.RecordStates;
-import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.shared.TechnicalId;
@@ -48,10 +45,8 @@ public final class ProfileService implements ManageProfiles {
     }
 
     @Override
-    public ModelChangeImpact dryRun(TenantId tenant, TechnicalId profileId, String purposeId, String channel, EnforcementModel model) {
-        InvalidInputs.requireNonNull("model", model);
-        ModelChangeImpact impact = ModelChangeImpact.of(get(tenant, profileId), TechnicalId.parse("purposeId", purposeId),
-                Channel.of("channel", channel), model);
+    public ModelChangeImpact dryRun(TenantId tenant, TechnicalId profileId, ModelChange change) {
+        ModelChangeImpact impact = ModelChangeImpact.of(get(tenant, profileId), change.purposeId(), change.channel(), change.model());
         Instant now = clock.instant();
         records.scanPurpose(tenant, profileId, impact.purposeId(), impact.channel(), record -> record.current()
                 .ifPresent(state -> impact.count(record.key(), RecordStates.at(now, Map.of(record.key(), state)))));

@@ -59,18 +59,15 @@ public final class RecipientPreferenceService implements RecipientPreferences {
     @Override
     public List<RecipientLink> links(TenantId tenant, LinkRequest request) {
         ComplianceProfile profile = lookups.profile(tenant, request.profileId());
-        boolean byAddress = request.channel() != null || request.address() != null;
-        if (!byAddress && request.contactId() == null) {
-            throw DomainRejection.InvalidInput.of("address", "give a channel and address, a contactId, or both");
-        }
-        ContactPoint contactPoint = byAddress ? lookups.settings(tenant).contactPoint(request.channel(), request.address()) : null;
-        Contact contact = request.contactId() == null ? null : contact(tenant, TechnicalId.parse("contactId", request.contactId()));
+        ContactPoint contactPoint = request.contactPoint() == null ? null
+                : lookups.settings(tenant).contactPoint(request.contactPoint());
+        Contact contact = request.contactId() == null ? null : contact(tenant, request.contactId());
         if (contact != null && contactPoint != null && !contact.contactPoints().contains(contactPoint)) {
             throw new DomainRejection.RuleViolation("contact-point-of-contact",
                     "contact '" + contact.id() + "' has no contact point " + contactPoint.channel() + " " + contactPoint.address());
         }
-        TechnicalId purposeId = request.purposeId() == null ? null : TechnicalId.parse("purposeId", request.purposeId());
-        TechnicalId topicId = request.topicId() == null ? null : TechnicalId.parse("topicId", request.topicId());
+        TechnicalId purposeId = request.purposeId();
+        TechnicalId topicId = request.topicId();
         var links = new ArrayList<RecipientLink>();
         if (contactPoint != null) {
             Unsubscription.of(profile, contactPoint, purposeId, topicId); // refuses a purpose one cannot unsubscribe from
@@ -165,7 +162,7 @@ public final class RecipientPreferenceService implements RecipientPreferences {
     }
 
     private ComplianceProfile profileOf(RecipientLink link) {
-        return lookups.profile(link.tenant(), link.profileId().value());
+        return lookups.profile(link.tenant(), link.profileId());
     }
 
     private Contact contact(TenantId tenant, TechnicalId id) {

@@ -1,23 +1,23 @@
 package org.consentplatform.application.service;
 
+import org.consentplatform.application.port.in.ManageTenants;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.enforcement.ContactLevelSwitchImpact;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import org.consentplatform.domain.profile.ComplianceProfile;
-import org.consentplatform.domain.shared.TechnicalId;
-import org.consentplatform.application.port.in.ManageTenants;
-import org.consentplatform.application.port.out.Tenants;
-import org.consentplatform.domain.tenant.TenantId;
-import org.consentplatform.domain.tenant.TenantSettings;
 
 public final class TenantService implements ManageTenants {
 

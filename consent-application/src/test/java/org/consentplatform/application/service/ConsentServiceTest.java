@@ -4,24 +4,21 @@ import org.consentplatform.application.port.in.CaptureConsent.Caller;
 import org.consentplatform.application.port.in.CaptureConsent.CaptureCommand;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConfirmationRequests;
-import org.consentplatform.application.port.out.ConsentRecords;
-import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentChange;
-import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.ConsentState;
-import org.consentplatform.domain.consent.RecordKey;
-import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.contact.MinorFlag;
+import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
-import org.consentplatform.domain.contact.MinorFlag;
-import org.consentplatform.domain.contactpoint.Channel;
-import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.tenant.TenantSettings;
 import org.junit.jupiter.api.Test;
@@ -30,11 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +37,8 @@ class ConsentServiceTest {
 
     private static final TenantId ACME = new TenantId("acme");
     private static final Caller CALLER = new Caller(new Actor("crm"), "corr-1");
+    private static final TechnicalId RETAIL = new TechnicalId("retail");
+    private static final TechnicalId COMMERCIAL = new TechnicalId("commercial");
 
     private final InMemoryRecords records = new InMemoryRecords();
     private final ComplianceProfile profile = ComplianceProfile.create(ACME, new TechnicalId("retail"),
@@ -139,11 +134,10 @@ class ConsentServiceTest {
 
     @Test
     void sourcesOfThePlatformsOwnFlowsCannotBeClaimed() {
-        var claimed = new CaptureCommand("retail", "EMAIL", "ann@example.com", "commercial", null, ConsentState.OPTED_IN,
-                Instant.parse("2026-11-01T00:00:00Z"), Source.DOUBLE_OPT_IN, null, null);
-
-        assertThatThrownBy(() -> service.capture(ACME, claimed, CALLER)).isInstanceOf(DomainRejection.InvalidInput.class);
-        assertThat(records.log).isEmpty();
+        assertThatThrownBy(() -> new CaptureCommand(RETAIL, new RawContactPoint(Channel.EMAIL, "ann@example.com"), COMMERCIAL,
+                null, ConsentState.OPTED_IN, Instant.parse("2026-11-01T00:00:00Z"), Source.DOUBLE_OPT_IN, null, null))
+                .isInstanceOfSatisfying(DomainRejection.InvalidInput.class,
+                        e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("source"));
     }
 
     @Test
@@ -165,7 +159,7 @@ class ConsentServiceTest {
                 .isInstanceOf(DomainRejection.RuleViolation.class).hasMessageContaining("guardian");
         assertThat(records.log).isEmpty();
 
-        var withGuardian = new CaptureCommand("retail", "EMAIL", "zoe@example.com", "commercial", null, ConsentState.OPTED_IN,
+        var withGuardian = new CaptureCommand(RETAIL, new RawContactPoint(Channel.EMAIL, "zoe@example.com"), COMMERCIAL, null, ConsentState.OPTED_IN,
                 Instant.parse("2026-11-01T00:00:00Z"), null, new Evidence(null, "signup", null, null, "Marc Martin (father)"), null);
         assertThat(service.capture(ACME, withGuardian, CALLER).evidence().guardian()).isEqualTo("Marc Martin (father)");
         assertThat(service.capture(ACME, command("zoe@example.com", "OPTED_OUT"), CALLER).applied()).isTrue();
@@ -179,7 +173,7 @@ class ConsentServiceTest {
     }
 
     private static CaptureCommand command(String address, String state) {
-        return new CaptureCommand("retail", "EMAIL", address, "commercial", null, ConsentState.valueOf(state),
+        return new CaptureCommand(RETAIL, new RawContactPoint(Channel.EMAIL, address), COMMERCIAL, null, ConsentState.valueOf(state),
                 Instant.parse("2026-11-01T00:00:00Z"), null, null, null);
     }
 }

@@ -10,6 +10,8 @@ import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.TenantCheckpoint;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.doubleoptin.ConfirmationToken;
 import org.consentplatform.domain.profile.ComplianceProfile;
@@ -158,7 +160,8 @@ class DoubleOptInServiceTest {
 
     private ConsentChange capture(String address, String purpose, ConsentState state, String locale) {
         clock.move(Duration.ofSeconds(1));
-        return consent.capture(ACME, new CaptureCommand("retail", "EMAIL", address, purpose, null, state,
+        return consent.capture(ACME, new CaptureCommand(new TechnicalId("retail"),
+                new RawContactPoint(Channel.EMAIL, address), new TechnicalId(purpose), null, state,
                 clock.instant(), null, null, locale), CALLER);
     }
 

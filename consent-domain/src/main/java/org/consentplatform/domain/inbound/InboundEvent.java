@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a mail or SMS provider reported about a contact point: an unsubscribe, a hard bounce or
@@ -38,7 +39,17 @@ public record InboundEvent(String id, TenantId tenant, Kind kind, ContactPoint c
         /** The address does not exist: commercial messages to it stop. */
         HARD_BOUNCE,
         /** The person marked a message as spam: every commercial purpose is withdrawn. */
-        SPAM_COMPLAINT
+        SPAM_COMPLAINT;
+
+        /** A kind as providers write it: {@code unsubscribe}, {@code hard_bounce} or {@code hard-bounce}, any case. */
+        public static Kind parse(String raw) {
+            InvalidInputs.requiredText("kind", raw, 32);
+            try {
+                return valueOf(raw.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw DomainRejection.InvalidInput.of("kind", "must be unsubscribe, hard_bounce or spam_complaint");
+            }
+        }
     }
 
     public InboundEvent {

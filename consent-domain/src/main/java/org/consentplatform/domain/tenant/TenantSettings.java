@@ -5,6 +5,7 @@ import org.consentplatform.domain.contactpoint.ChannelDefinition;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.NormalisationRules;
 import org.consentplatform.domain.contactpoint.PhoneNumbers;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
 
 import java.util.HashSet;
@@ -68,7 +69,15 @@ public record TenantSettings(boolean checkContactLevelConsent, boolean lowercase
 
     /** Parses and normalises a caller's (channel, address) pair; unknown channels are refused. */
     public ContactPoint contactPoint(String rawChannel, String rawAddress) {
-        Channel channel = Channel.of("channel", rawChannel);
+        return contactPoint(Channel.of("channel", rawChannel), rawAddress);
+    }
+
+    /** Normalises a contact point as written by the tenant's rules; channels the tenant lacks are refused. */
+    public ContactPoint contactPoint(RawContactPoint written) {
+        return contactPoint(written.channel(), written.address());
+    }
+
+    private ContactPoint contactPoint(Channel channel, String rawAddress) {
         ChannelDefinition definition = channel(channel).orElseThrow(() -> DomainRejection.InvalidInput.of("channel",
                 "'" + channel + "' is neither a built-in channel nor one of the tenant's custom channels"));
         return ContactPoint.normalise(definition, rawAddress, normalisationRules());

@@ -6,17 +6,22 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.application.port.in.RecordInboundEvents;
 import org.consentplatform.application.port.in.RecordInboundEvents.InboundCommand;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.inbound.InboundEvent;
 import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InputCheck;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.consentplatform.adapter.kafka.EventTopics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Reads {@code consent.inbound.v1}: CloudEvents 1.0 in structured JSON mode whose type is
@@ -85,9 +90,20 @@ public class InboundEventListener {
         if (data == null || !data.isObject()) {
             throw new UnprocessableEvent("event " + event.getId() + " data must be a JSON object", null);
         }
-        String kind = type.substring(TYPE_PREFIX.length(), type.length() - TYPE_SUFFIX.length()).toLowerCase(Locale.ROOT);
-        return new InboundCommand(event.getId(), text(data, "tenant"), kind, text(data, "channel"), text(data, "address"),
-                text(data, "profileId"), text(data, "purposeId"), text(data, "topicId"),
+        String kind = type.substring(TYPE_PREFIX.length(), type.length() - TYPE_SUFFIX.length());
+        var input = new InputCheck();
+        TenantId tenant = input.attempt(() -> new TenantId(InvalidInputs.requiredText("tenant", text(data, "tenant"), 64)));
+        InboundEvent.Kind parsedKind = input.attempt(() -> InboundEvent.Kind.parse(kind));
+        RawContactPoint contactPoint = input.attempt(() -> RawContactPoint.parse(text(data, "channel"), text(data, "address")));
+        TechnicalId profileId = input.optionalId("profileId", text(data, "profileId"));
+        TechnicalId purposeId = input.optionalId("purposeId", text(data, "purposeId"));
+        TechnicalId topicId = input.optionalId("topicId", text(data, "topicId"));
+        try {
+            input.verify();
+        } catch (DomainRejection.InvalidInput e) {
+            throw new UnprocessableEvent("event " + event.getId() + " cannot be applied: " + e.getMessage(), e);
+        }
+        return new InboundCommand(event.getId(), tenant, parsedKind, contactPoint, profileId, purposeId, topicId,
                 event.getTime() == null ? null : event.getTime().toInstant(), event.getSource().toString());
     }
 

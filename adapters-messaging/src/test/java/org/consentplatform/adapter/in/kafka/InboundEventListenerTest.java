@@ -1,6 +1,12 @@
 package org.consentplatform.adapter.in.kafka;
 
 import org.consentplatform.application.port.in.RecordInboundEvents.InboundCommand;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.inbound.InboundEvent;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,8 +26,20 @@ class InboundEventListenerTest {
     void aStructuredCloudEventBecomesACommand() {
         InboundCommand command = InboundEventListener.parse(bytes(UNSUBSCRIBE));
 
-        assertThat(command).isEqualTo(new InboundCommand("evt-1", "acme", "unsubscribe", "EMAIL", "Ann@Example.com", "retail",
-                "news", null, Instant.parse("2026-11-20T10:00:00Z"), "/providers/mailer"));
+        assertThat(command).isEqualTo(new InboundCommand("evt-1", new TenantId("acme"), InboundEvent.Kind.UNSUBSCRIBE,
+                new RawContactPoint(Channel.EMAIL, "Ann@Example.com"), new TechnicalId("retail"), new TechnicalId("news"), null,
+                Instant.parse("2026-11-20T10:00:00Z"), "/providers/mailer"));
+    }
+
+    @Test
+    void everyReasonAnEventCannotBeAppliedIsNamedAtOnce() {
+        String bad = UNSUBSCRIBE.replace("\"channel\":\"EMAIL\"", "\"channel\":\"e mail\"").replace("\"purposeId\":\"news\"", "\"purposeId\":\"\"")
+                .replace("inbound.unsubscribe", "inbound.resubscribe");
+
+        assertThatThrownBy(() -> InboundEventListener.parse(bytes(bad))).isInstanceOf(UnprocessableEvent.class)
+                .hasMessageContaining("cannot be applied")
+                .cause().isInstanceOfSatisfying(DomainRejection.InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("kind", "channel", "purposeId"));
     }
 
     @Test

@@ -5,6 +5,10 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
@@ -16,12 +20,26 @@ public interface CaptureConsent {
     int MAX_BATCH = 1000;
 
     /**
-     * One capture as the caller wrote it; identifiers and the address are checked and normalised.
+     * One capture: identifiers parsed, the address normalised later by the tenant's rules.
      *
-     * @param locale the person's language (BCP 47), for a double opt-in mail; may be null
+     * @param topicId null for the purpose as a whole
+     * @param source  null: {@link Source#API}; never one the platform's own flows set
+     * @param locale  the person's language (BCP 47), for a double opt-in mail; may be null
      */
-    record CaptureCommand(String profileId, String channel, String address, String purposeId, String topicId,
+    record CaptureCommand(TechnicalId profileId, RawContactPoint contactPoint, TechnicalId purposeId, TechnicalId topicId,
                           ConsentState state, Instant capturedAt, Source source, Evidence evidence, String locale) {
+
+        public CaptureCommand {
+            InvalidInputs.requireNonNull("profileId", profileId);
+            InvalidInputs.requireNonNull("contactPoint", contactPoint);
+            InvalidInputs.requireNonNull("purposeId", purposeId);
+            source = source == null ? Source.API : source;
+            if (!source.claimableByCaller()) {
+                throw DomainRejection.InvalidInput.of("source", "must be API, FORM or OPERATOR: " + source
+                        + " is set by the platform's own flows");
+            }
+            InvalidInputs.optionalText("locale", locale, 35);
+        }
     }
 
     /** Who asks and under which correlation id. */
@@ -29,8 +47,15 @@ public interface CaptureConsent {
     }
 
     /** A person's engagement under an opt-in (an open, a click, a purchase), as the caller reports it. */
-    record EngagementCommand(String profileId, String channel, String address, String purposeId, String topicId,
+    record EngagementCommand(TechnicalId profileId, RawContactPoint contactPoint, TechnicalId purposeId, TechnicalId topicId,
                              Instant engagedAt, Evidence evidence) {
+
+        public EngagementCommand {
+            InvalidInputs.requireNonNull("profileId", profileId);
+            InvalidInputs.requireNonNull("contactPoint", contactPoint);
+            InvalidInputs.requireNonNull("purposeId", purposeId);
+            InvalidInputs.requireNonNull("engagedAt", engagedAt);
+        }
     }
 
     ConsentChange capture(TenantId tenant, CaptureCommand command, Caller caller);

@@ -5,6 +5,9 @@ import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contact.LegacyFlags;
 import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -14,10 +17,6 @@ import java.util.List;
 /** Keeps the platform's copy of CRM contacts, leads and profiles. */
 public interface ManageContacts {
 
-    /** A contact point as the caller wrote it, normalised by the tenant's rules. */
-    record RawContactPoint(String channel, String address) {
-    }
-
     record ContactCommand(TechnicalId id, EntityType type, LegacyFlags flags, List<RawContactPoint> contactPoints) {
     }
 
@@ -26,7 +25,14 @@ public interface ManageContacts {
      *
      * @param birthDate null: a minor until the flag is removed
      */
-    record MinorCommand(String channel, String address, boolean minor, LocalDate birthDate) {
+    record MinorCommand(RawContactPoint contactPoint, boolean minor, LocalDate birthDate) {
+
+        public MinorCommand {
+            InvalidInputs.requireNonNull("contactPoint", contactPoint);
+            if (!minor && birthDate != null) {
+                throw DomainRejection.InvalidInput.of("birthDate", "is given with minor: true only");
+            }
+        }
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.consentplatform.application.port.in;
 
 import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.enforcement.ModelChangeImpact;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ProfileDefinition;
+import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -22,7 +24,17 @@ public interface ManageProfiles {
      * What changing a purpose's model on a channel would do to the records as they stand, changing
      * nothing: how many flip from send to block and back, with a sample.
      */
-    ModelChangeImpact dryRun(TenantId tenant, TechnicalId profileId, String purposeId, String channel, EnforcementModel model);
+    ModelChangeImpact dryRun(TenantId tenant, TechnicalId profileId, ModelChange change);
+
+    /** A purpose's model on a channel, as it would become. */
+    record ModelChange(TechnicalId purposeId, Channel channel, EnforcementModel model) {
+
+        public ModelChange {
+            InvalidInputs.requireNonNull("purposeId", purposeId);
+            InvalidInputs.requireNonNull("channel", channel);
+            InvalidInputs.requireNonNull("model", model);
+        }
+    }
 
     /** Replaces the definition if {@code expectedVersion} is still the stored one. */
     ComplianceProfile revise(TenantId tenant, TechnicalId profileId, ProfileDefinition definition, long expectedVersion);

@@ -1,6 +1,8 @@
 package org.consentplatform.application.port.in;
 
 import org.consentplatform.domain.consent.ConsentRecord;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.util.List;
@@ -9,5 +11,5 @@ import java.util.List;
 public interface ReadConsents {
 
     /** @param profileId null for every profile */
-    List<ConsentRecord> ofContactPoint(TenantId tenant, String channel, String address, String profileId);
+    List<ConsentRecord> ofContactPoint(TenantId tenant, RawContactPoint contactPoint, TechnicalId profileId);
 }

@@ -3,8 +3,12 @@ package org.consentplatform.application.port.in;
 import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
-import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.profile.LegalBasis;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
@@ -14,20 +18,32 @@ import java.util.function.Consumer;
 /** The audit trail (auditor scope): history, past states and proof that nothing was altered. */
 public interface ReadHistory {
 
-    /** Identifies one record as the caller writes it; topicId may be null. */
-    record RecordQuery(String profileId, String channel, String address, String purposeId, String topicId) {
+    /** Identifies one record; topicId may be null. */
+    record RecordQuery(TechnicalId profileId, RawContactPoint contactPoint, TechnicalId purposeId, TechnicalId topicId) {
+
+        public RecordQuery {
+            InvalidInputs.requireNonNull("profileId", profileId);
+            InvalidInputs.requireNonNull("contactPoint", contactPoint);
+            InvalidInputs.requireNonNull("purposeId", purposeId);
+        }
     }
 
     Page<ConsentChange> ofRecord(TenantId tenant, RecordQuery record, String cursor, int limit);
 
-    Page<ConsentChange> ofContactPoint(TenantId tenant, String channel, String address, String cursor, int limit);
+    Page<ConsentChange> ofContactPoint(TenantId tenant, RawContactPoint contactPoint, String cursor, int limit);
 
     /**
-     * A filter on the tenant's whole history, as the auditor writes it; every part is optional
-     * ({@code channel} and {@code address} go together). {@code to} is exclusive.
+     * A filter on the tenant's whole history; every part is optional. {@code to} is exclusive.
      */
-    record HistoryFilter(Instant from, Instant to, String channel, String address, String profileId, String purposeId,
+    record HistoryFilter(Instant from, Instant to, RawContactPoint contactPoint, TechnicalId profileId, TechnicalId purposeId,
                          Source source, String actor) {
+
+        public HistoryFilter {
+            if (from != null && to != null && !from.isBefore(to)) {
+                throw DomainRejection.InvalidInput.of("to", "must be after from");
+            }
+            InvalidInputs.optionalText("actor", actor, 256);
+        }
     }
 
     Page<ConsentChange> search(TenantId tenant, HistoryFilter filter, String cursor, int limit);

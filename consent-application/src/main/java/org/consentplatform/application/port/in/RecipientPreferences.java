@@ -2,11 +2,15 @@ package org.consentplatform.application.port.in;
 
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.contact.LegacyFlags;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.preference.Choice;
 import org.consentplatform.domain.preference.Preferences;
 import org.consentplatform.domain.preference.RecipientLink;
 import org.consentplatform.domain.preference.SubscriptionCenter;
 import org.consentplatform.domain.preference.Unsubscription;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InvalidInputs;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.util.List;
@@ -27,7 +31,15 @@ public interface RecipientPreferences {
      * @param purposeId the purpose one-click unsubscribe leaves; null: every commercial purpose
      * @param topicId   a topic under that purpose to leave instead, or null
      */
-    record LinkRequest(String profileId, String channel, String address, String contactId, String purposeId, String topicId) {
+    record LinkRequest(TechnicalId profileId, RawContactPoint contactPoint, TechnicalId contactId, TechnicalId purposeId,
+                       TechnicalId topicId) {
+
+        public LinkRequest {
+            InvalidInputs.requireNonNull("profileId", profileId);
+            if (contactPoint == null && contactId == null) {
+                throw DomainRejection.InvalidInput.of("address", "give a channel and address, a contactId, or both");
+            }
+        }
     }
 
     /** The person behind a page request: evidence for the changes, and the request's correlation id. */

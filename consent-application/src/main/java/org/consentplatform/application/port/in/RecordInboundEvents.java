@@ -1,13 +1,18 @@
 package org.consentplatform.application.port.in;
 
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.inbound.InboundEvent;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+
 import java.time.Instant;
 
 /** Turns what mail and SMS providers report (unsubscribes, hard bounces, spam complaints) into opt-outs. */
 public interface RecordInboundEvents {
 
-    /** An inbound event as it arrived; every part is checked and normalised. */
-    record InboundCommand(String id, String tenant, String kind, String channel, String address, String profileId,
-                          String purposeId, String topicId, Instant occurredAt, String provider) {
+    /** An inbound event, its parts parsed; the address is normalised by the tenant's rules. */
+    record InboundCommand(String id, TenantId tenant, InboundEvent.Kind kind, RawContactPoint contactPoint, TechnicalId profileId,
+                          TechnicalId purposeId, TechnicalId topicId, Instant occurredAt, String provider) {
     }
 
     /** @param optOuts how many opt-outs were recorded (0 for a duplicate) */

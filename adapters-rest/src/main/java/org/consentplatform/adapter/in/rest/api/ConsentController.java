@@ -54,7 +54,7 @@ class ConsentController {
         if (request.items() == null || request.items().stream().anyMatch(java.util.Objects::isNull)) {
             throw DomainRejection.InvalidInput.of("items", "must be a list of captures");
         }
-        List<CaptureConsent.CaptureCommand> commands = request.items().stream().map(mapper::toCommand).toList();
+        List<CaptureConsent.CaptureCommand> commands = mapper.toCommands(request.items());
         return new ConsentJson.ChangeList(capture.captureAll(new TenantId(tenantId), commands, callerOf(caller, http)).stream()
                 .map(mapper::toApi).toList());
     }
@@ -71,8 +71,9 @@ class ConsentController {
     @PostMapping("/lookup")
     @Operation(summary = "The current consents of one contact point, optionally in one profile")
     ConsentJson.ConsentRecordList lookup(@PathVariable String tenantId, @RequestBody ConsentJson.ContactPointQuery query) {
-        return new ConsentJson.ConsentRecordList(read.ofContactPoint(new TenantId(tenantId), query.channel(), query.address(),
-                query.profileId()).stream().map(mapper::toApi).toList());
+        ConsentMapper.ReadConsentsQuery parsed = mapper.toQuery(query);
+        return new ConsentJson.ConsentRecordList(read.ofContactPoint(new TenantId(tenantId), parsed.contactPoint(),
+                parsed.profileId()).stream().map(mapper::toApi).toList());
     }
 
     static CaptureConsent.Caller callerOf(Authentication caller, HttpServletRequest http) {

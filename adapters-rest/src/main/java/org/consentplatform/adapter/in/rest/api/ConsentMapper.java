@@ -6,9 +6,17 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InputCheck;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.ReportingPolicy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Captures to commands, and records and their changes back to JSON. */
 @Mapper(componentModel = "spring", uses = ValueMapping.class, unmappedTargetPolicy = ReportingPolicy.ERROR)
@@ -46,7 +54,58 @@ interface ConsentMapper {
                 evidence.guardian());
     }
 
-    CaptureConsent.CaptureCommand toCommand(ConsentJson.Capture capture);
+    /** Every reason a capture is refused, at once. */
+    default CaptureConsent.CaptureCommand toCommand(ConsentJson.Capture capture) {
+        var input = new InputCheck();
+        TechnicalId profileId = input.id("profileId", capture.profileId());
+        RawContactPoint contactPoint = ValueMapping.contactPoint(input, capture.channel(), capture.address());
+        TechnicalId purposeId = input.id("purposeId", capture.purposeId());
+        TechnicalId topicId = input.optionalId("topicId", capture.topicId());
+        input.verify();
+        return new CaptureConsent.CaptureCommand(profileId, contactPoint, purposeId, topicId, capture.state(),
+                capture.capturedAt(), capture.source(), toDomain(capture.evidence()), capture.locale());
+    }
 
-    CaptureConsent.EngagementCommand toCommand(ConsentJson.Engagement engagement);
+    /** A batch refused with the reasons of every item, each under its place. */
+    default List<CaptureConsent.CaptureCommand> toCommands(List<ConsentJson.Capture> captures) {
+        var input = new InputCheck();
+        var commands = new ArrayList<CaptureConsent.CaptureCommand>(captures.size());
+        for (int i = 0; i < captures.size(); i++) {
+            String place = "items[" + i + "]";
+            ConsentJson.Capture capture = captures.get(i);
+            commands.add(input.attempt(() -> {
+                try {
+                    return toCommand(capture);
+                } catch (DomainRejection.InvalidInput e) {
+                    throw e.prefixed(place);
+                }
+            }));
+        }
+        input.verify();
+        return commands;
+    }
+
+    default CaptureConsent.EngagementCommand toCommand(ConsentJson.Engagement engagement) {
+        var input = new InputCheck();
+        TechnicalId profileId = input.id("profileId", engagement.profileId());
+        RawContactPoint contactPoint = ValueMapping.contactPoint(input, engagement.channel(), engagement.address());
+        TechnicalId purposeId = input.id("purposeId", engagement.purposeId());
+        TechnicalId topicId = input.optionalId("topicId", engagement.topicId());
+        Instant engagedAt = input.required("engagedAt", engagement.engagedAt());
+        input.verify();
+        return new CaptureConsent.EngagementCommand(profileId, contactPoint, purposeId, topicId, engagedAt,
+                toDomain(engagement.evidence()));
+    }
+
+    default ReadConsentsQuery toQuery(ConsentJson.ContactPointQuery query) {
+        var input = new InputCheck();
+        RawContactPoint contactPoint = ValueMapping.contactPoint(input, query.channel(), query.address());
+        TechnicalId profileId = input.optionalId("profileId", query.profileId());
+        input.verify();
+        return new ReadConsentsQuery(contactPoint, profileId);
+    }
+
+    /** The lookup's parts once parsed. */
+    record ReadConsentsQuery(RawContactPoint contactPoint, TechnicalId profileId) {
+    }
 }

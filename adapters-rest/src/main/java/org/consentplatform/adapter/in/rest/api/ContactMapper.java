@@ -4,6 +4,8 @@ import org.consentplatform.application.port.in.ManageContacts;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contact.LegacyFlags;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.shared.InputCheck;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.mapstruct.Mapper;
@@ -33,12 +35,15 @@ interface ContactMapper {
                 InvalidInputs.requireNonNull("entityType", contact.entityType()),
                 flags == null ? LegacyFlags.NONE : new LegacyFlags(Boolean.TRUE.equals(flags.doNotEmail()),
                         Boolean.TRUE.equals(flags.doNotBulkEmail()), Boolean.TRUE.equals(flags.doNotTrack())),
-                contact.contactPoints() == null ? List.of() : contact.contactPoints().stream()
-                        .map(cp -> new ManageContacts.RawContactPoint(cp.channel(), cp.address())).toList());
+                contact.contactPoints() == null ? List.of() : ValueMapping.indexed("contactPoints", contact.contactPoints(),
+                        point -> RawContactPoint.parse(point.channel(), point.address())));
     }
 
     default ManageContacts.MinorCommand toCommand(ContactJson.MinorFlagRequest request) {
-        return new ManageContacts.MinorCommand(request.channel(), request.address(),
-                InvalidInputs.requireNonNull("minor", request.minor()), request.birthDate());
+        var input = new InputCheck();
+        RawContactPoint contactPoint = ValueMapping.contactPoint(input, request.channel(), request.address());
+        Boolean minor = input.required("minor", request.minor());
+        input.verify();
+        return new ManageContacts.MinorCommand(contactPoint, minor, request.birthDate());
     }
 }

@@ -13,18 +13,13 @@ import org.consentplatform.adapter.in.rest.shared.ProblemHandler;
 import org.consentplatform.adapter.in.rest.shared.ProblemWriter;
 import org.consentplatform.adapter.in.rest.shared.Problems;
 import org.consentplatform.application.port.StorageUnavailable;
-import org.consentplatform.application.port.in.DecideMessages.BatchItem;
-import org.consentplatform.application.port.in.DecideMessages.BatchResult;
 import org.consentplatform.application.port.in.DecideMessages;
-import org.consentplatform.domain.enforcement.Aspect;
+import org.consentplatform.application.port.in.DecideMessages.BatchItem;
 import org.consentplatform.domain.enforcement.Decision;
-import org.consentplatform.domain.enforcement.Reason;
-import org.consentplatform.domain.enforcement.ReasonCode;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,11 +35,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.stream.Stream;
 
 /** Enforcement decisions: one, explained, or a stream of any length in NDJSON. */
 @RestController
@@ -146,11 +137,20 @@ class DecisionController {
             return new BatchItem.Unreadable(line.number(), DomainRejection.InvalidInput.of("line",
                     "is longer than " + NdJson.MAX_LINE + " characters"));
         }
+        DecisionJson.DecisionRequest request;
         try {
-            return new BatchItem.Query(line.number(), mapper.toQuery(json.readValue(line.text(), DecisionJson.DecisionRequest.class)));
+            request = json.readValue(line.text(), DecisionJson.DecisionRequest.class);
         } catch (JacksonException e) {
             return new BatchItem.Unreadable(line.number(), DomainRejection.InvalidInput.of("line",
                     "is not a valid DecisionRequest: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+        }
+        if (request == null) {
+            return new BatchItem.Unreadable(line.number(), DomainRejection.InvalidInput.of("line", "is not a valid DecisionRequest: null"));
+        }
+        try {
+            return new BatchItem.Query(line.number(), mapper.toQuery(request));
+        } catch (DomainRejection.InvalidInput e) {
+            return new BatchItem.Unreadable(line.number(), e);
         }
     }
 

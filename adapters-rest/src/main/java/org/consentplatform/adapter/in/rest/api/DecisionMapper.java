@@ -3,10 +3,13 @@ package org.consentplatform.adapter.in.rest.api;
 import org.consentplatform.adapter.in.rest.shared.ProblemHandler;
 import org.consentplatform.application.port.in.DecideMessages;
 import org.consentplatform.application.port.in.DecisionQuery;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.enforcement.Aspect;
 import org.consentplatform.domain.enforcement.Decision;
 import org.consentplatform.domain.enforcement.Reason;
 import org.consentplatform.domain.enforcement.ReasonCode;
+import org.consentplatform.domain.shared.InputCheck;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -19,7 +22,17 @@ import java.util.stream.Stream;
         unmappedTargetPolicy = ReportingPolicy.ERROR)
 interface DecisionMapper {
 
-    DecisionQuery toQuery(DecisionJson.DecisionRequest request);
+    /** Every reason a query is refused, at once. */
+    default DecisionQuery toQuery(DecisionJson.DecisionRequest request) {
+        var input = new InputCheck();
+        TechnicalId profileId = input.id("profileId", request.profileId());
+        TechnicalId purposeId = input.id("purposeId", request.purposeId());
+        TechnicalId topicId = input.optionalId("topicId", request.topicId());
+        RawContactPoint contactPoint = ValueMapping.contactPoint(input, request.channel(), request.address());
+        TechnicalId contactId = input.optionalId("contactId", request.contactId());
+        input.verify();
+        return new DecisionQuery(profileId, purposeId, topicId, contactPoint, contactId);
+    }
 
     /** Structured reasons only: the sentences are the explanation endpoint's, and cost time on the hot path. */
     @Mapping(target = "reasons", qualifiedByName = "structured")

@@ -8,9 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.consentplatform.adapter.in.rest.shared.NdJson;
-import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.in.ReadHistory;
-import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +55,7 @@ class HistoryController {
     HistoryJson.HistoryPage ofContactPoint(@PathVariable String tenantId, @RequestBody HistoryJson.ContactPointHistoryQuery query,
                                    @RequestParam(required = false) String cursor,
                                    @RequestParam(defaultValue = "100") int limit) {
-        return mapper.toApi(history.ofContactPoint(new TenantId(tenantId), query.channel(), query.address(), cursor, limit));
+        return mapper.toApi(history.ofContactPoint(new TenantId(tenantId), mapper.toContactPoint(query), cursor, limit));
     }
 
     @PostMapping("/search")

@@ -4,6 +4,9 @@ import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.in.ReadHistory;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.shared.InputCheck;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.ReportingPolicy;
@@ -13,9 +16,38 @@ import java.time.Instant;
 @Mapper(componentModel = "spring", uses = {ValueMapping.class, ConsentMapper.class}, unmappedTargetPolicy = ReportingPolicy.ERROR)
 interface HistoryMapper {
 
-    ReadHistory.RecordQuery toQuery(HistoryJson.RecordHistoryQuery query);
+    default ReadHistory.RecordQuery toQuery(HistoryJson.RecordHistoryQuery query) {
+        var input = new InputCheck();
+        TechnicalId profileId = input.id("profileId", query.profileId());
+        RawContactPoint contactPoint = ValueMapping.contactPoint(input, query.channel(), query.address());
+        TechnicalId purposeId = input.id("purposeId", query.purposeId());
+        TechnicalId topicId = input.optionalId("topicId", query.topicId());
+        input.verify();
+        return new ReadHistory.RecordQuery(profileId, contactPoint, purposeId, topicId);
+    }
 
-    ReadHistory.HistoryFilter toFilter(HistoryJson.HistoryFilter filter);
+    default RawContactPoint toContactPoint(HistoryJson.ContactPointHistoryQuery query) {
+        var input = new InputCheck();
+        RawContactPoint contactPoint = ValueMapping.contactPoint(input, query.channel(), query.address());
+        input.verify();
+        return contactPoint;
+    }
+
+    /** A contact point is filtered on with both its channel and address, or not at all. */
+    default ReadHistory.HistoryFilter toFilter(HistoryJson.HistoryFilter filter) {
+        var input = new InputCheck();
+        RawContactPoint contactPoint = null;
+        if ((filter.channel() == null) != (filter.address() == null)) {
+            input.refuse(filter.channel() == null ? "channel" : "address", "channel and address go together");
+        } else {
+            contactPoint = ValueMapping.optionalContactPoint(input, filter.channel(), filter.address());
+        }
+        TechnicalId profileId = input.optionalId("profileId", filter.profileId());
+        TechnicalId purposeId = input.optionalId("purposeId", filter.purposeId());
+        input.verify();
+        return new ReadHistory.HistoryFilter(filter.from(), filter.to(), contactPoint, profileId, purposeId, filter.source(),
+                filter.actor());
+    }
 
     HistoryJson.HistoryPage toApi(Page<ConsentChange> page);
 

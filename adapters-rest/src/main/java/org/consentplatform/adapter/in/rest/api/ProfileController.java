@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 
 /** Compliance profiles, revised with optimistic concurrency: ETag on read, If-Match on write. */
 @RestController
@@ -80,6 +81,6 @@ class ProfileController {
             + "from send to block and back, with a sample, and what happens to contact points without a record")
     ProfileJson.DryRun dryRun(@PathVariable String tenantId, @PathVariable String profileId, @RequestBody ProfileJson.DryRunRequest request) {
         return mapper.toApi(profiles.dryRun(new TenantId(tenantId), TechnicalId.parse("profileId", profileId),
-                request.purposeId(), request.channel(), request.model()));
+                mapper.toCommand(request)));
     }
 }

@@ -1,5 +1,6 @@
 package org.consentplatform.adapter.in.rest.api;
 
+import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contactpoint.Channel;
@@ -13,6 +14,7 @@ import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.Topic;
 import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InputCheck;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.mapstruct.Mapper;
@@ -57,6 +59,15 @@ interface ProfileMapper {
         return new ProfileJson.DoubleOptIn(settings.linkLifetime().toString(), settings.senderAddress(), settings.senderName(),
                 settings.redirectUrl() == null ? null : settings.redirectUrl().toString(), settings.defaultLanguage(),
                 settings.delivery());
+    }
+
+    default ManageProfiles.ModelChange toCommand(ProfileJson.DryRunRequest request) {
+        var input = new InputCheck();
+        TechnicalId purposeId = input.id("purposeId", request.purposeId());
+        Channel channel = input.attempt(() -> Channel.of("channel", request.channel()));
+        EnforcementModel model = input.required("model", request.model());
+        input.verify();
+        return new ManageProfiles.ModelChange(purposeId, channel, model);
     }
 
     default ProfileJson.DryRun toApi(ModelChangeImpact impact) {

@@ -38,15 +38,17 @@ class RecipientLinkController {
     static final Duration MAX_LIFETIME = Duration.ofDays(366);
 
     private final RecipientPreferences preferences;
+    private final RecipientLinkMapper mapper;
     private final RecipientLinkSeal seal;
     private final Clock clock;
     private final Duration defaultLifetime;
     private final String baseUrl;
 
-    RecipientLinkController(RecipientPreferences preferences, RecipientLinkSeal seal, Clock clock,
+    RecipientLinkController(RecipientPreferences preferences, RecipientLinkMapper mapper, RecipientLinkSeal seal, Clock clock,
                             @Value("${consent.links.lifetime:P90D}") Duration defaultLifetime,
                             @Value("${consent.links.base-url:}") String baseUrl) {
         this.preferences = preferences;
+        this.mapper = mapper;
         this.seal = seal;
         this.clock = clock;
         this.defaultLifetime = defaultLifetime;
@@ -59,15 +61,10 @@ class RecipientLinkController {
     RecipientLinkJson.RecipientLinks create(@PathVariable String tenantId, @RequestBody RecipientLinkJson.RecipientLinkRequest request) {
         Instant expiresAt = clock.instant().plus(lifetime(request.validFor())).truncatedTo(ChronoUnit.SECONDS);
         String language = language(request.language());
-        List<RecipientLink> links = preferences.links(new TenantId(tenantId), new RecipientPreferences.LinkRequest(
-                request.profileId(), request.channel(), request.address(), request.contactId(), request.purposeId(), request.topicId()));
+        List<RecipientLink> links = preferences.links(new TenantId(tenantId), mapper.toRequest(request));
         Map<RecipientLink.Use, String> urls = new LinkedHashMap<>();
         links.forEach(link -> urls.put(link.use(), url(link, expiresAt, language)));
-        String unsubscribe = urls.get(RecipientLink.Use.UNSUBSCRIBE);
-        Map<String, String> headers = unsubscribe == null ? Map.of()
-                : Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return new RecipientLinkJson.RecipientLinks(urls.get(RecipientLink.Use.PREFERENCES), urls.get(RecipientLink.Use.SUBSCRIPTIONS),
-                unsubscribe, headers, expiresAt);
+        return mapper.toApi(urls, expiresAt);
     }
 
     private String url(RecipientLink link, Instant expiresAt, String language) {

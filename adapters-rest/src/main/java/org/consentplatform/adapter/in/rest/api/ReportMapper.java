@@ -6,7 +6,6 @@ import org.consentplatform.domain.report.DayFigures;
 import org.consentplatform.domain.report.Reach;
 import org.consentplatform.domain.report.Series;
 import org.mapstruct.Mapper;
-import org.mapstruct.Mapping;
 import org.mapstruct.ReportingPolicy;
 
 import java.time.Instant;

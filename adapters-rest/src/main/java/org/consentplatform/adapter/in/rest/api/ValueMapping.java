@@ -1,7 +1,9 @@
 package org.consentplatform.adapter.in.rest.api;
 
 import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InputCheck;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.shared.Violation;
 
@@ -11,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * What every mapper of the API uses (MapStruct calls its static methods): value objects written as
- * their text, lists mapped naming each element's place.
+ * their text, contact points read as written, lists mapped naming each element's place.
  */
 final class ValueMapping {
 
@@ -24,6 +26,16 @@ final class ValueMapping {
 
     static String map(Channel channel) {
         return channel == null ? null : channel.toString();
+    }
+
+    /** A contact point as written, both parts required; their reasons go to {@code input}. */
+    static RawContactPoint contactPoint(InputCheck input, String channel, String address) {
+        return input.attempt(() -> RawContactPoint.parse(channel, address));
+    }
+
+    /** Null when neither part is given; one part alone is refused. */
+    static RawContactPoint optionalContactPoint(InputCheck input, String channel, String address) {
+        return channel == null && address == null ? null : contactPoint(input, channel, address);
     }
 
     /** Maps each element, naming its position in any rejection. */
