@@ -54,7 +54,8 @@ import org.consentplatform.application.service.ProfileService;
 import org.consentplatform.application.service.RecipientPreferenceService;
 import org.consentplatform.application.service.ReportService;
 import org.consentplatform.application.service.TenantService;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -67,6 +68,8 @@ import java.util.function.Supplier;
 
 /** Plain constructors, wired here: the core carries no framework annotation. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({PlatformProperties.class, OutboxProperties.class, AuditProperties.class, ImportProperties.class,
+        ExpiryProperties.class, ReportProperties.class, DoubleOptInProperties.class})
 class ApplicationWiring {
 
     @Bean
@@ -75,8 +78,8 @@ class ApplicationWiring {
     }
 
     @Bean
-    MongoStore mongoStore(MongoClient client, @Value("${spring.mongodb.database:consent}") String database) {
-        return MongoStore.open(client.getDatabase(database));
+    MongoStore mongoStore(MongoClient client, MongoProperties mongo) {
+        return MongoStore.open(client.getDatabase(mongo.getMongoClientDatabase()));
     }
 
     @Bean
@@ -96,13 +99,13 @@ class ApplicationWiring {
 
     /** Configuration (not consent) may be this old on other instances; see docs/adr/0010. */
     @Bean
-    Tenants tenants(MongoStore store, @Value("${consent.configuration-cache-ttl:PT2S}") Duration ttl) {
-        return StorageOutages.guarded(Tenants.class, new MongoTenants(store, ttl));
+    Tenants tenants(MongoStore store, PlatformProperties platform) {
+        return StorageOutages.guarded(Tenants.class, new MongoTenants(store, platform.configurationCacheTtl()));
     }
 
     @Bean
-    ComplianceProfiles complianceProfiles(MongoStore store, @Value("${consent.configuration-cache-ttl:PT2S}") Duration ttl) {
-        return StorageOutages.guarded(ComplianceProfiles.class, new MongoComplianceProfiles(store, ttl));
+    ComplianceProfiles complianceProfiles(MongoStore store, PlatformProperties platform) {
+        return StorageOutages.guarded(ComplianceProfiles.class, new MongoComplianceProfiles(store, platform.configurationCacheTtl()));
     }
 
     @Bean
@@ -143,29 +146,27 @@ class ApplicationWiring {
     }
 
     @Bean
-    ConfirmationMails confirmationMails(JavaMailSender sender,
-                                            @Value("${consent.double-opt-in.from:no-reply@consent.localhost}") String from,
-                                            @Value("${consent.double-opt-in.from-name:Consent}") String fromName) {
-        return new SmtpConfirmationMails(sender, from, fromName);
+    ConfirmationMails confirmationMails(JavaMailSender sender, DoubleOptInProperties doubleOptIn) {
+        return new SmtpConfirmationMails(sender, doubleOptIn.from(), doubleOptIn.fromName());
     }
 
     /** Shared by every instance (MongoDB), so the limits hold for the whole deployment. */
     @Bean
-    MailQuota mailQuota(MongoStore store, Clock clock, @Value("${consent.double-opt-in.limits.per-address:3}") long perAddress,
-                             @Value("${consent.double-opt-in.limits.per-address-period:PT1H}") Duration perAddressPeriod,
-                             @Value("${consent.double-opt-in.limits.per-tenant:1000}") long perTenant,
-                             @Value("${consent.double-opt-in.limits.per-tenant-period:PT1H}") Duration perTenantPeriod) {
-        return StorageOutages.guarded(MailQuota.class, new MongoMailQuota(store, new MongoMailQuota.Limit(perAddress, perAddressPeriod),
-                new MongoMailQuota.Limit(perTenant, perTenantPeriod), clock));
+    MailQuota mailQuota(MongoStore store, Clock clock, DoubleOptInProperties doubleOptIn) {
+        DoubleOptInProperties.Limits limits = doubleOptIn.limits();
+        return StorageOutages.guarded(MailQuota.class, new MongoMailQuota(store,
+                new MongoMailQuota.Limit(limits.perAddress(), limits.perAddressPeriod()),
+                new MongoMailQuota.Limit(limits.perTenant(), limits.perTenantPeriod()), clock));
     }
 
     @Bean
     DoubleOptInService doubleOptInService(ConfirmationRequests requests, ConfirmationMails mails,
                                           EventPublisher events, MailQuota quota, ConsentRecords records,
-                                          ComplianceProfiles profiles, Clock clock, Environment environment) {
+                                          ComplianceProfiles profiles, Clock clock, Environment environment,
+                                          DoubleOptInProperties doubleOptIn) {
         // by default this server itself, on the port it actually listens on (known once it started)
-        Supplier<String> linkBase = () -> environment.getProperty("consent.double-opt-in.link-base-url",
-                "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
+        Supplier<String> linkBase = () -> !doubleOptIn.linkBaseUrl().isBlank() ? doubleOptIn.linkBaseUrl()
+                : "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         return new DoubleOptInService(requests, mails, events, quota, records, profiles, clock, linkBase);
     }
 
@@ -204,23 +205,21 @@ class ApplicationWiring {
 
     /** Only the cluster settings are taken from Boot's producer configuration; see KafkaEventPublisher. */
     @Bean(destroyMethod = "close")
-    EventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics,
-                                       @Value("${consent.outbox.ack-timeout:PT10S}") Duration ackTimeout) {
+    EventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics, OutboxProperties outbox) {
         return new KafkaEventPublisher(producers.getConfigurationProperties(),
-                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn()), ackTimeout);
+                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn()), outbox.ackTimeout());
     }
 
     /** Names this instance in leases: unique per process, readable in the lease documents. */
     @Bean
-    InstanceId instanceId(@Value("${consent.instance-id:}") String configured) {
-        return InstanceId.of(configured);
+    InstanceId instanceId(PlatformProperties platform) {
+        return InstanceId.of(platform.instanceId());
     }
 
     @Bean
     OutboxRelay outboxRelay(ChangeOutbox outbox, EventPublisher publisher, Leases leases, InstanceId instance,
-                            @Value("${consent.outbox.lease-ttl:PT15S}") Duration leaseTtl,
-                            @Value("${consent.outbox.batch-size:1000}") int batchSize, Clock clock) {
-        return new OutboxRelay(outbox, publisher, leases, instance.value(), leaseTtl, batchSize, clock);
+                            OutboxProperties properties, Clock clock) {
+        return new OutboxRelay(outbox, publisher, leases, instance.value(), properties.leaseTtl(), properties.batchSize(), clock);
     }
 
     @Bean
@@ -231,16 +230,15 @@ class ApplicationWiring {
 
     @Bean
     ExpiryService expiryService(ConsentRecords records, ConsentHistory history, ComplianceProfiles profiles,
-                                Leases leases, InstanceId instance, @Value("${consent.expiry.lease-ttl:PT5M}") Duration leaseTtl,
-                                @Value("${consent.expiry.batch-size:500}") int batchSize, Clock clock) {
-        return new ExpiryService(records, history, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
+                                Leases leases, InstanceId instance, ExpiryProperties expiry, Clock clock) {
+        return new ExpiryService(records, history, profiles, leases, instance.value(), expiry.leaseTtl(), expiry.batchSize(), clock);
     }
 
     @Bean
     ReportService reportService(MongoStore store, ConsentRecords records, ComplianceProfiles profiles, Leases leases,
-                                InstanceId instance, @Value("${consent.reports.lease-ttl:PT2M}") Duration leaseTtl,
-                                @Value("${consent.reports.batch-size:5000}") int batchSize, Clock clock) {
-        return new ReportService(StorageOutages.guarded(ReportCounters.class, new MongoReportCounters(store)), records, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
+                                InstanceId instance, ReportProperties reports, Clock clock) {
+        return new ReportService(StorageOutages.guarded(ReportCounters.class, new MongoReportCounters(store)), records, profiles,
+                leases, instance.value(), reports.leaseTtl(), reports.batchSize(), clock);
     }
 
     @Bean
@@ -252,12 +250,11 @@ class ApplicationWiring {
     @Bean
     ImportService importService(MongoStore store, ConsentRecords records, Tenants tenants,
                                 ComplianceProfiles profiles, Leases leases, InstanceId instance, Clock clock,
-                                @Value("${consent.imports.max-bytes:2147483648}") long maxBytes,
-                                @Value("${consent.imports.max-row-chars:65536}") int maxRowChars,
-                                @Value("${consent.imports.batch-size:500}") int batchSize,
-                                @Value("${consent.imports.lease-ttl:PT30S}") Duration leaseTtl) {
-        return new ImportService(StorageOutages.guarded(ImportJobs.class, new MongoImportJobs(store)), StorageOutages.guarded(ImportFiles.class, new GridFsImportFiles(store, maxBytes, maxRowChars)),
-                StorageOutages.guarded(ImportErrors.class, new MongoImportErrors(store)), records, tenants, profiles, leases, instance.value(), leaseTtl, batchSize, clock);
+                                ImportProperties imports) {
+        return new ImportService(StorageOutages.guarded(ImportJobs.class, new MongoImportJobs(store)),
+                StorageOutages.guarded(ImportFiles.class, new GridFsImportFiles(store, imports.maxBytes(), imports.maxRowChars())),
+                StorageOutages.guarded(ImportErrors.class, new MongoImportErrors(store)), records, tenants, profiles, leases,
+                instance.value(), imports.leaseTtl(), imports.batchSize(), clock);
     }
 
     @Bean

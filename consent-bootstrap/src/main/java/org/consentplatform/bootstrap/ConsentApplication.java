@@ -2,12 +2,10 @@ package org.consentplatform.bootstrap;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The consent platform. Without a profile it runs on the embedded default (see README). */
 @SpringBootApplication(scanBasePackages = {"org.consentplatform.bootstrap", "org.consentplatform.adapter.in.rest",
         "org.consentplatform.adapter.in.kafka", "org.consentplatform.adapter.kafka"})
-@EnableScheduling
 public class ConsentApplication {
 
     public static void main(String[] args) {

@@ -10,25 +10,29 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A background job on a thread of its own, run every interval (with a fixed delay between
- * runs), so a long run never holds up the outbox relay or the other jobs. A failed run is
- * logged and the next one tries again.
+ * The one way background work runs: a job on a thread of its own, run every interval (with a
+ * fixed delay between runs), so a long run never holds up the outbox relay or the other jobs.
+ * A failed run is logged and the next one tries again. Which instance does the work is the
+ * job's own business (its leases, ADR 29), not the scheduler's.
  */
-abstract class PeriodicJob implements SmartLifecycle {
+final class PeriodicJob implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeriodicJob.class);
 
     private final String name;
     private final Duration interval;
+    private final Runnable run;
     private ScheduledExecutorService worker;
 
-    PeriodicJob(String name, Duration interval) {
+    private PeriodicJob(String name, Duration interval, Runnable run) {
         this.name = name;
         this.interval = interval;
+        this.run = run;
     }
 
-    /** One run. */
-    abstract void run();
+    static PeriodicJob every(String name, Duration interval, Runnable run) {
+        return new PeriodicJob(name, interval, run);
+    }
 
     @Override
     public synchronized void start() {
@@ -38,7 +42,7 @@ abstract class PeriodicJob implements SmartLifecycle {
 
     private void runSafely() {
         try {
-            run();
+            run.run();
         } catch (RuntimeException e) {
             LOG.warn("{} run failed; the next run in {} tries again: {}", name, interval, e.toString());
         }

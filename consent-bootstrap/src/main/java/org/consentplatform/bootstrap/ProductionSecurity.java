@@ -1,9 +1,9 @@
 package org.consentplatform.bootstrap;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.consentplatform.adapter.in.rest.shared.SecurityProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -17,9 +17,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class ProductionSecurity {
 
     @Bean
-    JwtDecoder jwtDecoder(@Value("${consent.security.issuer-uri:}") String issuer,
-                          @Value("${consent.security.jwk-set-uri:}") String jwkSetUri,
-                          @Value("${consent.security.audience}") String audience) {
+    JwtDecoder jwtDecoder(SecurityProperties security) {
+        String issuer = security.issuerUri();
+        String jwkSetUri = security.jwkSetUri();
         if (issuer.isBlank()) {
             throw new IllegalStateException("consent.security.issuer-uri is not set: name the identity provider whose tokens "
                     + "the API accepts (CONSENT_SECURITY_ISSUER_URI), or run with the embedded profile; see docs/operations.md");
@@ -27,7 +27,7 @@ class ProductionSecurity {
         NimbusJwtDecoder decoder = jwkSetUri.isBlank()
                 ? NimbusJwtDecoder.withIssuerLocation(issuer).jwsAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(TokenValidators.validator(issuer, audience));
+        decoder.setJwtValidator(TokenValidators.validator(issuer, security.audience()));
         return decoder;
     }
 }

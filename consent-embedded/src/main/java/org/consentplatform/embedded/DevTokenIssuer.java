@@ -6,16 +6,16 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.consentplatform.adapter.in.rest.shared.SecurityProperties;
 import org.consentplatform.bootstrap.IdentityProvider;
 import org.consentplatform.bootstrap.TokenValidators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -61,7 +61,13 @@ class DevTokenIssuer {
     private static final Logger LOG = LoggerFactory.getLogger(DevTokenIssuer.class);
     private static final String TENANTS_SETTING = "consent.tenants";
 
-    /** The demo clients, from {@code consent.dev-issuer.clients}. */
+    /**
+     * The dev issuer.
+     *
+     * @param clients   the demo clients: id, secret, scopes, tenants
+     * @param jwkFile   an RSA JWK to sign with; empty: one generated per start (tests use a file to mint edge-case tokens)
+     * @param issuerUri the iss of its tokens
+     */
     @ConfigurationProperties("consent.dev-issuer")
     record Clients(List<Client> clients, String jwkFile, String issuerUri) {
         record Client(String id, String secret, List<String> scopes, List<String> tenants) {
@@ -107,11 +113,10 @@ class DevTokenIssuer {
 
     /** Puts the API's audience and the client's tenants into every access token. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> consentClaims(@Value("${consent.security.audience}") String audience,
-                                                            @Value("${consent.security.tenant-claim:tenant_ids}") String tenantClaim) {
+    OAuth2TokenCustomizer<JwtEncodingContext> consentClaims(SecurityProperties security) {
         return context -> {
             List<String> tenants = context.getRegisteredClient().getClientSettings().getSetting(TENANTS_SETTING);
-            context.getClaims().audience(List.of(audience)).claim(tenantClaim, tenants);
+            context.getClaims().audience(List.of(security.audience())).claim(security.tenantClaim(), tenants);
         };
     }
 
@@ -125,12 +130,12 @@ class DevTokenIssuer {
 
     /** The API checks the dev issuer's tokens with its keys in memory, but exactly as it would any issuer's. */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, Clients configured, @Value("${consent.security.audience}") String audience) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, Clients configured, SecurityProperties security) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithms(algorithms -> {
             algorithms.clear();
             algorithms.add(SignatureAlgorithm.RS256);
         }).build();
-        decoder.setJwtValidator(TokenValidators.validator(configured.issuerUri(), audience));
+        decoder.setJwtValidator(TokenValidators.validator(configured.issuerUri(), security.audience()));
         return decoder;
     }
 

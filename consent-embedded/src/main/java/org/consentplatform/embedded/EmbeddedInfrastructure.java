@@ -1,6 +1,7 @@
 package org.consentplatform.embedded;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
@@ -17,5 +18,6 @@ import org.springframework.context.annotation.Profile;
 @AutoConfiguration(before = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class, MailSenderAutoConfiguration.class})
 @Profile("embedded")
 @Import({EmbeddedMongo.class, EmbeddedKafka.class, EmbeddedMail.class, DevTokenIssuer.class})
+@EnableConfigurationProperties(EmbeddedProperties.class)
 public class EmbeddedInfrastructure {
 }

@@ -2,7 +2,6 @@ package org.consentplatform.embedded;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +26,9 @@ class EmbeddedKafka {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
     @Bean(destroyMethod = "stop")
-    InProcessKafkaBroker inProcessKafkaBroker(@Value("${consent.embedded.kafka.port:9092}") int port,
-                                              @Value("${consent.embedded.kafka.dir:}") String dir) {
-        var kafka = new InProcessKafkaBroker(port == 0 ? InProcessKafkaBroker.freePort() : port, folder(dir));
+    InProcessKafkaBroker inProcessKafkaBroker(EmbeddedProperties embedded) {
+        int port = embedded.kafka().port();
+        var kafka = new InProcessKafkaBroker(port == 0 ? InProcessKafkaBroker.freePort() : port, folder(embedded.kafka().dir()));
         kafka.start();
         LOG.info("Embedded Kafka broker (KRaft) listening on {}", kafka.bootstrapServers());
         return kafka;

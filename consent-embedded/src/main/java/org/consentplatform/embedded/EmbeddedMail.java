@@ -10,7 +10,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +40,8 @@ class EmbeddedMail {
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
     @Bean(destroyMethod = "stop")
-    GreenMail embeddedSmtpServer(@Value("${consent.embedded.mail.port:3025}") int port) {
+    GreenMail embeddedSmtpServer(EmbeddedProperties embedded) {
+        int port = embedded.mail().port();
         var setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         var server = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
         server.start();

@@ -9,7 +9,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -42,12 +41,11 @@ class EmbeddedMongo {
     }
 
     @Bean
-    MongoBackend embeddedMongoBackend(@Value("${consent.embedded.mongo.storage:file}") String storage,
-                                      @Value("${consent.embedded.mongo.file:./data/consent.mv}") String file) {
-        if (storage.equals("memory")) {
+    MongoBackend embeddedMongoBackend(EmbeddedProperties embedded) {
+        if (embedded.mongo().storage().equals("memory")) {
             return new MemoryBackend();
         }
-        Path path = Path.of(file).toAbsolutePath();
+        Path path = Path.of(embedded.mongo().file()).toAbsolutePath();
         try {
             Files.createDirectories(path.getParent());
         } catch (IOException e) {

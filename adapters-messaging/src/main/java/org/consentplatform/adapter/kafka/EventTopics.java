@@ -3,6 +3,7 @@ package org.consentplatform.adapter.kafka;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -10,21 +11,34 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The topics of the platform, their names and defaults defined here only: what the publisher
- * writes to, what the inbound listener reads and where its dead letters go. Created at start-up when missing (Boot's KafkaAdmin; a broker
- * that is down then only delays that, the service starts anyway). Replication follows the
- * cluster's default unless set.
+ * writes to, what the inbound listener reads and where its dead letters go. Created at start-up
+ * when missing (Boot's KafkaAdmin; a broker that is down then only delays that, the service
+ * starts anyway).
+ *
+ * @param changes           where every change goes
+ * @param checkpoints       where tenant checkpoints go
+ * @param doubleOptIn       where doi.requested events go; for profiles with an external sender they carry confirmation
+ *                          links, so restrict reading to that sender
+ * @param inbound           what mail and SMS providers report
+ * @param inboundDeadLetter where inbound messages that can never be applied go
+ * @param partitions        partitions of the topics the service creates
+ * @param replicationFactor replication of the topics the service creates; unset: the cluster's default
  */
 @ConfigurationProperties("consent.kafka.topics")
-public record EventTopics(String changes, String checkpoints, String doubleOptIn, String inbound, String inboundDeadLetter, int partitions,
-                   Short replicationFactor) {
+public record EventTopics(@DefaultValue("consent.changes.v1") String changes, @DefaultValue("consent.checkpoints.v1") String checkpoints,
+                          @DefaultValue("consent.doi.v1") String doubleOptIn, @DefaultValue("consent.inbound.v1") String inbound,
+                          @DefaultValue("consent.inbound.v1.dlt") String inboundDeadLetter, @DefaultValue("6") int partitions,
+                          Short replicationFactor) {
 
     public EventTopics {
-        changes = changes == null ? "consent.changes.v1" : changes;
-        checkpoints = checkpoints == null ? "consent.checkpoints.v1" : checkpoints;
-        doubleOptIn = doubleOptIn == null ? "consent.doi.v1" : doubleOptIn;
-        inbound = inbound == null ? "consent.inbound.v1" : inbound;
-        inboundDeadLetter = inboundDeadLetter == null ? "consent.inbound.v1.dlt" : inboundDeadLetter;
-        partitions = partitions <= 0 ? 6 : partitions;
+        for (String topic : new String[]{changes, checkpoints, doubleOptIn, inbound, inboundDeadLetter}) {
+            if (topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("consent.kafka.topics.*: a topic name must not be empty");
+            }
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("consent.kafka.topics.partitions must be at least 1");
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

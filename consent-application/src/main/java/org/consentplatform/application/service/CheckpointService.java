@@ -12,7 +12,9 @@ import org.consentplatform.domain.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Takes tenant checkpoints: one instance at a time (a lease), no lock on any writer. A tenant
@@ -25,9 +27,7 @@ public final class CheckpointService implements TakeCheckpoints {
     private final ConsentHistory history;
     private final Checkpoints checkpoints;
     private final EventPublisher publisher;
-    private final Leases leases;
-    private final String instance;
-    private final Duration leaseTtl;
+    private final LeasedWork work;
     private final Clock clock;
 
     public CheckpointService(ConsentHistory history, Checkpoints checkpoints, EventPublisher publisher, Leases leases,
@@ -35,35 +35,41 @@ public final class CheckpointService implements TakeCheckpoints {
         this.history = history;
         this.checkpoints = checkpoints;
         this.publisher = publisher;
-        this.leases = leases;
-        this.instance = instance;
-        this.leaseTtl = leaseTtl;
+        this.work = new LeasedWork(leases, instance, leaseTtl);
         this.clock = clock;
     }
 
     @Override
     public List<TenantCheckpoint> checkpointAll() {
         var taken = new ArrayList<TenantCheckpoint>();
-        for (TenantId tenant : history.tenants()) {
-            if (!leases.acquire(LEASE, instance, leaseTtl)) {
-                break;
+        Iterator<TenantId> tenants = history.tenants().iterator();
+        // one tenant per batch: the lease is renewed between tenants
+        work.take(LEASE).ifPresent(held -> held.inBatches(() -> {
+            if (!tenants.hasNext()) {
+                return LeasedWork.Batch.last(0);
             }
-            for (TenantCheckpoint unpublished : checkpoints.unpublished(tenant)) {
-                publish(unpublished);
-            }
-            List<StreamHead> heads = history.heads(tenant);
-            TenantCheckpoint previous = checkpoints.latest(tenant).orElse(null);
-            TenantCheckpoint next = TenantCheckpoint.seal(tenant, previous, heads, clock.instant());
-            if (previous != null && previous.headsDigest().equals(next.headsDigest())) {
-                continue;
-            }
-            // stored first: verify checks it even before it is published, and a failed publish is retried next run
-            if (checkpoints.add(next, heads)) {
-                publish(next);
-                taken.add(next);
-            }
-        }
+            checkpoint(tenants.next()).ifPresent(taken::add);
+            return new LeasedWork.Batch(1, tenants.hasNext());
+        }));
         return taken;
+    }
+
+    private Optional<TenantCheckpoint> checkpoint(TenantId tenant) {
+        for (TenantCheckpoint unpublished : checkpoints.unpublished(tenant)) {
+            publish(unpublished);
+        }
+        List<StreamHead> heads = history.heads(tenant);
+        TenantCheckpoint previous = checkpoints.latest(tenant).orElse(null);
+        TenantCheckpoint next = TenantCheckpoint.seal(tenant, previous, heads, clock.instant());
+        if (previous != null && previous.headsDigest().equals(next.headsDigest())) {
+            return Optional.empty();
+        }
+        // stored first: verify checks it even before it is published, and a failed publish is retried next run
+        if (checkpoints.add(next, heads)) {
+            publish(next);
+            return Optional.of(next);
+        }
+        return Optional.empty();
     }
 
     private void publish(TenantCheckpoint checkpoint) {

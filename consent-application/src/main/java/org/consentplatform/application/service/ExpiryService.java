@@ -31,9 +31,7 @@ public final class ExpiryService implements ExpireConsents {
     private final ConsentRecords records;
     private final ConsentHistory history;
     private final ComplianceProfiles profiles;
-    private final Leases leases;
-    private final String instance;
-    private final Duration leaseTtl;
+    private final LeasedWork work;
     private final int batchSize;
     private final Clock clock;
 
@@ -42,55 +40,47 @@ public final class ExpiryService implements ExpireConsents {
         this.records = records;
         this.history = history;
         this.profiles = profiles;
-        this.leases = leases;
-        this.instance = instance;
-        this.leaseTtl = leaseTtl;
+        this.work = new LeasedWork(leases, instance, leaseTtl);
         this.batchSize = batchSize;
         this.clock = clock;
     }
 
     @Override
     public int expireDue() {
-        if (!leases.acquire(LEASE, instance, leaseTtl)) {
-            return 0;
-        }
-        int written = 0;
-        for (TenantId tenant : history.tenants()) {
-            for (ComplianceProfile profile : profiles.all(tenant)) {
-                for (Purpose purpose : profile.purposes()) {
-                    if (purpose.lifetime().lifetime() != null) {
-                        written += expire(tenant, profile, purpose);
+        return work.take(LEASE).map(held -> {
+            int written = 0;
+            for (TenantId tenant : history.tenants()) {
+                for (ComplianceProfile profile : profiles.all(tenant)) {
+                    for (Purpose purpose : profile.purposes()) {
+                        if (purpose.lifetime().lifetime() != null) {
+                            written += held.inBatches(() -> expireBatch(tenant, profile, purpose));
+                        }
                     }
                 }
             }
-        }
-        return written;
+            return written;
+        }).orElse(0);
     }
 
-    private int expire(TenantId tenant, ComplianceProfile profile, Purpose purpose) {
+    private LeasedWork.Batch expireBatch(TenantId tenant, ComplianceProfile profile, Purpose purpose) {
+        Instant now = clock.instant();
+        List<ConsentRecord> candidates = records.optedInCapturedBefore(tenant, profile.id(), purpose.id(),
+                purpose.lifetime().capturedNoLaterThanForExpiry(now), batchSize);
+        boolean reachedTheYoungest = candidates.size() < batchSize;
         int written = 0;
-        while (true) {
-            Instant now = clock.instant();
-            List<ConsentRecord> candidates = records.optedInCapturedBefore(tenant, profile.id(), purpose.id(),
-                    purpose.lifetime().capturedNoLaterThanForExpiry(now), batchSize);
-            boolean reachedTheYoungest = candidates.size() < batchSize;
-            int writtenBefore = written;
-            for (ConsentRecord candidate : candidates) {
-                Optional<ConsentChange> expiry = candidate.expire(purpose.lifetime(), now);
-                if (expiry.isEmpty()) {
-                    // expiry times grow with capture times: once one candidate is not due, no later one is
-                    reachedTheYoungest = true;
-                    break;
-                }
-                if (append(candidate, expiry.get(), purpose.lifetime(), now)) {
-                    written++;
-                }
+        for (ConsentRecord candidate : candidates) {
+            Optional<ConsentChange> expiry = candidate.expire(purpose.lifetime(), now);
+            if (expiry.isEmpty()) {
+                // expiry times grow with capture times: once one candidate is not due, no later one is
+                reachedTheYoungest = true;
+                break;
             }
-            // a batch in which this instance wrote nothing was taken care of by another writer: leave the rest to it
-            if (reachedTheYoungest || written == writtenBefore || !leases.acquire(LEASE, instance, leaseTtl)) {
-                return written;
+            if (append(candidate, expiry.get(), purpose.lifetime(), now)) {
+                written++;
             }
         }
+        // a batch in which this instance wrote nothing was taken care of by another writer: leave the rest to it
+        return new LeasedWork.Batch(written, !reachedTheYoungest && written > 0);
     }
 
     /**

@@ -55,10 +55,8 @@ public final class ImportService implements ImportConsents, ProcessImports {
     private final ConsentRecords records;
     private final Tenants tenants;
     private final ComplianceProfiles profiles;
-    private final Leases leases;
+    private final LeasedWork work;
     private final ChangeRecorder recorder;
-    private final String instance;
-    private final Duration leaseTtl;
     private final int batchSize;
     private final Clock clock;
 
@@ -70,10 +68,8 @@ public final class ImportService implements ImportConsents, ProcessImports {
         this.records = records;
         this.tenants = tenants;
         this.profiles = profiles;
-        this.leases = leases;
         this.recorder = new ChangeRecorder(records, clock);
-        this.instance = instance;
-        this.leaseTtl = leaseTtl;
+        this.work = new LeasedWork(leases, instance, leaseTtl);
         this.batchSize = batchSize;
         this.clock = clock;
     }
@@ -101,15 +97,16 @@ public final class ImportService implements ImportConsents, ProcessImports {
             throw new DomainRejection.NotFound("import job '" + jobId + "' does not exist");
         }
         ImportJob job = job(tenant, jobId);
-        if (job.state() == ImportJob.State.QUEUED && leases.acquire(lease(job), instance, leaseTtl)) {
-            try {
+        if (job.state() != ImportJob.State.QUEUED) {
+            return job;
+        }
+        try (LeasedWork.Held held = work.take(lease(job)).orElse(null)) {
+            if (held != null) {
                 job = job(tenant, jobId); // read again under the lease: a worker may have run it meanwhile
                 if (job.state() == ImportJob.State.QUEUED) { // nothing read yet: cancelled at once
                     job = job.cancelled(clock.instant());
                     finish(job);
                 }
-            } finally {
-                leases.release(lease(job), instance);
             }
         }
         return job;
@@ -129,23 +126,19 @@ public final class ImportService implements ImportConsents, ProcessImports {
     public int processPending() {
         int ran = 0;
         for (ImportJob job : jobs.unfinished()) {
-            if (leases.acquire(lease(job), instance, leaseTtl)) {
-                try {
-                    // read again under the lease: another instance may have finished it meanwhile
-                    ImportJob current = job(job.tenant(), job.id());
-                    if (!current.state().finished()) {
-                        run(current);
-                        ran++;
-                    }
-                } finally {
-                    leases.release(lease(job), instance);
+            try (LeasedWork.Held held = work.take(lease(job)).orElse(null)) {
+                // read again under the lease: another instance may have finished it meanwhile
+                ImportJob current = held == null ? null : job(job.tenant(), job.id());
+                if (current != null && !current.state().finished()) {
+                    run(current, held);
+                    ran++;
                 }
             }
         }
         return ran;
     }
 
-    private void run(ImportJob queued) {
+    private void run(ImportJob queued, LeasedWork.Held held) {
         ImportJob job = queued.started(clock.instant());
         jobs.save(job);
         ImportRules rules = new ImportRules(job, tenants.inForce(job.tenant()), id -> profiles.find(queued.tenant(), id));
@@ -166,7 +159,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
                         finish(job.cancelled(clock.instant()));
                         return;
                     }
-                    if (!leases.acquire(lease(job), instance, leaseTtl)) {
+                    if (!held.renew()) {
                         return; // the lease was lost (a long pause): the new holder goes on from the stored position
                     }
                 }

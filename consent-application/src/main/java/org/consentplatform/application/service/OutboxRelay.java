@@ -26,9 +26,7 @@ public final class OutboxRelay implements RelayChanges {
 
     private final ChangeOutbox outbox;
     private final EventPublisher publisher;
-    private final Leases leases;
-    private final String instance;
-    private final Duration leaseTtl;
+    private final LeasedWork work;
     private final int batchSize;
     private final Clock clock;
 
@@ -41,9 +39,7 @@ public final class OutboxRelay implements RelayChanges {
                        int batchSize, Clock clock) {
         this.outbox = outbox;
         this.publisher = publisher;
-        this.leases = leases;
-        this.instance = instance;
-        this.leaseTtl = leaseTtl;
+        this.work = new LeasedWork(leases, instance, leaseTtl);
         this.batchSize = batchSize;
         this.clock = clock;
     }
@@ -58,7 +54,9 @@ public final class OutboxRelay implements RelayChanges {
         var inFlight = new HashSet<String>();
         List<String> acknowledged = List.of();
         try {
-            List<ConsentChange> batch = leased() ? next(inFlight) : List.of();
+            LeasedWork.Held held = work.take(LEASE).orElse(null);
+            leader = held != null;
+            List<ConsentChange> batch = leader ? next(inFlight) : List.of();
             while (!batch.isEmpty()) {
                 CompletableFuture<EventPublisher.Outcome> sending = publisher.publish(batch);
                 batch.forEach(change -> inFlight.add(change.id()));
@@ -70,7 +68,7 @@ public final class OutboxRelay implements RelayChanges {
                     total += mark(acknowledged, inFlight);
                     return failed(total, outcome.failure() == null ? "not acknowledged by the broker" : outcome.failure());
                 }
-                batch = next.isEmpty() || !leased() ? List.of() : next;
+                batch = next.isEmpty() || !(leader = held.renew()) ? List.of() : next;
             }
             total += mark(acknowledged, inFlight);
             lastFailure = null;
@@ -79,10 +77,6 @@ public final class OutboxRelay implements RelayChanges {
             failed(total, e.toString());
             throw e;
         }
-    }
-
-    private boolean leased() {
-        return leader = leases.acquire(LEASE, instance, leaseTtl);
     }
 
     /** The oldest unpublished changes that are not on their way already. */

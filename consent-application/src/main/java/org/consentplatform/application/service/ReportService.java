@@ -47,9 +47,7 @@ public final class ReportService implements ReadReports, CountChanges {
     private final ReportCounters counters;
     private final ConsentRecords records;
     private final ComplianceProfiles profiles;
-    private final Leases leases;
-    private final String instance;
-    private final Duration leaseTtl;
+    private final LeasedWork work;
     private final int batchSize;
     private final Clock clock;
 
@@ -58,9 +56,7 @@ public final class ReportService implements ReadReports, CountChanges {
         this.counters = counters;
         this.records = records;
         this.profiles = profiles;
-        this.leases = leases;
-        this.instance = instance;
-        this.leaseTtl = leaseTtl;
+        this.work = new LeasedWork(leases, instance, leaseTtl);
         this.batchSize = batchSize;
         this.clock = clock;
     }
@@ -68,22 +64,18 @@ public final class ReportService implements ReadReports, CountChanges {
     /** Synchronized: two runs in one process would both hold the lease and count the same changes twice. */
     @Override
     public synchronized int countNew() {
-        if (!leases.acquire(LEASE, instance, leaseTtl)) {
-            return 0;
-        }
-        counters.finishInterrupted();
-        int counted = 0;
-        while (true) {
-            List<ConsentChange> changes = counters.uncounted(batchSize);
-            if (changes.isEmpty()) {
-                return counted;
-            }
+        return work.take(LEASE).map(held -> {
+            counters.finishInterrupted();
+            return held.inBatches(this::countBatch);
+        }).orElse(0);
+    }
+
+    private LeasedWork.Batch countBatch() {
+        List<ConsentChange> changes = counters.uncounted(batchSize);
+        if (!changes.isEmpty()) {
             counters.add(changes.stream().map(ConsentChange::id).toList(), CounterDeltas.of(changes));
-            counted += changes.size();
-            if (changes.size() < batchSize || !leases.acquire(LEASE, instance, leaseTtl)) {
-                return counted;
-            }
         }
+        return new LeasedWork.Batch(changes.size(), changes.size() == batchSize);
     }
 
     @Override

@@ -39,10 +39,12 @@ public class InboundEventListener {
 
     private final RecordInboundEvents events;
     private final String topic;
+    private final String group;
 
-    public InboundEventListener(RecordInboundEvents events, EventTopics topics) {
+    public InboundEventListener(RecordInboundEvents events, EventTopics topics, InboundConsumer consumer) {
         this.events = events;
         this.topic = topics.inbound();
+        this.group = consumer.inboundGroup();
     }
 
     /** Read by the listener annotation below ({@code __listener} is this bean). */
@@ -50,8 +52,13 @@ public class InboundEventListener {
         return topic;
     }
 
+    /** Read by the listener annotation below. */
+    public String getGroup() {
+        return group;
+    }
+
     @KafkaListener(id = "inbound-events", topics = "#{__listener.topic}",
-            groupId = "${consent.kafka.inbound-group:consent-platform-inbound}")
+            groupId = "#{__listener.group}")
     public void onMessage(byte[] message) {
         InboundCommand command = parse(message);
         try {

@@ -1,8 +1,9 @@
 package org.consentplatform.adapter.in.kafka;
 
 import org.apache.kafka.common.TopicPartition;
-import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.adapter.kafka.EventTopics;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
@@ -17,6 +18,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * failure (storage unavailable) is retried with back-off, without end, so nothing is lost.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InboundConsumer.class)
 public class InboundKafkaConfiguration {
 
     @Bean

@@ -6,15 +6,15 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** The JSON API's own beans: its OpenAPI description and the receipt signing key. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReceiptProperties.class)
 class ApiConfiguration {
 
     @Bean
@@ -30,8 +30,7 @@ class ApiConfiguration {
     }
 
     @Bean
-    ReceiptSigner receiptSigner(@Value("${consent.receipts.jwk-file}") Path file,
-                                @Value("${consent.receipts.create-key-if-missing:false}") boolean createIfMissing) {
-        return new ReceiptSigner(file, createIfMissing);
+    ReceiptSigner receiptSigner(ReceiptProperties receipts) {
+        return new ReceiptSigner(receipts.jwkFile(), receipts.createKeyIfMissing());
     }
 }

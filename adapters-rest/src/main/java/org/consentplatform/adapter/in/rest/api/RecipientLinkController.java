@@ -2,6 +2,7 @@ package org.consentplatform.adapter.in.rest.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.consentplatform.adapter.in.rest.shared.LinkProperties;
 import org.consentplatform.adapter.in.rest.shared.PublicPaths;
 import org.consentplatform.adapter.in.rest.shared.RecipientLinkSeal;
 import org.consentplatform.application.port.in.RecipientPreferences;
@@ -9,7 +10,6 @@ import org.consentplatform.domain.preference.RecipientLink;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,14 +45,13 @@ class RecipientLinkController {
     private final String baseUrl;
 
     RecipientLinkController(RecipientPreferences preferences, RecipientLinkMapper mapper, RecipientLinkSeal seal, Clock clock,
-                            @Value("${consent.links.lifetime:P90D}") Duration defaultLifetime,
-                            @Value("${consent.links.base-url:}") String baseUrl) {
+                            LinkProperties links) {
         this.preferences = preferences;
         this.mapper = mapper;
         this.seal = seal;
         this.clock = clock;
-        this.defaultLifetime = defaultLifetime;
-        this.baseUrl = baseUrl;
+        this.defaultLifetime = links.lifetime();
+        this.baseUrl = links.baseUrl();
     }
 
     @PostMapping

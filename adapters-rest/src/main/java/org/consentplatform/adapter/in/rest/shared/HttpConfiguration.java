@@ -1,7 +1,8 @@
 package org.consentplatform.adapter.in.rest.shared;
 
+import org.consentplatform.adapter.in.rest.shared.LinkProperties;
 import org.consentplatform.application.port.in.IdempotentRequests;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -25,9 +26,7 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 import static org.consentplatform.adapter.in.rest.shared.TenantAccess.ADMIN;
 import static org.consentplatform.adapter.in.rest.shared.TenantAccess.ANY;
@@ -42,6 +41,7 @@ import static org.consentplatform.adapter.in.rest.shared.TenantAccess.WRITE;
  * checks for the API, CSRF and a script-free policy for the pages), size limits, idempotency, the link seal.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({SecurityProperties.class, ApiProperties.class, LinkProperties.class})
 public class HttpConfiguration {
 
     private static final String TENANT = "/api/v1/tenants/{tenantId}";
@@ -71,8 +71,8 @@ public class HttpConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems,
-                                    @Value("${consent.security.tenant-claim:tenant_ids}") String tenantClaim) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, SecurityProperties security) throws Exception {
+        String tenantClaim = security.tenantClaim();
         AuthenticationEntryPoint unauthenticated = problemEntryPoint(problems);
         AccessDeniedHandler denied = problemAccessDenied(problems);
         http.securityMatcher("/api/**")
@@ -135,9 +135,8 @@ public class HttpConfiguration {
     }
 
     @Bean
-    RecipientLinkSeal recipientLinkSeal(@Value("${consent.links.jwk-file}") Path file,
-                                        @Value("${consent.links.create-key-if-missing:false}") boolean createIfMissing, Clock clock) {
-        return RecipientLinkSeal.fromFile(file, createIfMissing, clock);
+    RecipientLinkSeal recipientLinkSeal(LinkProperties links, Clock clock) {
+        return RecipientLinkSeal.fromFile(links.jwkFile(), links.createKeyIfMissing(), clock);
     }
 
     /** Everything outside the API: the OpenAPI document and health are public, the rest does not exist. */
@@ -162,9 +161,8 @@ public class HttpConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ProblemWriter problems,
-                                                                    @Value("${consent.api.max-body-bytes:2097152}") long limit) {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit, problems));
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ProblemWriter problems, ApiProperties api) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(api.maxBodyBytes(), problems));
         registration.setOrder(-200);
         return registration;
     }

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.consentplatform.adapter.in.rest.shared.PublicPaths;
 import org.consentplatform.application.port.in.ConfirmOptIns;
 import org.consentplatform.domain.shared.DomainRejection;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -36,11 +35,9 @@ class ConfirmationPageController {
     private final ConfirmOptIns confirmations;
     private final LinkGuesses guesses;
 
-    ConfirmationPageController(ConfirmOptIns confirmations,
-                                @Value("${consent.double-opt-in.limits.wrong-links-per-client:20}") long wrongLinks,
-                                @Value("${consent.double-opt-in.limits.wrong-links-period:PT10M}") Duration period) {
+    ConfirmationPageController(ConfirmOptIns confirmations, ConfirmationLimits limits) {
         this.confirmations = confirmations;
-        this.guesses = new LinkGuesses(wrongLinks, period);
+        this.guesses = new LinkGuesses(limits.wrongLinksPerClient(), limits.wrongLinksPeriod());
     }
 
     @GetMapping("/{token}")

@@ -4,62 +4,35 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.consentplatform.application.port.in.RelayChanges;
-import org.consentplatform.application.port.in.TakeCheckpoints;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.consentplatform.application.port.StorageUnavailable;
-import org.springframework.beans.factory.annotation.Value;
+import org.consentplatform.application.port.in.RelayChanges;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Runs the outbox relay and the tenant checkpoints in the background, and shows how they do:
- * metrics {@code consent.outbox.*} and the {@code outbox} health component, which is DOWN
- * when publishing fails or lags beyond {@code consent.outbox.max-lag}. The API keeps
- * accepting writes meanwhile (the component is not part of the readiness group).
+ * Shows how the outbox relay (run by {@link BackgroundJobs}) does: metrics {@code consent.outbox.*}
+ * and the {@code outbox} health component, which is DOWN when publishing fails or lags beyond
+ * {@code consent.outbox.max-lag}. The API keeps accepting writes meanwhile (the component is
+ * not part of the readiness group).
  */
 @Configuration(proxyBeanMethods = false)
-class EventRelaying {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EventRelaying.class);
+class OutboxMonitoring {
 
     private final RelayChanges relay;
-    private final TakeCheckpoints checkpoints;
 
-    EventRelaying(RelayChanges relay, TakeCheckpoints checkpoints) {
+    OutboxMonitoring(RelayChanges relay) {
         this.relay = relay;
-        this.checkpoints = checkpoints;
-    }
-
-    @Scheduled(initialDelayString = "${consent.outbox.poll-interval:PT0.2S}", fixedDelayString = "${consent.outbox.poll-interval:PT0.2S}")
-    void relayPending() {
-        try {
-            relay.relayPending();
-        } catch (RuntimeException e) {
-            LOG.warn("Outbox relay run failed; it is retried at the next poll: {}", e.toString());
-        }
-    }
-
-    @Scheduled(initialDelayString = "${consent.checkpoints.interval:PT5M}", fixedDelayString = "${consent.checkpoints.interval:PT5M}")
-    void takeCheckpoints() {
-        try {
-            checkpoints.checkpointAll().forEach(checkpoint -> LOG.info("Checkpoint {} of tenant {} seals {} record(s): {}",
-                    checkpoint.number(), checkpoint.tenant(), checkpoint.streams(), checkpoint.hash()));
-        } catch (RuntimeException e) {
-            LOG.warn("Tenant checkpoints failed; retried at the next interval: {}", e.toString());
-        }
     }
 
     @Bean
-    HealthIndicator outboxHealthIndicator(Clock clock, @Value("${consent.outbox.max-lag:PT1M}") Duration maxLag) {
+    HealthIndicator outboxHealthIndicator(Clock clock, OutboxProperties outbox) {
+        Duration maxLag = outbox.maxLag();
         return () -> {
             RelayChanges.Status status;
             try {

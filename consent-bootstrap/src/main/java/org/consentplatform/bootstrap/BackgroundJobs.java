@@ -1,0 +1,88 @@
+package org.consentplatform.bootstrap;
+
+import org.consentplatform.application.port.in.CountChanges;
+import org.consentplatform.application.port.in.ExpireConsents;
+import org.consentplatform.application.port.in.ProcessImports;
+import org.consentplatform.application.port.in.RelayChanges;
+import org.consentplatform.application.port.in.TakeCheckpoints;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+
+/**
+ * Every background job of the platform, each a {@link PeriodicJob} on its interval. The use
+ * cases decide which instance works (one at a time by a lease, or all at once where that is
+ * safe); a job only says when.
+ */
+@Configuration(proxyBeanMethods = false)
+class BackgroundJobs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
+
+    /** Writers in flight are left alone by the periodic repair. */
+    private static final Duration REPAIR_GRACE = Duration.ofSeconds(10);
+
+    /** Publishes the change log to Kafka, one instance at a time (the relay's lease). */
+    @Bean
+    PeriodicJob outboxRelaying(RelayChanges relay, OutboxProperties outbox) {
+        return PeriodicJob.every("outbox-relay", outbox.pollInterval(), relay::relayPending);
+    }
+
+    /** Seals each tenant's chain ends whose records moved (§11). */
+    @Bean
+    PeriodicJob checkpointing(TakeCheckpoints checkpoints, AuditProperties audit) {
+        return PeriodicJob.every("checkpoints", audit.checkpoints().interval(), () -> checkpoints.checkpointAll()
+                .forEach(checkpoint -> LOG.info("Checkpoint {} of tenant {} seals {} record(s): {}",
+                        checkpoint.number(), checkpoint.tenant(), checkpoint.streams(), checkpoint.hash())));
+    }
+
+    /**
+     * Writes down opt-ins past their lifetime (§10). Decisions never wait for it: they count
+     * an opt-in past its lifetime as absent at once.
+     */
+    @Bean
+    PeriodicJob consentExpiry(ExpireConsents expiry, ExpiryProperties properties) {
+        return PeriodicJob.every("consent-expiry", properties.interval(), () -> {
+            int written = expiry.expireDue();
+            if (written > 0) {
+                LOG.info("Wrote {} EXPIRY change(s) for opt-ins past their lifetime", written);
+            }
+        });
+    }
+
+    /** Brings the report counters up to the change log: reports lag the log by about the interval. */
+    @Bean
+    PeriodicJob reportCounting(CountChanges counting, ReportProperties properties) {
+        return PeriodicJob.every("report-counting", properties.interval(), counting::countNew);
+    }
+
+    /**
+     * Runs loads: looks for unfinished jobs (queued, or left running by an instance that died).
+     * A job interrupted mid-batch resumes from its last stored batch.
+     */
+    @Bean
+    PeriodicJob importProcessing(ProcessImports imports, ImportProperties properties) {
+        return PeriodicJob.every("imports", properties.pollInterval(), imports::processPending);
+    }
+
+    /**
+     * Repairs projections a crash left behind the change log. Re-applying is idempotent, so
+     * several instances may run it at once.
+     */
+    @Bean
+    PeriodicJob projectionRepair(ConsentRecords records, AuditProperties audit) {
+        return PeriodicJob.every("projection-repair", audit.projectionRepair().interval(),
+                () -> records.repairProjections(REPAIR_GRACE));
+    }
+
+    /** At start-up everything is repaired, before the first periodic run. */
+    @Bean
+    ApplicationRunner projectionRepairAtStart(ConsentRecords records) {
+        return args -> records.repairProjections(Duration.ZERO);
+    }
+}
