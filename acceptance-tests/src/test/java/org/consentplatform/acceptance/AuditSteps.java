@@ -30,9 +30,6 @@ public class AuditSteps {
 
     private static final String PROFILE = "audit";
 
-    @LocalServerPort
-    private int port;
-    private World world;
     private final Map<String, Instant> moments = new HashMap<>();
     private List<JsonNode> found;
     private HttpApi.Response exported;
@@ -40,11 +37,10 @@ public class AuditSteps {
     private Map<String, Object> receiptFor;
     private JWKSet publishedKeys;
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public AuditSteps(World world) {
+        this.world = world;
     }
 
     @Given("a moment passes, noted as {string}")
@@ -76,7 +72,7 @@ public class AuditSteps {
 
     @Then("the auditor verifies the history of {string} for {string} as intact with {int} entries")
     public void verifiesIntact(String address, String purpose, int entries) {
-        JsonNode verification = World.ok(world().api.post(World.BASE + "/history/record/verify", world().auditor(),
+        JsonNode verification = World.ok(world.api.post(World.BASE + "/history/record/verify", world.auditor(),
                 record(address, purpose)));
         assertThat(verification.get("intact").asBoolean()).isTrue();
         assertThat(verification.get("checked").asLong()).isEqualTo(entries);
@@ -85,7 +81,7 @@ public class AuditSteps {
 
     @Then("the auditor's verification of the whole tenant finds nothing broken")
     public void tenantIntact() {
-        JsonNode verification = World.ok(world().api.post(World.BASE + "/history/verify", world().auditor(), Map.of()));
+        JsonNode verification = World.ok(world.api.post(World.BASE + "/history/verify", world.auditor(), Map.of()));
         assertThat(verification.get("breaches")).as(verification.toString()).isEmpty();
         assertThat(verification.get("intact").asBoolean()).isTrue();
         assertThat(verification.get("records").asLong()).isPositive();
@@ -131,8 +127,8 @@ public class AuditSteps {
         var entries = new ArrayList<JsonNode>();
         String cursor = null;
         do {
-            JsonNode page = World.ok(world().api.post(World.BASE + "/history/search?limit=" + pageSize
-                    + (cursor == null ? "" : "&cursor=" + cursor), world().auditor(), filter));
+            JsonNode page = World.ok(world.api.post(World.BASE + "/history/search?limit=" + pageSize
+                    + (cursor == null ? "" : "&cursor=" + cursor), world.auditor(), filter));
             page.get("items").forEach(entries::add);
             assertThat(page.get("items").size()).isLessThanOrEqualTo(pageSize);
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
@@ -142,7 +138,7 @@ public class AuditSteps {
 
     @When("the auditor exports the history since {string}")
     public void export(String moment) {
-        exported = world().api.call("POST", World.BASE + "/history/export", world().auditor(), "application/json",
+        exported = world.api.call("POST", World.BASE + "/history/export", world.auditor(), "application/json",
                 HttpApi.json(Map.of("from", moments.get(moment).toString(), "profileId", PROFILE)), Map.of());
     }
 
@@ -171,13 +167,13 @@ public class AuditSteps {
 
     @When("the marketer asks for the receipt of {string} for {string}")
     public void askReceipt(String address, String purpose) {
-        receipt = World.ok(world().api.post(World.BASE + "/consents/receipt", world().marketing(), record(address, purpose)));
+        receipt = World.ok(world.api.post(World.BASE + "/consents/receipt", world.marketing(), record(address, purpose)));
         receiptFor = record(address, purpose);
     }
 
     @Then("the receipt's signature verifies with the keys published at {string}")
     public void receiptVerifies(String keysPath) throws Exception {
-        HttpApi.Response keys = world().api.get(keysPath, null);
+        HttpApi.Response keys = world.api.get(keysPath, null);
         assertThat(keys.status()).isEqualTo(200);
         publishedKeys = JWKSet.parse(keys.body());
         JWSObject jws = JWSObject.parse(receipt.get("jws").asString());
@@ -202,7 +198,7 @@ public class AuditSteps {
 
     @Then("the receipt points at the history entry that set the state")
     public void receiptPointsAtEntry() {
-        JsonNode history = World.ok(world().api.post(World.BASE + "/history/record", world().auditor(), receiptFor));
+        JsonNode history = World.ok(world.api.post(World.BASE + "/history/record", world.auditor(), receiptFor));
         JsonNode last = history.get("items").get(history.get("items").size() - 1);
         assertThat(receipt.get("claims").get("changeId").asString()).isEqualTo(last.get("id").asString());
         assertThat(receipt.get("claims").get("changeSeq").asLong()).isEqualTo(last.get("seq").asLong());
@@ -220,12 +216,12 @@ public class AuditSteps {
 
     @Then("there is no receipt for {string}")
     public void noReceipt(String address) {
-        HttpApi.Response response = world().api.post(World.BASE + "/consents/receipt", world().marketing(), record(address, "commercial"));
+        HttpApi.Response response = world.api.post(World.BASE + "/consents/receipt", world.marketing(), record(address, "commercial"));
         assertThat(response.status()).isEqualTo(404);
     }
 
     private JsonNode asOf(Instant at, String address, String purpose) {
-        return World.ok(world().api.post(World.BASE + "/history/record/as-of?at=" + at, world().auditor(), record(address, purpose)));
+        return World.ok(world.api.post(World.BASE + "/history/record/as-of?at=" + at, world.auditor(), record(address, purpose)));
     }
 
     private static Map<String, Object> record(String address, String purpose) {

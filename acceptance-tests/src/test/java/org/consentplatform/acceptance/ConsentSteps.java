@@ -18,13 +18,9 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Steps for capture, audit, explanations, batches and profile revisions. */
+/** Steps for capture, audit, explanations, batches and world.profile() revisions. */
 public class ConsentSteps {
 
-    @LocalServerPort
-    private int port;
-    private World world;
-    private String profile;
     private HttpApi.Response response;
     private HttpApi.Response firstResponse;
     private JsonNode change;
@@ -32,33 +28,32 @@ public class ConsentSteps {
     private String etagB;
     private List<Map<String, Object>> batch;
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public ConsentSteps(World world) {
+        this.world = world;
     }
 
     @Given("a profile {string} with the default purposes")
     public void profile(String id) {
-        profile = id;
-        HttpApi.Response created = world().createProfile(id, null);
+        world.profile(id);
+        HttpApi.Response created = world.createProfile(id, null);
         assertThat(created.status()).as(created.body()).isIn(201, 409);
     }
 
     @Given("{string} opted out of {string} at {string}")
     public void optedOutAt(String address, String purpose, String at) {
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_OUT", Instant.parse(at));
+        world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_OUT", Instant.parse(at));
     }
 
     @Given("{string} opted in to {string} at {string}")
     public void optedInAt(String address, String purpose, String at) {
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.parse(at));
+        world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_IN", Instant.parse(at));
     }
 
     @When("an import reports that {string} opted in to {string} at {string}")
     public void importReports(String address, String purpose, String at) {
-        change = world().capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.parse(at));
+        change = world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_IN", Instant.parse(at));
     }
 
     @Then("the change is recorded as SUPERSEDED")
@@ -84,11 +79,11 @@ public class ConsentSteps {
 
     @When("{string} opts in to {string} from form {string} having seen wording {string}")
     public void optsInFromForm(String address, String purpose, String form, String wording) {
-        var capture = World.capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now(), null);
+        var capture = World.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_IN", Instant.now(), null);
         capture.put("source", "FORM");
         capture.put("evidence", Map.of("formId", form, "wordingVersion", wording, "clientAddress", "203.0.113.7",
                 "userAgent", "Mozilla/5.0"));
-        change = World.ok(world().api.post(World.BASE + "/consents", world().marketing(), capture));
+        change = World.ok(world.api.post(World.BASE + "/consents", world.marketing(), capture));
     }
 
     @Then("the auditor sees the change with source FORM, actor {string}, form {string} and wording {string}")
@@ -105,8 +100,8 @@ public class ConsentSteps {
 
     @When("{string} on {word} opts in to {string}")
     public void writtenOptsIn(String written, String channel, String purpose) {
-        response = world().api.post(World.BASE + "/consents", world().marketing(),
-                World.capture(profile, channel, written, purpose, null, "OPTED_IN", Instant.now(), null));
+        response = world.api.post(World.BASE + "/consents", world.marketing(),
+                World.capture(world.profile(), channel, written, purpose, null, "OPTED_IN", Instant.now(), null));
     }
 
     @Then("the consents of {string} on {word} show {string} opted in to {string}")
@@ -130,10 +125,10 @@ public class ConsentSteps {
     public void batchWithBadSecond(int size, String bad) {
         batch = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            batch.add(World.capture(profile, "EMAIL", i == 1 ? bad : World.unique("batch") + "@example.com", "commercial", null,
+            batch.add(World.capture(world.profile(), "EMAIL", i == 1 ? bad : World.unique("batch") + "@example.com", "commercial", null,
                     "OPTED_IN", Instant.now(), "v1"));
         }
-        response = world().api.post(World.BASE + "/consents/batch", world().marketing(), Map.of("items", batch));
+        response = world.api.post(World.BASE + "/consents/batch", world.marketing(), Map.of("items", batch));
     }
 
     @Then("none of the batch's addresses has a consent")
@@ -141,7 +136,7 @@ public class ConsentSteps {
         for (Map<String, Object> capture : batch) {
             String address = (String) capture.get("address");
             if (address.endsWith("example.com")) {
-                JsonNode records = World.ok(world().api.post(World.BASE + "/consents/lookup", world().marketing(),
+                JsonNode records = World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
                         Map.of("channel", "EMAIL", "address", address)));
                 assertThat(records.get("items")).as(address).isEmpty();
             }
@@ -151,7 +146,7 @@ public class ConsentSteps {
     @When("the batch is sent again with the second address corrected")
     public void batchCorrected() {
         batch.get(1).put("address", World.unique("fixed") + "@example.com");
-        response = world().api.post(World.BASE + "/consents/batch", world().marketing(), Map.of("items", batch));
+        response = world.api.post(World.BASE + "/consents/batch", world.marketing(), Map.of("items", batch));
     }
 
     @Then("the answer lists {int} applied changes")
@@ -163,13 +158,13 @@ public class ConsentSteps {
 
     @Given("a CONTACT {string} with doNotBulkEmail set and the email {string}")
     public void contactWithBulkFlag(String id, String address) {
-        world().contact(id, "CONTACT", Map.of("doNotBulkEmail", true), List.of(address));
+        world.contact(id, "CONTACT", Map.of("doNotBulkEmail", true), List.of(address));
     }
 
     @When("the marketer asks why a commercial email to {string} was blocked")
     public void askWhy(String contactId) {
-        response = world().api.post(World.BASE + "/decisions/explanation", world().marketing(),
-                World.decision(profile, "commercial", null, "EMAIL", contactId + "@example.com", contactId));
+        response = world.api.post(World.BASE + "/decisions/explanation", world.marketing(),
+                World.decision(world.profile(), "commercial", null, "EMAIL", contactId + "@example.com", contactId));
     }
 
     @Then("the explanation says the message is blocked by the contact flag {string}")
@@ -202,7 +197,7 @@ public class ConsentSteps {
     @When("a batch of decision lines is streamed:")
     public void streamDecisions(DataTable table) {
         String body = String.join("\n", table.asMaps().stream().map(row -> row.get("line")).toList()) + "\n";
-        response = world().api.call("POST", World.BASE + "/decisions/batch", world().marketing(), "application/x-ndjson", body, Map.of());
+        response = world.api.call("POST", World.BASE + "/decisions/batch", world.marketing(), "application/x-ndjson", body, Map.of());
     }
 
     @Then("the answers are:")
@@ -225,8 +220,8 @@ public class ConsentSteps {
 
     @When("admin A reads it and admin B reads it")
     public void bothRead() {
-        etagA = world().api.get(World.BASE + "/profiles/" + profile, world().admin()).header("ETag");
-        etagB = world().api.get(World.BASE + "/profiles/" + profile, world().admin()).header("ETag");
+        etagA = world.api.get(World.BASE + "/profiles/" + world.profile(), world.admin()).header("ETag");
+        etagB = world.api.get(World.BASE + "/profiles/" + world.profile(), world.admin()).header("ETag");
         assertThat(etagA).isEqualTo("\"1\"");
     }
 
@@ -249,7 +244,7 @@ public class ConsentSteps {
 
     @Then("the profile is named {string} at version {int}")
     public void profileNamed(String name, int version) {
-        JsonNode stored = World.ok(world().api.get(World.BASE + "/profiles/" + profile, world().admin()));
+        JsonNode stored = World.ok(world.api.get(World.BASE + "/profiles/" + world.profile(), world.admin()));
         assertThat(stored.get("name").asString()).isEqualTo(name);
         assertThat(stored.get("version").asInt()).isEqualTo(version);
     }
@@ -267,7 +262,7 @@ public class ConsentSteps {
 
     @When("the admin requires double opt-in on the SMS default consent")
     public void doiOnSms() {
-        JsonNode stored = World.ok(world().api.get(World.BASE + "/profiles/" + profile, world().admin()));
+        JsonNode stored = World.ok(world.api.get(World.BASE + "/profiles/" + world.profile(), world.admin()));
         var consents = new ArrayList<Map<String, Object>>();
         stored.get("defaultConsents").forEach(c -> consents.add(Map.of("channel", c.get("channel").asString(),
                 "purposeId", c.get("purposeId").asString(), "wording", c.get("wording").asString(),
@@ -276,7 +271,7 @@ public class ConsentSteps {
         revision.put("name", stored.get("name").asString());
         revision.put("purposes", HttpApi.JSON.convertValue(stored.get("purposes"), List.class));
         revision.put("defaultConsents", consents);
-        response = world().api.call("PUT", World.BASE + "/profiles/" + profile, world().admin(), "application/json",
+        response = world.api.call("PUT", World.BASE + "/profiles/" + world.profile(), world.admin(), "application/json",
                 HttpApi.json(revision), Map.of("If-Match", "\"" + stored.get("version").asInt() + "\""));
     }
 
@@ -288,11 +283,11 @@ public class ConsentSteps {
 
     @When("the same capture is sent twice with Idempotency-Key {string}")
     public void sameCaptureTwice(String key) {
-        String body = HttpApi.json(World.capture(profile, "EMAIL", World.unique("idem") + "@example.com", "commercial", null,
+        String body = HttpApi.json(World.capture(world.profile(), "EMAIL", World.unique("idem") + "@example.com", "commercial", null,
                 "OPTED_IN", Instant.parse("2026-11-01T00:00:00Z"), "v1"));
-        firstResponse = world().api.call("POST", World.BASE + "/consents", world().marketing(), "application/json", body,
+        firstResponse = world.api.call("POST", World.BASE + "/consents", world.marketing(), "application/json", body,
                 Map.of("Idempotency-Key", key));
-        response = world().api.call("POST", World.BASE + "/consents", world().marketing(), "application/json", body,
+        response = world.api.call("POST", World.BASE + "/consents", world.marketing(), "application/json", body,
                 Map.of("Idempotency-Key", key));
     }
 
@@ -313,23 +308,23 @@ public class ConsentSteps {
 
     @When("another capture is sent with Idempotency-Key {string}")
     public void anotherCapture(String key) {
-        response = world().api.call("POST", World.BASE + "/consents", world().marketing(), "application/json",
-                HttpApi.json(World.capture(profile, "EMAIL", World.unique("other") + "@example.com", "commercial", null,
+        response = world.api.call("POST", World.BASE + "/consents", world.marketing(), "application/json",
+                HttpApi.json(World.capture(world.profile(), "EMAIL", World.unique("other") + "@example.com", "commercial", null,
                         "OPTED_OUT", Instant.now(), null)), Map.of("Idempotency-Key", key));
     }
 
     private HttpApi.Response rename(String name, String etag) {
-        JsonNode stored = World.ok(world().api.get(World.BASE + "/profiles/" + profile, world().admin()));
+        JsonNode stored = World.ok(world.api.get(World.BASE + "/profiles/" + world.profile(), world.admin()));
         var revision = new LinkedHashMap<String, Object>();
         revision.put("name", name);
         revision.put("purposes", HttpApi.JSON.convertValue(stored.get("purposes"), List.class));
-        return world().api.call("PUT", World.BASE + "/profiles/" + profile, world().admin(), "application/json",
+        return world.api.call("PUT", World.BASE + "/profiles/" + world.profile(), world.admin(), "application/json",
                 HttpApi.json(revision), etag == null ? Map.of() : Map.of("If-Match", etag));
     }
 
     private JsonNode lookup(String channel, String address, String purpose) {
-        JsonNode records = World.ok(world().api.post(World.BASE + "/consents/lookup", world().marketing(),
-                Map.of("channel", channel, "address", address, "profileId", profile)));
+        JsonNode records = World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
+                Map.of("channel", channel, "address", address, "profileId", world.profile())));
         for (JsonNode record : records.get("items")) {
             if (record.get("purposeId").asString().equals(purpose) && record.get("topicId").isNull()) {
                 return record;
@@ -340,10 +335,10 @@ public class ConsentSteps {
 
     private JsonNode recordHistory(String address, String purpose) {
         var query = new LinkedHashMap<String, Object>();
-        query.put("profileId", profile);
+        query.put("profileId", world.profile());
         query.put("channel", "EMAIL");
         query.put("address", address);
         query.put("purposeId", purpose);
-        return World.ok(world().api.post(World.BASE + "/history/record", world().auditor(), query));
+        return World.ok(world.api.post(World.BASE + "/history/record", world.auditor(), query));
     }
 }

@@ -25,38 +25,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Steps for double opt-in, reading the mails the in-process SMTP server received. */
 public class DoubleOptInSteps {
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private GreenMail smtp;
-    private World world;
-    private String profile;
     private String linkPath;
     private HttpApi.Response page;
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public DoubleOptInSteps(World world) {
+        this.world = world;
     }
 
     @Given("a profile whose purpose {string} requires double opt-in, {word} on EMAIL")
     public void profileRequiringDoubleOptIn(String purpose, String model) {
-        profile = World.unique("doi");
+        world.profile(World.unique("doi"));
         var definition = new LinkedHashMap<>(World.purpose(purpose, "COMMERCIAL", Map.of("EMAIL", model), List.of()));
         definition.put("doubleOptIn", true);
-        World.ok(world().createProfile(profile, List.of(definition)));
+        World.ok(world.createProfile(world.profile(), List.of(definition)));
     }
 
     @When("{string} opts in to {string} on a form")
     public void optsInOnAForm(String address, String purpose) {
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(60));
+        world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(60));
     }
 
     @When("{string} opts out of {string} before confirming")
     public void optsOut(String address, String purpose) {
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now().minusSeconds(30));
+        world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now().minusSeconds(30));
     }
 
     @Then("the record of {string} is PENDING_CONFIRMATION")
@@ -73,12 +68,12 @@ public class DoubleOptInSteps {
 
     @Then("a message for {string} to {string} is blocked")
     public void blocked(String purpose, String address) {
-        assertThat(world().decide(profile, purpose, null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
+        assertThat(world.decide(world.profile(), purpose, null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
     }
 
     @Then("a message for {string} to {string} is sent")
     public void sent(String purpose, String address) {
-        assertThat(world().decide(profile, purpose, null, "EMAIL", address, null).get("send").asBoolean()).isTrue();
+        assertThat(world.decide(world.profile(), purpose, null, "EMAIL", address, null).get("send").asBoolean()).isTrue();
     }
 
     @Then("a confirmation mail reached {string}")
@@ -90,19 +85,19 @@ public class DoubleOptInSteps {
     public void opened(String address, int times) {
         linkPath = linkIn(mailTo(address));
         for (int i = 0; i < times; i++) {
-            page = world().api.call("GET", linkPath, null, null, null, Map.of());
+            page = world.api.call("GET", linkPath, null, null, null, Map.of());
         }
     }
 
     /** The page's form POSTs to the link itself (a stale tab pressed again does the same). */
     @When("the person presses the confirm button on the page")
     public void pressConfirm() {
-        page = world().api.call("POST", linkPath, null, null, null, Map.of("User-Agent", "Cucumber"));
+        page = world.api.call("POST", linkPath, null, null, null, Map.of("User-Agent", "Cucumber"));
     }
 
     @When("a link that leads nowhere is opened")
     public void unknownLink() {
-        page = world().api.call("GET", "/confirm/" + World.unique("nowhere").replaceAll("[^A-Za-z0-9]", "x")
+        page = world.api.call("GET", "/confirm/" + World.unique("nowhere").replaceAll("[^A-Za-z0-9]", "x")
                 .concat("x".repeat(43)).substring(0, 43), null, null, null, Map.of());
     }
 
@@ -111,14 +106,14 @@ public class DoubleOptInSteps {
     public void askForNewLink(String address) {
         assertThat(page.body()).contains("action=\"/confirm/renewal\"");
         linkPath = linkIn(mailTo(address));
-        page = world().api.call("POST", "/confirm/renewal", null, "application/x-www-form-urlencoded",
+        page = world.api.call("POST", "/confirm/renewal", null, "application/x-www-form-urlencoded",
                 "address=" + URLEncoder.encode(address, StandardCharsets.UTF_8), Map.of());
     }
 
     @When("the person presses the confirm button in the new mail to {string}")
     public void confirmFromNewMail(String address) {
         String previous = linkPath;
-        linkPath = linkIn(Mails.newestTo(smtp, address, text -> text.contains("Profile " + profile) && !text.contains(previous)));
+        linkPath = linkIn(Mails.newestTo(smtp, address, text -> text.contains("Profile " + world.profile()) && !text.contains(previous)));
         pressConfirm();
     }
 
@@ -128,13 +123,13 @@ public class DoubleOptInSteps {
     }
 
     private JsonNode record(String address) {
-        return World.ok(world().api.post(World.BASE + "/consents/lookup", world().marketing(),
-                Map.of("channel", "EMAIL", "address", address, "profileId", profile))).get("items").get(0);
+        return World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
+                Map.of("channel", "EMAIL", "address", address, "profileId", world.profile()))).get("items").get(0);
     }
 
-    /** The newest confirmation mail to the address for this scenario's profile (addresses recur across a run). */
+    /** The newest confirmation mail to the address for this scenario's world.profile() (addresses recur across a run). */
     private MimeMessage mailTo(String address) {
-        return Mails.newestTo(smtp, address, text -> text.contains("/confirm/") && text.contains("Profile " + profile));
+        return Mails.newestTo(smtp, address, text -> text.contains("/confirm/") && text.contains("Profile " + world.profile()));
     }
 
     private static String linkIn(MimeMessage message) {

@@ -20,25 +20,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Steps for the dry run of a model change. */
 public class DryRunSteps {
 
-    @LocalServerPort
-    private int port;
-    private World world;
-    private String profile;
     private JsonNode dryRun;
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public DryRunSteps(World world) {
+        this.world = world;
     }
 
-    @Given("a dry-run profile whose purpose {string} is {word} on EMAIL, with a topic {string} and opt-ins that live {word}")
+    @Given("a profile whose purpose {string} is {word} on EMAIL, with a topic {string} and opt-ins that live {word}")
     public void profile(String purpose, String model, String topic, String lifetime) {
-        profile = World.unique("dry-run");
+        world.profile(World.unique("dry-run"));
         var definition = new LinkedHashMap<>(World.purpose(purpose, "COMMERCIAL", Map.of("EMAIL", model), List.of(topic)));
         definition.put("consentLifetime", lifetime);
-        World.ok(world().createProfile(profile, List.of(definition)));
+        World.ok(world.createProfile(world.profile(), List.of(definition)));
     }
 
     @Given("these records of {string} on EMAIL:")
@@ -47,13 +42,13 @@ public class DryRunSteps {
             Instant capturedAt = row.get("captured").equals("today") ? Instant.now().minusSeconds(60)
                     : Instant.now().atOffset(ZoneOffset.UTC).minusMonths(13).toInstant();
             String topic = row.get("topic") == null || row.get("topic").isBlank() ? null : row.get("topic");
-            world().capture(profile, "EMAIL", row.get("address"), purpose, topic, row.get("state"), capturedAt);
+            world.capture(world.profile(), "EMAIL", row.get("address"), purpose, topic, row.get("state"), capturedAt);
         }
     }
 
     @When("the admin tries {word} for {string} on EMAIL")
     public void tries(String model, String purpose) {
-        dryRun = World.ok(world().api.post(World.BASE + "/profiles/" + profile + "/dry-run", world().admin(),
+        dryRun = World.ok(world.api.post(World.BASE + "/profiles/" + world.profile() + "/dry-run", world.admin(),
                 Map.of("purposeId", purpose, "channel", "EMAIL", "model", model)));
     }
 
@@ -79,8 +74,8 @@ public class DryRunSteps {
 
     @Then("nothing has changed: the profile is at version {int} and a message for {string} to {string} is still blocked")
     public void nothingChanged(int version, String purpose, String address) {
-        assertThat(World.ok(world().api.get(World.BASE + "/profiles/" + profile, world().admin())).get("version").asLong())
+        assertThat(World.ok(world.api.get(World.BASE + "/profiles/" + world.profile(), world.admin())).get("version").asLong())
                 .isEqualTo(version);
-        assertThat(world().decide(profile, purpose, null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
+        assertThat(world.decide(world.profile(), purpose, null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
     }
 }

@@ -24,32 +24,27 @@ public class EnforcementSteps {
 
     private static final List<String> STATES = List.of("OPTED_OUT", "absent", "OPTED_IN");
 
-    @LocalServerPort
-    private int port;
-    private World world;
-    private String profile;
     private final Map<String, String> contactEmails = new HashMap<>();
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public EnforcementSteps(World world) {
+        this.world = world;
     }
 
     @Given("tenant {string} does not check contact-level consent")
     public void tenantDoesNotCheck(String tenant) {
-        world().tenantSettings(false, List.of());
+        world.tenantSettings(tenant, false, List.of());
     }
 
     @Given("tenant {string} checks contact-level consent")
     public void tenantChecks(String tenant) {
-        world().tenantSettings(true, List.of());
+        world.tenantSettings(tenant, true, List.of());
     }
 
     @Given("tenant {string} has a custom channel {string} whose addresses are phone numbers")
     public void customChannel(String tenant, String channel) {
-        world().tenantSettings(false, List.of(Map.of("id", channel, "name", channel, "addressFormat", "PHONE")));
+        world.tenantSettings(tenant, false, List.of(Map.of("id", channel, "name", channel, "addressFormat", "PHONE")));
     }
 
     @Then("for an email about purpose {string} the models decide:")
@@ -59,16 +54,16 @@ public class EnforcementSteps {
             String model = modelAndAspect[0].strip();
             boolean tracking = modelAndAspect[1].strip().equals("tracking");
             String profileId = World.unique("models");
-            World.ok(world().createProfile(profileId, List.of(
+            World.ok(world.createProfile(profileId, List.of(
                     purpose(purpose, "COMMERCIAL", Map.of("EMAIL", model), List.of()),
                     purpose("tracking", "TRACKING", Map.of("EMAIL", model), List.of()))));
             for (String state : STATES) {
                 String address = World.unique("ann") + "@example.com";
                 String stateValue = World.stateCell(state);
                 if (stateValue != null) {
-                    world().capture(profileId, "EMAIL", address, tracking ? "tracking" : purpose, null, stateValue, Instant.now());
+                    world.capture(profileId, "EMAIL", address, tracking ? "tracking" : purpose, null, stateValue, Instant.now());
                 }
-                JsonNode decision = world().decide(profileId, purpose, null, "EMAIL", address, null);
+                JsonNode decision = world.decide(profileId, purpose, null, "EMAIL", address, null);
                 String expected = row.get(state).strip();
                 if (tracking) {
                     assertThat(decision.get("track").asBoolean()).as(model + " tracking, record " + state)
@@ -83,13 +78,13 @@ public class EnforcementSteps {
 
     @When("the admin creates a profile without purposes")
     public void createDefaultProfile() {
-        profile = World.unique("defaults");
-        World.ok(world().createProfile(profile, null));
+        world.profile(World.unique("defaults"));
+        World.ok(world.createProfile(world.profile(), null));
     }
 
     @Then("the profile has one purpose of each type and default consents on EMAIL, SMS and VOICE")
     public void oneOfEachType() {
-        JsonNode stored = World.ok(world().api.get(World.BASE + "/profiles/" + profile, world().admin()));
+        JsonNode stored = World.ok(world.api.get(World.BASE + "/profiles/" + world.profile(), world.admin()));
         var types = new ArrayList<String>();
         stored.get("purposes").forEach(p -> types.add(p.get("type").asString()));
         assertThat(types).containsExactlyInAnyOrder("COMMERCIAL", "TRANSACTIONAL", "TRACKING");
@@ -114,7 +109,7 @@ public class EnforcementSteps {
                 String address = column.getValue()[1];
                 String expected = row.get(column.getKey()).strip();
                 boolean trackingRow = type.equals("TRACKING");
-                JsonNode decision = world().decide(profile, trackingRow ? "commercial" : type.toLowerCase(), null, channel, address, null);
+                JsonNode decision = world.decide(world.profile(), trackingRow ? "commercial" : type.toLowerCase(), null, channel, address, null);
                 JsonNode reason = reason(decision, trackingRow ? "TRACKING" : "MESSAGE");
                 if (expected.equals("—")) {
                     assertThat(reason.get("code").asString()).as(type + " on " + channel).isEqualTo("TRACKING_NOT_APPLICABLE");
@@ -134,30 +129,24 @@ public class EnforcementSteps {
         throw new AssertionError("no " + aspect + " reason in " + decision);
     }
 
-    @Given("a profile whose purpose {string} is RESTRICTIVE on EMAIL")
-    public void restrictiveProfile(String purpose) {
-        profile = World.unique("revocation");
-        World.ok(world().createProfile(profile, List.of(purpose(purpose, "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE"), List.of()))));
-    }
-
     @Given("{string} opted in to {string} on EMAIL")
     public void optedIn(String address, String purpose) {
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minus(1, ChronoUnit.DAYS));
+        world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minus(1, ChronoUnit.DAYS));
     }
 
     @Given("a message for {string} to {string} would be sent")
     public void wouldBeSent(String purpose, String address) {
-        assertThat(world().decide(profile, purpose, null, "EMAIL", address, null).get("send").asBoolean()).isTrue();
+        assertThat(world.decide(world.profile(), purpose, null, "EMAIL", address, null).get("send").asBoolean()).isTrue();
     }
 
     @When("{string} opts out of {string} on EMAIL")
     public void optsOut(String address, String purpose) {
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now());
+        world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now());
     }
 
     @Then("the very next decision for {string} to {string} blocks the message")
     public void nextDecisionBlocks(String purpose, String address) {
-        JsonNode decision = world().decide(profile, purpose, null, "EMAIL", address, null);
+        JsonNode decision = world.decide(world.profile(), purpose, null, "EMAIL", address, null);
         assertThat(decision.get("send").asBoolean()).isFalse();
         assertThat(reason(decision, "MESSAGE").get("state").asString()).isEqualTo("OPTED_OUT");
     }
@@ -166,18 +155,18 @@ public class EnforcementSteps {
     public void topicDecisions(String topic, String purpose, DataTable table) {
         for (Map<String, String> row : table.asMaps()) {
             String profileId = World.unique("topics");
-            World.ok(world().createProfile(profileId, List.of(
+            World.ok(world.createProfile(profileId, List.of(
                     purpose(purpose, "COMMERCIAL", Map.of("EMAIL", row.get("parent model")), List.of(topic)))));
             String address = World.unique("tom") + "@example.com";
             String purposeState = World.stateCell(row.get("purpose record"));
             String topicState = World.stateCell(row.get("topic record"));
             if (purposeState != null) {
-                world().capture(profileId, "EMAIL", address, purpose, null, purposeState, Instant.now());
+                world.capture(profileId, "EMAIL", address, purpose, null, purposeState, Instant.now());
             }
             if (topicState != null) {
-                world().capture(profileId, "EMAIL", address, purpose, topic, topicState, Instant.now());
+                world.capture(profileId, "EMAIL", address, purpose, topic, topicState, Instant.now());
             }
-            JsonNode decision = world().decide(profileId, purpose, topic, "EMAIL", address, null);
+            JsonNode decision = world.decide(profileId, purpose, topic, "EMAIL", address, null);
             assertThat(decision.get("send").asBoolean()).as(row.toString()).isEqualTo(row.get("message").equals("send"));
         }
     }
@@ -191,7 +180,7 @@ public class EnforcementSteps {
             boolean tracking = type.equals("TRACKING");
             String purpose = tracking || type.startsWith("COMMERCIAL") ? "commercial" : "transactional";
             String profileId = World.unique("flags");
-            World.ok(world().createProfile(profileId, List.of(
+            World.ok(world.createProfile(profileId, List.of(
                     purpose("commercial", "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE"), List.of()),
                     purpose("transactional", "TRANSACTIONAL", Map.of("EMAIL", "RESTRICTIVE"), List.of()),
                     purpose("tracking", "TRACKING", Map.of("EMAIL", "RESTRICTIVE"), List.of()))));
@@ -199,16 +188,16 @@ public class EnforcementSteps {
                 String contactId = World.unique("c");
                 String address = contactId + "@example.com";
                 for (String p : List.of("commercial", "transactional", "tracking")) {
-                    world().capture(profileId, "EMAIL", address, p, null, "OPTED_IN", Instant.now());
+                    world.capture(profileId, "EMAIL", address, p, null, "OPTED_IN", Instant.now());
                 }
-                world().contact(contactId, "CONTACT", Map.of("doNotEmail", false, "doNotBulkEmail", false, "doNotTrack", false), List.of(address));
-                JsonNode clear = world().decide(profileId, purpose, null, "EMAIL", address, contactId);
+                world.contact(contactId, "CONTACT", Map.of("doNotEmail", false, "doNotBulkEmail", false, "doNotTrack", false), List.of(address));
+                JsonNode clear = world.decide(profileId, purpose, null, "EMAIL", address, contactId);
                 assertThat(tracking ? clear.get("track").asBoolean() : clear.get("send").asBoolean())
                         .as(type + " with every flag clear").isTrue();
 
-                world().contact(contactId, "CONTACT", Map.of("doNotEmail", flag.equals("doNotEmail"),
+                world.contact(contactId, "CONTACT", Map.of("doNotEmail", flag.equals("doNotEmail"),
                         "doNotBulkEmail", flag.equals("doNotBulkEmail"), "doNotTrack", flag.equals("doNotTrack")), List.of(address));
-                JsonNode flagged = world().decide(profileId, purpose, null, "EMAIL", address, contactId);
+                JsonNode flagged = world.decide(profileId, purpose, null, "EMAIL", address, contactId);
                 boolean permitted = tracking ? flagged.get("track").asBoolean() : flagged.get("send").asBoolean();
                 assertThat(permitted).as(type + " with only " + flag + " set").isEqualTo(!required.contains(flag));
             }
@@ -218,10 +207,10 @@ public class EnforcementSteps {
     @Given("a {word} {string} with doNotEmail, doNotBulkEmail and doNotTrack {word} and the email {string}")
     public void recipient(String entity, String id, String flags, String address) {
         boolean set = flags.equals("set");
-        world().contact(id, entity, set ? Map.of("doNotEmail", true, "doNotBulkEmail", true, "doNotTrack", true) : Map.of(),
+        world.contact(id, entity, set ? Map.of("doNotEmail", true, "doNotBulkEmail", true, "doNotTrack", true) : Map.of(),
                 List.of(address));
         // stored as given whatever the entity type, so a CRM sync of leads and profiles is never refused
-        JsonNode stored = World.ok(world().api.get(World.BASE + "/contacts/" + id, world().marketing())).get("flags");
+        JsonNode stored = World.ok(world.api.get(World.BASE + "/contacts/" + id, world.marketing())).get("flags");
         for (String flag : List.of("doNotEmail", "doNotBulkEmail", "doNotTrack")) {
             assertThat(stored.get(flag).asBoolean()).as(entity + " " + id + " " + flag).isEqualTo(set);
         }
@@ -230,15 +219,15 @@ public class EnforcementSteps {
 
     @Given("every record of {string} is opted in")
     public void everyRecordOptedIn(String address) {
-        if (profile == null) {
-            profile = World.unique("recipients");
-            World.ok(world().createProfile(profile, List.of(
+        if (!world.hasProfile()) {
+            world.profile(World.unique("recipients"));
+            World.ok(world.createProfile(world.profile(), List.of(
                     purpose("commercial", "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE"), List.of()),
                     purpose("transactional", "TRANSACTIONAL", Map.of("EMAIL", "RESTRICTIVE"), List.of()),
                     purpose("tracking", "TRACKING", Map.of("EMAIL", "RESTRICTIVE"), List.of()))));
         }
         for (String p : List.of("commercial", "transactional", "tracking")) {
-            world().capture(profile, "EMAIL", address, p, null, "OPTED_IN", Instant.now().minus(1, ChronoUnit.HOURS));
+            world.capture(world.profile(), "EMAIL", address, p, null, "OPTED_IN", Instant.now().minus(1, ChronoUnit.HOURS));
         }
     }
 
@@ -253,7 +242,7 @@ public class EnforcementSteps {
     }
 
     private void commercialEmail(String contactId, String message, String tracking) {
-        JsonNode decision = world().decide(profile, "commercial", null, "EMAIL", contactEmails.get(contactId), contactId);
+        JsonNode decision = world.decide(world.profile(), "commercial", null, "EMAIL", contactEmails.get(contactId), contactId);
         assertThat(decision.get("send").asBoolean()).as("message").isEqualTo(message.equals("sent"));
         assertThat(decision.get("track").asBoolean()).as("tracking").isEqualTo(tracking.equals("tracked"));
     }

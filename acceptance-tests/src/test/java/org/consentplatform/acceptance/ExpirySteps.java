@@ -23,63 +23,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Steps for consent lifetimes (§10) and minors (§12), both deciding when an opt-in counts. */
 public class ExpirySteps {
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private ExpireConsents expiry;
-    private World world;
-    private String profile;
     private Instant clickedAt;
     private HttpApi.Response engagement;
     private HttpApi.Response capture;
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public ExpirySteps(World world) {
+        this.world = world;
     }
 
     @Given("a profile whose purpose {string} is {word} on EMAIL and whose opt-ins live {word}, renewed on engagement")
     public void profileWithLifetime(String purpose, String model, String lifetime) {
-        profile = World.unique("lifetime");
+        world.profile(World.unique("lifetime"));
         var definition = new LinkedHashMap<>(World.purpose(purpose, "COMMERCIAL", Map.of("EMAIL", model), List.of()));
         definition.put("consentLifetime", lifetime);
         definition.put("renewOnEngagement", true);
-        JsonNode created = World.ok(world().createProfile(profile, List.of(definition)));
+        JsonNode created = World.ok(world.createProfile(world.profile(), List.of(definition)));
         assertThat(created.findValues("consentLifetime").stream().map(JsonNode::asString)).contains(lifetime);
-    }
-
-    @Given("a family profile whose purpose {string} is {word} on EMAIL")
-    public void profileWithoutLifetime(String purpose, String model) {
-        profile = World.unique("minors");
-        World.ok(world().createProfile(profile, List.of(World.purpose(purpose, "COMMERCIAL", Map.of("EMAIL", model), List.of()))));
     }
 
     @Given("{string} is flagged as a minor's, born {int} years ago")
     public void flaggedMinor(String address, int years) {
-        JsonNode flag = World.ok(world().api.put(World.BASE + "/contact-points/minor", world().marketing(), Map.of("channel", "EMAIL",
+        JsonNode flag = World.ok(world.api.put(World.BASE + "/contact-points/minor", world.marketing(), Map.of("channel", "EMAIL",
                 "address", address, "minor", true, "birthDate", LocalDate.now(ZoneOffset.UTC).minusYears(years).toString())));
         assertThat(flag.get("minorUntil").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusYears(years).plusYears(16).toString());
     }
 
     @When("{string} opts in to {string} without a guardian")
     public void optsInAlone(String address, String purpose) {
-        capture = world().api.post(World.BASE + "/consents", world().marketing(),
-                World.capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(5), null));
+        capture = world.api.post(World.BASE + "/consents", world.marketing(),
+                World.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(5), null));
     }
 
     @When("{string} opts out of {string}")
     public void optsOut(String address, String purpose) {
-        capture = world().api.post(World.BASE + "/consents", world().marketing(),
-                World.capture(profile, "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now().minusSeconds(5), null));
+        capture = world.api.post(World.BASE + "/consents", world.marketing(),
+                World.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now().minusSeconds(5), null));
     }
 
     @When("{string} opts in to {string} with the guardian {string}")
     public void optsInWithGuardian(String address, String purpose, String guardian) {
-        var body = new LinkedHashMap<>(World.capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(5), null));
+        var body = new LinkedHashMap<>(World.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(5), null));
         body.put("evidence", Map.of("formId", "family-signup", "guardian", guardian));
-        capture = world().api.post(World.BASE + "/consents", world().marketing(), body);
+        capture = world.api.post(World.BASE + "/consents", world.marketing(), body);
         assertThat(capture.status()).as(capture.body()).isEqualTo(201);
         assertThat(capture.json().at("/evidence/guardian").asString()).isEqualTo(guardian);
     }
@@ -98,17 +87,17 @@ public class ExpirySteps {
     @Given("{string} opted in to {string} {int} months ago")
     public void optedInMonthsAgo(String address, String purpose, int months) {
         Instant capturedAt = Instant.now().atOffset(ZoneOffset.UTC).minusMonths(months).toInstant();
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", capturedAt);
+        world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_IN", capturedAt);
     }
 
     @When("{string} opts in to {string} again today")
     public void optsInAgain(String address, String purpose) {
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(5));
+        world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(5));
     }
 
     @Then("a message for {string} to {string} is {word} because of {word}")
     public void messageIs(String purpose, String address, String verdict, String reason) {
-        JsonNode decision = world().decide(profile, purpose, null, "EMAIL", address, null);
+        JsonNode decision = world.decide(world.profile(), purpose, null, "EMAIL", address, null);
         assertThat(decision.get("send").asBoolean()).isEqualTo(verdict.equals("sent"));
         assertThat(decision.get("reasons").valueStream()
                 .filter(r -> r.get("aspect").asString().equals("MESSAGE"))
@@ -117,8 +106,8 @@ public class ExpirySteps {
 
     @Then("the explanation for {string} to {string} says {string}")
     public void explanationSays(String purpose, String address, String words) {
-        JsonNode explanation = World.ok(world().api.post(World.BASE + "/decisions/explanation", world().marketing(),
-                World.decision(profile, purpose, null, "EMAIL", address, null)));
+        JsonNode explanation = World.ok(world.api.post(World.BASE + "/decisions/explanation", world.marketing(),
+                World.decision(world.profile(), purpose, null, "EMAIL", address, null)));
         assertThat(explanation.get("reasons").valueStream().map(r -> r.get("explanation").asString()))
                 .anySatisfy(sentence -> assertThat(sentence).contains(words));
     }
@@ -130,8 +119,8 @@ public class ExpirySteps {
 
     @Then("the history of {string} for {string} ends with an EXPIRY change by {string}")
     public void historyEndsWithExpiry(String address, String purpose, String actor) {
-        JsonNode items = World.ok(world().api.post(World.BASE + "/history/record", world().auditor(),
-                Map.of("profileId", profile, "channel", "EMAIL", "address", address, "purposeId", purpose))).get("items");
+        JsonNode items = World.ok(world.api.post(World.BASE + "/history/record", world.auditor(),
+                Map.of("profileId", world.profile(), "channel", "EMAIL", "address", address, "purposeId", purpose))).get("items");
         JsonNode last = items.get(items.size() - 1);
         assertThat(last.get("source").asString()).isEqualTo("EXPIRY");
         assertThat(last.get("actor").asString()).isEqualTo(actor);
@@ -143,16 +132,16 @@ public class ExpirySteps {
     @When("{string} clicks in a message about {string} today")
     public void clicks(String address, String purpose) {
         clickedAt = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
-        engagement = world().api.post(World.BASE + "/consents/engagement", world().marketing(), Map.of(
-                "profileId", profile, "channel", "EMAIL", "address", address, "purposeId", purpose,
+        engagement = world.api.post(World.BASE + "/consents/engagement", world.marketing(), Map.of(
+                "profileId", world.profile(), "channel", "EMAIL", "address", address, "purposeId", purpose,
                 "engagedAt", clickedAt.toString(), "evidence", Map.of("formId", "click")));
     }
 
     @Then("the record of {string} for {string} is OPTED_IN captured at the click")
     public void renewed(String address, String purpose) {
         assertThat(engagement.status()).as(engagement.body()).isEqualTo(201);
-        JsonNode items = World.ok(world().api.post(World.BASE + "/consents/lookup", world().marketing(),
-                Map.of("channel", "EMAIL", "address", address, "profileId", profile))).get("items");
+        JsonNode items = World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
+                Map.of("channel", "EMAIL", "address", address, "profileId", world.profile()))).get("items");
         JsonNode record = items.valueStream().filter(r -> r.get("purposeId").asString().equals(purpose)).findFirst().orElseThrow();
         assertThat(record.get("state").asString()).isEqualTo("OPTED_IN");
         assertThat(Instant.parse(record.get("capturedAt").asString())).isEqualTo(clickedAt);

@@ -21,30 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Steps for loads: files built from the scenario's tables, uploaded and followed over HTTP. */
 public class LoadSteps {
 
-    @LocalServerPort
-    private int port;
-    private World world;
-    private String profile;
     private Map<String, Object> job;
     private byte[] file;
     private JsonNode finished;
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public LoadSteps(World world) {
+        this.world = world;
     }
 
-    @Given("a profile for loads whose purpose {string} has the topics {string} and {string}")
+    @Given("a profile whose purpose {string} has the topics {string} and {string}")
     public void profile(String purpose, String topic, String otherTopic) {
-        profile = World.unique("load");
-        World.ok(world().createProfile(profile, List.of(World.purpose(purpose, "COMMERCIAL", Map.of(), List.of(topic, otherTopic)))));
-    }
-
-    @Given("{string} opted out of the loaded profile's {string} at {string}")
-    public void optedOut(String address, String purpose, String at) {
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_OUT", Instant.parse(at));
+        world.profile(World.unique("load"));
+        World.ok(world.createProfile(world.profile(), List.of(World.purpose(purpose, "COMMERCIAL", Map.of(), List.of(topic, otherTopic)))));
     }
 
     @When("this legacy file is loaded, list {string} mapped to topic {string}, exported at {string}:")
@@ -52,7 +42,7 @@ public class LoadSteps {
         job = new LinkedHashMap<>();
         job.put("shape", "LEGACY_CONTACTS");
         job.put("format", "CSV");
-        job.put("profileId", profile);
+        job.put("profileId", world.profile());
         job.put("capturedAt", exportedAt);
         job.put("lists", Map.of(list, Map.of("purposeId", "newsletter", "topicId", topic)));
         var csv = new StringBuilder();
@@ -96,8 +86,8 @@ public class LoadSteps {
 
     @Then("the error report lists:")
     public void errorReport(DataTable expected) {
-        HttpApi.Response report = world().api.get(World.BASE + "/imports/" + finished.get("id").asString() + "/errors?format=ndjson",
-                world().admin());
+        HttpApi.Response report = world.api.get(World.BASE + "/imports/" + finished.get("id").asString() + "/errors?format=ndjson",
+                world.admin());
         List<List<String>> reported = new ArrayList<>();
         report.body().lines().map(HttpApi.JSON::readTree)
                 .forEach(line -> reported.add(List.of(line.get("line").asString(), line.get("field").asString())));
@@ -105,12 +95,12 @@ public class LoadSteps {
     }
 
     private JsonNode loadFile() {
-        return world().load(job, "legacy.csv", file);
+        return world.load(job, "legacy.csv", file);
     }
 
     private String state(String address, String purpose, String topic) {
-        JsonNode items = World.ok(world().api.post(World.BASE + "/consents/lookup", world().marketing(),
-                Map.of("channel", "EMAIL", "address", address, "profileId", profile))).get("items");
+        JsonNode items = World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
+                Map.of("channel", "EMAIL", "address", address, "profileId", world.profile()))).get("items");
         for (JsonNode record : items) {
             boolean topicMatches = topic == null || topic.isEmpty() ? record.get("topicId").isNull()
                     : topic.equals(record.get("topicId").asString());

@@ -26,25 +26,20 @@ public class RecipientSteps {
     private static final Map<String, List<String>> PURPOSES_OF_TYPE = Map.of("COMMERCIAL", List.of("news", "offers"),
             "TRANSACTIONAL", List.of("service"), "TRACKING", List.of("tracking"));
 
-    @LocalServerPort
-    private int port;
-    private World world;
-    private String profile;
     private String contactId;
     private final List<String> addresses = new ArrayList<>();
     private final RecipientPages browser = new RecipientPages("en");
     private RecipientPages.Page page;
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public RecipientSteps(World world) {
+        this.world = world;
     }
 
     // §8
 
-    @Given("a recipient profile whose purposes and topic are RESTRICTIVE on EMAIL")
+    @Given("a profile whose purposes and topic are RESTRICTIVE on EMAIL")
     public void restrictiveProfile() {
         createProfile("RESTRICTIVE", List.of(World.purpose("news", "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE"), List.of("weekly"))));
     }
@@ -60,14 +55,16 @@ public class RecipientSteps {
     public void addressRecord(String purpose, String state) {
         if (!state.equals("absent")) {
             String[] box = BOXES.get(purpose).split("/");
-            world().capture(profile, "EMAIL", addresses.getFirst(), box[0], box.length > 1 ? box[1] : null, state,
+            world.capture(world.profile(), "EMAIL", addresses.getFirst(), box[0], box.length > 1 ? box[1] : null, state,
                     Instant.now().minusSeconds(60));
         }
     }
 
     @When("the person opens the preference link made for the {word}")
     public void opensPreferenceLink(String entity) {
-        page = browser.open(world().recipientLinks(profile, "EMAIL", addresses.getFirst(), contactId, null)
+        assertThat(World.ok(world.api.get(World.BASE + "/contacts/" + contactId, world.marketing())).get("entityType").asString())
+                .as("the recipient set up before").isEqualTo(entity);
+        page = browser.open(world.recipientLinks(world.profile(), "EMAIL", addresses.getFirst(), contactId, null)
                 .get("preferenceCenterUrl").asString());
         assertThat(page.status()).as(page.html().text()).isEqualTo(200);
     }
@@ -99,7 +96,7 @@ public class RecipientSteps {
 
     @Then("the address has {int} changes in its history")
     public void changesInHistory(int count) {
-        JsonNode history = World.ok(world().api.post(World.BASE + "/history/contact-point", world().auditor(),
+        JsonNode history = World.ok(world.api.post(World.BASE + "/history/contact-point", world.auditor(),
                 Map.of("channel", "EMAIL", "address", addresses.getFirst())));
         assertThat(history.get("items")).hasSize(count);
     }
@@ -111,7 +108,7 @@ public class RecipientSteps {
 
     @Then("a commercial email about the topic to the contact is blocked by {string}")
     public void blockedByFlag(String flag) {
-        JsonNode decision = world().decide(profile, "news", "weekly", "EMAIL", addresses.getFirst(), contactId);
+        JsonNode decision = world.decide(world.profile(), "news", "weekly", "EMAIL", addresses.getFirst(), contactId);
         assertThat(decision.get("send").asBoolean()).isFalse();
         var blocking = new ArrayList<String>();
         decision.get("reasons").forEach(r -> {
@@ -124,7 +121,7 @@ public class RecipientSteps {
 
     // §7
 
-    @Given("a recipient profile with two commercial purposes, all NON_RESTRICTIVE on EMAIL")
+    @Given("a profile with two commercial purposes, all NON_RESTRICTIVE on EMAIL")
     public void nonRestrictiveProfile() {
         createProfile("NON_RESTRICTIVE", List.of(
                 World.purpose("news", "COMMERCIAL", Map.of("EMAIL", "NON_RESTRICTIVE"), List.of()),
@@ -148,14 +145,14 @@ public class RecipientSteps {
     public void secondOptedOut(String type) {
         if (!type.equals("nothing")) {
             // one purpose of the type is enough: a flag shows blocked when any purpose fails for any address
-            world().capture(profile, "EMAIL", addresses.get(1), PURPOSES_OF_TYPE.get(type).getLast(), null, "OPTED_OUT",
+            world.capture(world.profile(), "EMAIL", addresses.get(1), PURPOSES_OF_TYPE.get(type).getLast(), null, "OPTED_OUT",
                     Instant.now().minusSeconds(60));
         }
     }
 
     @When("the person opens the subscription link")
     public void opensSubscriptionLink() {
-        page = browser.open(world().recipientLinks(profile, null, null, contactId, null).get("subscriptionCenterUrl").asString());
+        page = browser.open(world.recipientLinks(world.profile(), null, null, contactId, null).get("subscriptionCenterUrl").asString());
         assertThat(page.status()).as(page.html().text()).isEqualTo(200);
     }
 
@@ -208,18 +205,18 @@ public class RecipientSteps {
 
     @Then("a commercial email to the second address is blocked")
     public void secondBlocked() {
-        assertThat(world().decide(profile, "news", null, "EMAIL", addresses.get(1), null).get("send").asBoolean()).isFalse();
+        assertThat(world.decide(world.profile(), "news", null, "EMAIL", addresses.get(1), null).get("send").asBoolean()).isFalse();
     }
 
     // support
 
-    /** The profile's transactional and tracking purposes take the given model on EMAIL too. */
+    /** The world.profile()'s transactional and tracking purposes take the given model on EMAIL too. */
     private void createProfile(String model, List<Map<String, Object>> commercial) {
-        profile = World.unique("recipient");
+        world.profile(World.unique("recipient"));
         var purposes = new ArrayList<>(commercial);
         purposes.add(World.purpose("service", "TRANSACTIONAL", Map.of("EMAIL", model), List.of()));
         purposes.add(World.purpose("tracking", "TRACKING", Map.of("EMAIL", model), List.of()));
-        World.ok(world().createProfile(profile, purposes));
+        World.ok(world.createProfile(world.profile(), purposes));
     }
 
     private List<Map<String, String>> contactPoints() {
@@ -235,16 +232,16 @@ public class RecipientSteps {
         contact.put("flags", Map.of("doNotEmail", flag.equals("doNotEmail"), "doNotBulkEmail", flag.equals("doNotBulkEmail"),
                 "doNotTrack", flag.equals("doNotTrack")));
         contact.put("contactPoints", points);
-        World.ok(world().api.put(World.BASE + "/contacts/" + contactId, world().marketing(), contact));
+        World.ok(world.api.put(World.BASE + "/contacts/" + contactId, world.marketing(), contact));
     }
 
     private JsonNode contact() {
-        return World.ok(world().api.get(World.BASE + "/contacts/" + contactId, world().marketing()));
+        return World.ok(world.api.get(World.BASE + "/contacts/" + contactId, world.marketing()));
     }
 
     private List<JsonNode> records(String channel, String address) {
-        JsonNode items = World.ok(world().api.post(World.BASE + "/consents/lookup", world().marketing(),
-                Map.of("channel", channel, "address", address, "profileId", profile))).get("items");
+        JsonNode items = World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
+                Map.of("channel", channel, "address", address, "profileId", world.profile()))).get("items");
         var records = new ArrayList<JsonNode>();
         items.forEach(records::add);
         return records;

@@ -25,49 +25,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Steps for reports (§12): a known data set loaded over HTTP, then the reports read as JSON and CSV. */
 public class ReportSteps {
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private CountChanges counting;
-    private World world;
-    private String profile;
     private byte[] file;
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public ReportSteps(World world) {
+        this.world = world;
     }
 
-    @Given("a reporting profile whose purpose {string} is RESTRICTIVE on EMAIL and SMS, shared with {string}, opt-ins living {word}")
+    @Given("a profile whose purpose {string} is RESTRICTIVE on EMAIL and SMS, shared with {string}, opt-ins living {word}")
     public void reportingProfile(String purpose, String partner, String lifetime) {
-        profile = World.unique("report");
+        world.profile(World.unique("report"));
         var definition = new LinkedHashMap<>(World.purpose(purpose, "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE", "SMS", "RESTRICTIVE"),
                 List.of()));
         definition.put("partner", partner);
         definition.put("consentLifetime", lifetime);
-        World.ok(world().createProfile(profile, List.of(definition)));
+        World.ok(world.createProfile(world.profile(), List.of(definition)));
     }
 
-    @When("these consents are loaded into the reporting profile:")
+    @When("these consents are loaded:")
     public void load(DataTable rows) {
         var csv = new StringBuilder("profileId,channel,address,purposeId,state,capturedAt\r\n");
         for (Map<String, String> row : rows.asMaps()) {
-            csv.append(String.join(",", profile, row.get("channel"), row.get("address"), row.get("purposeId"), row.get("state"),
+            csv.append(String.join(",", world.profile(), row.get("channel"), row.get("address"), row.get("purposeId"), row.get("state"),
                     row.get("capturedAt"))).append("\r\n");
         }
         file = csv.toString().getBytes(StandardCharsets.UTF_8);
         loadFile(rows.height() - 1);
     }
 
-    @When("the same consents are loaded into the reporting profile again")
+    @When("the same consents are loaded again")
     public void loadAgain() {
         loadFile(0);
     }
 
     private void loadFile(int applied) {
-        JsonNode done = world().load(Map.of("shape", "CONSENT_ROWS", "format", "CSV"), "consents.csv", file);
+        JsonNode done = world.load(Map.of("shape", "CONSENT_ROWS", "format", "CSV"), "consents.csv", file);
         assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
         assertThat(done.at("/counts/applied").asInt()).isEqualTo(applied);
     }
@@ -77,14 +72,14 @@ public class ReportSteps {
         counting.countNew();
     }
 
-    @When("{string} opts out of the reporting profile's {string} today")
+    @When("{string} opts out of {string} today")
     public void optsOutToday(String address, String purpose) {
-        world().capture(profile, "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now().minusSeconds(5));
+        world.capture(world.profile(), "EMAIL", address, purpose, null, "OPTED_OUT", Instant.now().minusSeconds(5));
     }
 
-    @Then("the reach of the reporting profile is:")
+    @Then("the reach is:")
     public void reach(DataTable expected) {
-        JsonNode report = World.ok(world().api.get(World.BASE + "/reports/reach?profileId=" + profile, world().marketing()));
+        JsonNode report = World.ok(world.api.get(World.BASE + "/reports/reach?profileId=" + world.profile(), world.marketing()));
         List<Map<String, String>> lines = new ArrayList<>();
         for (JsonNode line : report.get("lines")) {
             JsonNode records = line.get("records");
@@ -96,12 +91,12 @@ public class ReportSteps {
         assertThat(lines).containsExactlyElementsOf(expected.asMaps());
     }
 
-    @Then("the daily figures of the reporting profile from {string} to {string} are:")
+    @Then("the daily figures from {string} to {string} are:")
     public void daily(String from, String to, DataTable expected) {
         assertThat(days(from, to)).containsExactlyInAnyOrderElementsOf(expected.asMaps());
     }
 
-    @Then("today's figures of the reporting profile count {int} opt-out for {string} on EMAIL")
+    @Then("today's figures count {int} opt-out for {string} on EMAIL")
     public void today(int optOuts, String purpose) {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         assertThat(days(today, today)).containsExactly(Map.of("day", today, "purpose", purpose, "channel", "EMAIL",
@@ -109,8 +104,8 @@ public class ReportSteps {
     }
 
     private List<Map<String, String>> days(String from, String to) {
-        JsonNode report = World.ok(world().api.get(World.BASE + "/reports/daily?profileId=" + profile + "&from=" + from + "&to=" + to,
-                world().marketing()));
+        JsonNode report = World.ok(world.api.get(World.BASE + "/reports/daily?profileId=" + world.profile() + "&from=" + from + "&to=" + to,
+                world.marketing()));
         List<Map<String, String>> days = new ArrayList<>();
         for (JsonNode series : report.get("series")) {
             for (JsonNode day : series.get("days")) {
@@ -124,7 +119,7 @@ public class ReportSteps {
 
     @Then("the partner report lists {string} with {string} on EMAIL and SMS")
     public void partners(String partner, String purpose) {
-        JsonNode report = World.ok(world().api.get(World.BASE + "/reports/partners", world().marketing()));
+        JsonNode report = World.ok(world.api.get(World.BASE + "/reports/partners", world.marketing()));
         JsonNode listed = null;
         for (JsonNode line : report.get("partners")) {
             if (line.get("partner").asString().equals(partner)) {
@@ -134,7 +129,7 @@ public class ReportSteps {
         assertThat(listed).as("partner " + partner).isNotNull();
         List<String> channels = new ArrayList<>();
         for (JsonNode line : listed.get("purposes")) {
-            if (line.get("profileId").asString().equals(profile)) {
+            if (line.get("profileId").asString().equals(world.profile())) {
                 assertThat(line.get("purposeId").asString()).isEqualTo(purpose);
                 assertThat(line.get("legalBasis").asString()).isEqualTo("CONSENT");
                 channels.add(line.get("channel").asString());
@@ -143,9 +138,9 @@ public class ReportSteps {
         assertThat(channels).containsExactly("EMAIL", "SMS");
     }
 
-    @Then("the reach of the reporting profile as CSV has the line {string} EMAIL with {int} sent to and {int} not")
+    @Then("the reach as CSV has the line {string} EMAIL with {int} sent to and {int} not")
     public void reachCsv(String purpose, int willSend, int willNotSend) {
-        HttpApi.Response csv = world().api.get(World.BASE + "/reports/reach?format=csv&profileId=" + profile, world().marketing());
+        HttpApi.Response csv = world.api.get(World.BASE + "/reports/reach?format=csv&profileId=" + world.profile(), world.marketing());
         assertThat(csv.status()).isEqualTo(200);
         List<String> lines = csv.body().lines().toList();
         List<String> columns = List.of(lines.getFirst().split(","));

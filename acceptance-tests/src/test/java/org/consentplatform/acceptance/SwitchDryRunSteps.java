@@ -19,49 +19,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Steps for the dry run of the contact-level switch: contacts and records made over HTTP, the dry run asked over HTTP. */
 public class SwitchDryRunSteps {
 
-    @LocalServerPort
-    private int port;
-    private World world;
-    private String profile;
     private JsonNode dryRun;
 
-    private World world() {
-        if (world == null) {
-            world = new World(port);
-        }
-        return world;
+    private final World world;
+
+    public SwitchDryRunSteps(World world) {
+        this.world = world;
     }
 
-    @Given("a switch profile whose purpose {string} is RESTRICTIVE on EMAIL")
-    public void profile(String purpose) {
-        profile = World.unique("switch");
-        World.ok(world().createProfile(profile, List.of(World.purpose(purpose, "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE"), List.of()))));
-    }
-
-    @Given("these contacts, opted in or out of {string} and of tracking in the switch profile:")
+    @Given("these contacts, opted in or out of {string} and of tracking:")
     public void contacts(String purpose, DataTable rows) {
         Instant capturedAt = Instant.now().minusSeconds(60);
         for (Map<String, String> row : rows.asMaps()) {
-            world().contact(row.get("contact"), "CONTACT", Map.of("doNotEmail", Boolean.parseBoolean(row.get("doNotEmail")),
+            world.contact(row.get("contact"), "CONTACT", Map.of("doNotEmail", Boolean.parseBoolean(row.get("doNotEmail")),
                     "doNotBulkEmail", Boolean.parseBoolean(row.get("doNotBulkEmail")),
                     "doNotTrack", Boolean.parseBoolean(row.get("doNotTrack"))), List.of(row.get("email")));
-            world().capture(profile, "EMAIL", row.get("email"), purpose, null, row.get("deals"), capturedAt);
-            world().capture(profile, "EMAIL", row.get("email"), "tracking", null, row.get("tracking"), capturedAt);
+            world.capture(world.profile(), "EMAIL", row.get("email"), purpose, null, row.get("deals"), capturedAt);
+            world.capture(world.profile(), "EMAIL", row.get("email"), "tracking", null, row.get("tracking"), capturedAt);
         }
     }
 
-    @When("the admin tries turning contact-level checks {word} for the switch profile")
+    @When("the admin tries turning contact-level checks {word}")
     public void tryTurning(String onOrOff) {
-        dryRun = World.ok(world().api.post(World.BASE + "/settings/dry-run", world().admin(),
-                Map.of("checkContactLevelConsent", onOrOff.equals("on"), "profileId", profile)));
+        dryRun = World.ok(world.api.post(World.BASE + "/settings/dry-run", world.admin(),
+                Map.of("checkContactLevelConsent", onOrOff.equals("on"), "profileId", world.profile())));
     }
 
-    @Then("in the switch profile, {string} would go from block to send for {int} and from send to block for {int}")
+    @Then("{string} would go from block to send for {int} and from send to block for {int}")
     public void purposeFlips(String purpose, int toSend, int toBlock) {
         assertFlips(purpose, "MESSAGE", toSend, toBlock);
     }
 
-    @Then("in the switch profile, tracking would go from block to send for {int} and from send to block for {int}")
+    @Then("tracking would go from block to send for {int} and from send to block for {int}")
     public void trackingFlips(int toSend, int toBlock) {
         assertFlips("tracking", "TRACKING", toSend, toBlock);
     }
@@ -69,7 +58,7 @@ public class SwitchDryRunSteps {
     private void assertFlips(String purpose, String aspect, int toSend, int toBlock) {
         List<List<Long>> found = new ArrayList<>();
         for (JsonNode line : dryRun.get("lines")) {
-            if (line.get("profileId").asString().equals(profile) && line.get("purposeId").asString().equals(purpose)
+            if (line.get("profileId").asString().equals(world.profile()) && line.get("purposeId").asString().equals(purpose)
                     && line.get("aspect").asString().equals(aspect)) {
                 found.add(List.of(line.get("blockToSend").asLong(), line.get("sendToBlock").asLong()));
             }
@@ -81,7 +70,7 @@ public class SwitchDryRunSteps {
     public void sample(String purpose, String addresses) {
         List<String> named = new ArrayList<>();
         for (JsonNode flip : dryRun.get("sample")) {
-            if (flip.get("profileId").asString().equals(profile) && flip.get("purposeId").asString().equals(purpose)) {
+            if (flip.get("profileId").asString().equals(world.profile()) && flip.get("purposeId").asString().equals(purpose)) {
                 named.add(flip.get("address").asString());
             }
         }
@@ -90,9 +79,9 @@ public class SwitchDryRunSteps {
 
     @Then("nothing has changed: the tenant still checks contact-level consent and {string} is still blocked for {string}")
     public void nothingChanged(String address, String purpose) {
-        assertThat(World.ok(world().api.get(World.BASE + "/settings", world().admin())).get("checkContactLevelConsent").asBoolean())
+        assertThat(World.ok(world.api.get(World.BASE + "/settings", world.admin())).get("checkContactLevelConsent").asBoolean())
                 .isTrue();
-        assertThat(world().decide(profile, purpose, null, "EMAIL", address, "switch-1").get("send").asBoolean()).isFalse();
+        assertThat(world.decide(world.profile(), purpose, null, "EMAIL", address, "switch-1").get("send").asBoolean()).isFalse();
     }
 
     @Then("no contact is evaluated and nothing would flip")

@@ -5,7 +5,7 @@ Feature: Dry run of an enforcement-model change
   run changes nothing.
 
   Background:
-    Given a dry-run profile whose purpose "news" is NON_RESTRICTIVE on EMAIL, with a topic "weekly" and opt-ins that live P12M
+    Given a profile whose purpose "news" is NON_RESTRICTIVE on EMAIL, with a topic "weekly" and opt-ins that live P12M
     And these records of "news" on EMAIL:
       | address           | topic  | state     | captured      |
       | in1@example.com   |        | OPTED_IN  | today         |

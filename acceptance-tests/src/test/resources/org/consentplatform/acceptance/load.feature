@@ -5,7 +5,7 @@ Feature: Load (domain rules §9, with §7 for legacy flags and §6 for ordering)
   record's consent are superseded; bad rows are rejected by line and the rest goes on.
 
   Background:
-    Given a profile for loads whose purpose "newsletter" has the topics "wine" and "cheese"
+    Given a profile whose purpose "newsletter" has the topics "wine" and "cheese"
 
   Scenario: legacy flags and list memberships become records
     When this legacy file is loaded, list "Wine club" mapped to topic "wine", exported at "2026-10-01T00:00:00Z":
@@ -31,7 +31,7 @@ Feature: Load (domain rules §9, with §7 for legacy flags and §6 for ordering)
       | load-a4@ex.com | newsletter    | wine  | OPTED_IN  |
 
   Scenario: an older row is superseded, bad rows are rejected by line, and the rest goes on
-    Given "load-b1@ex.com" opted out of the loaded profile's "newsletter" at "2026-11-01T00:00:00Z"
+    Given "load-b1@ex.com" opted out of "newsletter" at "2026-11-01T00:00:00Z"
     When this legacy file is loaded, list "Wine club" mapped to topic "wine", exported at "2026-10-01T00:00:00Z":
       | contactId | emails         | doNotEmail | doNotBulkEmail | doNotTrack | lists     |
       | c1        | load-b1@ex.com |            | true           |            |           |

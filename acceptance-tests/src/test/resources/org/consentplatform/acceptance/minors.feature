@@ -5,7 +5,7 @@ Feature: Minors and guardians (domain rules §12)
   absent. Opt-outs are always taken.
 
   Background:
-    Given a family profile whose purpose "offers" is RESTRICTIVE on EMAIL
+    Given a profile whose purpose "offers" is RESTRICTIVE on EMAIL
 
   Scenario: a minor's opt-in without a guardian is refused and changes nothing
     Given "zoe@example.com" is flagged as a minor's, born 10 years ago

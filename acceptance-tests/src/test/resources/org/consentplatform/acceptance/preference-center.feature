@@ -6,7 +6,7 @@ Feature: Preference page and preference center (domain rules §8)
   records the person changed, with source PREFERENCE_CENTER, and never the contact's flags.
 
   Background:
-    Given a recipient profile whose purposes and topic are RESTRICTIVE on EMAIL
+    Given a profile whose purposes and topic are RESTRICTIVE on EMAIL
 
   Scenario Outline: pre-fill by the §8 table, row by row
     Given tenant "acme" <setting> contact-level consent

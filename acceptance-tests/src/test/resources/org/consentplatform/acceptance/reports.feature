@@ -5,8 +5,8 @@ Feature: Reports (domain rules §12)
   each change once.
 
   Background:
-    Given a reporting profile whose purpose "offers" is RESTRICTIVE on EMAIL and SMS, shared with "Acme Travel", opt-ins living P10Y
-    When these consents are loaded into the reporting profile:
+    Given a profile whose purpose "offers" is RESTRICTIVE on EMAIL and SMS, shared with "Acme Travel", opt-ins living P10Y
+    When these consents are loaded:
       | channel | address         | purposeId | state     | capturedAt           |
       | EMAIL   | r1@example.com  | offers    | OPTED_IN  | 2026-10-01T09:00:00Z |
       | EMAIL   | r2@example.com  | offers    | OPTED_IN  | 2026-10-01T10:00:00Z |
@@ -18,44 +18,44 @@ Feature: Reports (domain rules §12)
     And the report counters catch up
 
   Scenario: report figures after a load and an expiry
-    Then the reach of the reporting profile is:
+    Then the reach is:
       | purpose | channel | optedIn | optedOut | expired | overdueOptIns | willSend | willNotSend |
       | offers  | EMAIL   | 4       | 2        | 0       | 1             | 3        | 3           |
       | offers  | SMS     | 1       | 0        | 0       | 0             | 1        | 0           |
     When the expiry job runs
     And the report counters catch up
-    Then the reach of the reporting profile is:
+    Then the reach is:
       | purpose | channel | optedIn | optedOut | expired | overdueOptIns | willSend | willNotSend |
       | offers  | EMAIL   | 3       | 2        | 1       | 0             | 3        | 3           |
       | offers  | SMS     | 1       | 0        | 0       | 0             | 1        | 0           |
-    And the daily figures of the reporting profile from "2026-10-01" to "2026-10-02" are:
+    And the daily figures from "2026-10-01" to "2026-10-02" are:
       | day        | purpose | channel | optIns | optOuts | expiries |
       | 2026-10-01 | offers  | EMAIL   | 2      | 1       | 0        |
       | 2026-10-02 | offers  | EMAIL   | 1      | 1       | 0        |
       | 2026-10-02 | offers  | SMS     | 1      | 0       | 0        |
-    And the daily figures of the reporting profile from "2025-06-01" to "2025-06-01" are:
+    And the daily figures from "2025-06-01" to "2025-06-01" are:
       | day        | purpose | channel | optIns | optOuts | expiries |
       | 2025-06-01 | offers  | EMAIL   | 0      | 0       | 1        |
 
   Scenario: loading the same file again counts nothing twice
-    When the same consents are loaded into the reporting profile again
+    When the same consents are loaded again
     And the report counters catch up
-    Then the reach of the reporting profile is:
+    Then the reach is:
       | purpose | channel | optedIn | optedOut | expired | overdueOptIns | willSend | willNotSend |
       | offers  | EMAIL   | 4       | 2        | 0       | 1             | 3        | 3           |
       | offers  | SMS     | 1       | 0        | 0       | 0             | 1        | 0           |
 
   Scenario: an opt-out made through the API shows the same day
-    When "r1@example.com" opts out of the reporting profile's "offers" today
+    When "r1@example.com" opts out of "offers" today
     And the report counters catch up
-    Then the reach of the reporting profile is:
+    Then the reach is:
       | purpose | channel | optedIn | optedOut | expired | overdueOptIns | willSend | willNotSend |
       | offers  | EMAIL   | 3       | 3        | 0       | 1             | 2        | 4           |
       | offers  | SMS     | 1       | 0        | 0       | 0             | 1        | 0           |
-    And today's figures of the reporting profile count 1 opt-out for "offers" on EMAIL
+    And today's figures count 1 opt-out for "offers" on EMAIL
 
   Scenario: the partner report names the partner the purpose shares data with
     Then the partner report lists "Acme Travel" with "offers" on EMAIL and SMS
 
   Scenario: the reach report comes as CSV for a spreadsheet
-    Then the reach of the reporting profile as CSV has the line "offers" EMAIL with 3 sent to and 3 not
+    Then the reach as CSV has the line "offers" EMAIL with 3 sent to and 3 not

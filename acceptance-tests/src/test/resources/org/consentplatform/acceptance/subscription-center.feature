@@ -5,7 +5,7 @@ Feature: Subscription center for contacts (domain rules §7)
   EMAIL, so only a flag or an opt-out shows "block".
 
   Background:
-    Given a recipient profile with two commercial purposes, all NON_RESTRICTIVE on EMAIL
+    Given a profile with two commercial purposes, all NON_RESTRICTIVE on EMAIL
     And a CONTACT with the emails "first" and "second" and a phone number
 
   Scenario Outline: pre-fill by the §7 table, row by row

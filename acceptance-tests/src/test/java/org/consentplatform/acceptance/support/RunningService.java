@@ -5,6 +5,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.ElementType;
@@ -23,6 +24,7 @@ import java.util.Map;
         properties = {"consent.embedded.mongo.storage=memory", "consent.projection-repair.interval=PT1H",
                 "consent.embedded.kafka.port=0", "consent.embedded.kafka.dir=", "consent.embedded.mail.port=0"})
 @ContextConfiguration(initializers = RunningService.TestKey.class)
+@Import(World.class) // the scenarios' world; on every class using the service, so that they all share one context
 public @interface RunningService {
 
     final class TestKey implements ApplicationContextInitializer<ConfigurableApplicationContext> {

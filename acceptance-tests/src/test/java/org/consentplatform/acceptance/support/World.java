@@ -1,6 +1,10 @@
 package org.consentplatform.acceptance.support;
 
+import io.cucumber.spring.ScenarioScope;
 import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -13,16 +17,38 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The consent platform as the scenarios talk about it, each operation a real HTTP call with a real token. */
+/**
+ * The consent platform as the scenarios talk about it, each operation a real HTTP call with a
+ * real token. One per scenario (cucumber-spring's scenario scope), shared by every step class:
+ * what a step sets up, such as the scenario's profile, the next step finds here.
+ */
+@Component
+@ScenarioScope(proxyMode = ScopedProxyMode.NO) // injected into step classes, which are scenario-scoped themselves
 public final class World {
 
     public static final String TENANT = "acme";
     public static final String BASE = "/api/v1/tenants/" + TENANT;
 
     public final HttpApi api;
+    private String profile;
 
-    public World(int port) {
+    public World(@Value("${local.server.port}") int port) {
         this.api = new HttpApi(port);
+    }
+
+    /** The profile the scenario set up. */
+    public String profile() {
+        assertThat(profile).as("a step of this scenario sets up a profile first").isNotNull();
+        return profile;
+    }
+
+    public boolean hasProfile() {
+        return profile != null;
+    }
+
+    /** The scenario's profile from now on. */
+    public void profile(String id) {
+        this.profile = id;
     }
 
     public String admin() {
@@ -41,12 +67,12 @@ public final class World {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public void tenantSettings(boolean checkContactLevelConsent, List<Map<String, Object>> customChannels) {
+    public void tenantSettings(String tenant, boolean checkContactLevelConsent, List<Map<String, Object>> customChannels) {
         var settings = new LinkedHashMap<String, Object>();
         settings.put("checkContactLevelConsent", checkContactLevelConsent);
         settings.put("lowercaseWholeEmail", true);
         settings.put("customChannels", customChannels);
-        ok(api.put(BASE + "/settings", admin(), settings));
+        ok(api.put("/api/v1/tenants/" + tenant + "/settings", admin(), settings));
     }
 
     /** A purpose for a profile definition; models map channel to model. */
