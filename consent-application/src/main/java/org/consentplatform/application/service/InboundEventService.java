@@ -9,7 +9,6 @@ import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.inbound.InboundEvent;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.shared.DomainRejection;
-import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
@@ -39,13 +38,13 @@ public final class InboundEventService implements RecordInboundEvents {
 
     @Override
     public Outcome record(InboundCommand command) {
-        TenantId tenant = InvalidInputs.requireNonNull("tenant", command.tenant());
+        TenantId tenant = command.tenant();
         List<ComplianceProfile> tenantProfiles = profiles.all(tenant);
         if (tenantProfiles.isEmpty()) {
             throw new DomainRejection.NotFound("tenant '" + tenant + "' has no compliance profile: unknown tenant");
         }
         InboundEvent event = new InboundEvent(command.id(), tenant, command.kind(),
-                tenants.inForce(tenant).contactPoint(InvalidInputs.requireNonNull("contactPoint", command.contactPoint())),
+                tenants.inForce(tenant).contactPoint(command.contactPoint()),
                 command.profileId(), command.purposeId(), command.topicId(), command.occurredAt(), command.provider());
         List<ConsentCapture> optOuts = event.optOuts(tenantProfiles).stream()
                 .map(capture -> capture.notAfter(clock.instant())).toList();
