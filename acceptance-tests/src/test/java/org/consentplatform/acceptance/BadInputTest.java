@@ -107,6 +107,25 @@ class BadInputTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    static Stream<Object[]> unreadableAnswers() {
+        return ENDPOINTS.stream().flatMap(endpoint -> Stream.of(new Object[]{endpoint, "application/xml"},
+                new Object[]{endpoint, "text/csv"}, new Object[]{endpoint, "image/png"}));
+    }
+
+    /** Content negotiation refuses before the use case runs: a refused write has no effect, so a retry cannot write twice. */
+    @ParameterizedTest(name = "{0} accepting {1}")
+    @MethodSource("unreadableAnswers")
+    void anAnswerTheCallerCannotReadIsRefusedBeforeAnyEffect(Endpoint endpoint, String accept) {
+        String before = snapshot();
+
+        HttpApi.Response response = world.api.call(endpoint.method(), World.BASE + endpoint.path(),
+                world.api.token(endpoint.client()), "application/json", endpoint.validBody(), Map.of("Accept", accept));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(406);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
     static Stream<Object[]> invalidAddresses() {
         return Stream.of(new Object[]{"EMAIL", "ann@"}, new Object[]{"EMAIL", "ann@@example.com"},
                 new Object[]{"EMAIL", "ann smith@example.com"}, new Object[]{"SMS", "12345"},

@@ -10,6 +10,7 @@ import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +26,7 @@ import java.util.List;
  * addresses do not end up in access logs.
  */
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/consents")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/consents", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Consents")
 class ConsentController {
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consentplatform.application.port.in.ManageContacts;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/contacts/{contactId}")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/contacts/{contactId}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Contacts")
 class ContactController {
 

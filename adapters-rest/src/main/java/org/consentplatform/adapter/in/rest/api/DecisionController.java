@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.consentplatform.adapter.in.rest.shared.JsonReasons;
 import org.consentplatform.adapter.in.rest.shared.NdJson;
 import org.consentplatform.adapter.in.rest.shared.ProblemHandler;
 import org.consentplatform.adapter.in.rest.shared.ProblemWriter;
@@ -20,6 +21,7 @@ import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,7 +41,7 @@ import java.util.NoSuchElementException;
 
 /** Enforcement decisions: one, explained, or a stream of any length in NDJSON. */
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/decisions")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Decisions")
 class DecisionController {
 
@@ -142,7 +144,7 @@ class DecisionController {
             request = json.readValue(line.text(), DecisionJson.DecisionRequest.class);
         } catch (JacksonException e) {
             return new BatchItem.Unreadable(line.number(), DomainRejection.InvalidInput.of("line",
-                    "is not a valid DecisionRequest: " + e.getOriginalMessage().lines().findFirst().orElse("")));
+                    "is not a valid DecisionRequest: " + JsonReasons.field(e) + " " + JsonReasons.of(e)));
         }
         if (request == null) {
             return new BatchItem.Unreadable(line.number(), DomainRejection.InvalidInput.of("line", "is not a valid DecisionRequest: null"));

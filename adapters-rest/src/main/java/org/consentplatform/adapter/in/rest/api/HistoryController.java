@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.consentplatform.adapter.in.rest.shared.NdJson;
 import org.consentplatform.application.port.in.ReadHistory;
 import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +27,7 @@ import java.time.Instant;
 
 /** The audit trail, for the consent:audit scope. Read-only. */
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/history")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit")
 class HistoryController {
 

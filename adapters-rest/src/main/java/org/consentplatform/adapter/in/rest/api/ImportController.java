@@ -37,7 +37,7 @@ import java.util.Map;
  * follow; the job's progress; cancelling it; its per-row error report as CSV or NDJSON.
  */
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/imports")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/imports", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Imports")
 class ImportController {
 

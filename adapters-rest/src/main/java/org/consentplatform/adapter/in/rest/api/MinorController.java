@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consentplatform.application.port.in.ManageContacts;
 import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Minors' contact points (§12); the contact point travels in the body, never in the URL. */
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/contact-points/minor")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/contact-points/minor", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Contacts")
 class MinorController {
 

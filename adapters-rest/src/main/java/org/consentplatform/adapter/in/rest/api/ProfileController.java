@@ -9,6 +9,7 @@ import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,7 @@ import java.util.List;
 
 /** Compliance profiles, revised with optimistic concurrency: ETag on read, If-Match on write. */
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/profiles")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/profiles", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Compliance profiles")
 class ProfileController {
 

@@ -119,7 +119,7 @@ interface ProfileMapper {
                     models.put(Channel.of("models", channel), InvalidInputs.requireNonNull("models." + channel, model)));
         }
         List<Topic> topics = purpose.topics() == null ? List.of()
-                : purpose.topics().stream().map(t -> new Topic(TechnicalId.parse("topics.id", t.id()), t.name())).toList();
+                : ValueMapping.indexed("topics", purpose.topics(), t -> new Topic(TechnicalId.parse("id", t.id()), t.name()));
         return Purpose.define(TechnicalId.parse("id", purpose.id()), purpose.name(),
                 InvalidInputs.requireNonNull("type", purpose.type()), purpose.legalBasis(), models, topics,
                 Boolean.TRUE.equals(purpose.doubleOptIn()), purpose.partner(),

@@ -6,6 +6,7 @@ import org.consentplatform.adapter.in.rest.shared.PublicPaths;
 import org.consentplatform.application.port.in.IssueReceipts;
 import org.consentplatform.domain.receipt.ConsentReceipt;
 import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +32,7 @@ class ReceiptController {
         this.signer = signer;
     }
 
-    @PostMapping("/api/v1/tenants/{tenantId}/consents/receipt")
+    @PostMapping(path = "/api/v1/tenants/{tenantId}/consents/receipt", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A signed receipt (RS256 JWS, ISO/IEC TS 27560 / Kantara shaped) of a record's current consent; "
             + "verify it with the keys at " + PublicPaths.RECEIPT_KEYS)
     ConsentJson.Receipt receipt(@PathVariable String tenantId, @RequestBody HistoryJson.RecordHistoryQuery query) {
@@ -39,7 +40,7 @@ class ReceiptController {
         return new ConsentJson.Receipt(signer.sign(claims), claims);
     }
 
-    @GetMapping(PublicPaths.RECEIPT_KEYS)
+    @GetMapping(path = PublicPaths.RECEIPT_KEYS, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The public keys (JWK set) that consent receipts are signed with")
     Map<String, Object> keys() {
         return signer.publicKeys();

@@ -10,6 +10,7 @@ import org.consentplatform.domain.preference.RecipientLink;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,7 +31,7 @@ import java.util.Map;
 
 /** The links a message carries to its recipient's pages, and the one-click unsubscribe headers (RFC 2369, RFC 8058). */
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/recipient-links")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/recipient-links", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Recipient links")
 class RecipientLinkController {
 

@@ -27,7 +27,7 @@ import java.time.format.DateTimeParseException;
  * counters the change log feeds every few seconds, never from reading every record.
  */
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/reports")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/reports", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Reports")
 class ReportController {
 

@@ -6,6 +6,7 @@ import org.consentplatform.application.port.in.ManageTenants;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/tenants/{tenantId}/settings")
+@RequestMapping(path = "/api/v1/tenants/{tenantId}/settings", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Tenants")
 class TenantSettingsController {
 

@@ -9,7 +9,6 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.ReportingPolicy;
 
-import java.util.ArrayList;
 import java.util.List;
 
 @Mapper(componentModel = "spring", uses = ValueMapping.class, unmappedTargetPolicy = ReportingPolicy.ERROR)
@@ -21,14 +20,9 @@ interface TenantSettingsMapper {
     TenantSettingsJson.TenantSettings toApi(TenantSettings settings);
 
     default TenantSettings toDomain(TenantSettingsJson.TenantSettings settings) {
-        var channels = new ArrayList<ChannelDefinition>();
-        List<TenantSettingsJson.CustomChannel> custom = settings.customChannels() == null ? List.of() : settings.customChannels();
-        for (int i = 0; i < custom.size(); i++) {
-            TenantSettingsJson.CustomChannel channel = custom.get(i);
-            String field = "customChannels[" + i + "]";
-            channels.add(new ChannelDefinition(Channel.of(field + ".id", channel.id()), channel.name(),
-                    InvalidInputs.requireNonNull(field + ".addressFormat", channel.addressFormat())));
-        }
+        List<ChannelDefinition> channels = settings.customChannels() == null ? List.of()
+                : ValueMapping.indexed("customChannels", settings.customChannels(), channel -> new ChannelDefinition(
+                        Channel.of("id", channel.id()), channel.name(), InvalidInputs.requireNonNull("addressFormat", channel.addressFormat())));
         return new TenantSettings(InvalidInputs.requireNonNull("checkContactLevelConsent", settings.checkContactLevelConsent()),
                 InvalidInputs.requireNonNull("lowercaseWholeEmail", settings.lowercaseWholeEmail()),
                 settings.defaultPhoneRegion(), channels, settings.ageOfDigitalConsent());

@@ -46,12 +46,17 @@ public class HttpConfiguration {
 
     private static final String TENANT = "/api/v1/tenants/{tenantId}";
 
-    /** Input that is not exactly what the API describes is refused: no unknown fields, no type coercion, no duplicate keys. */
+    /**
+     * Input that is not exactly what the API describes is refused: no unknown fields, no type
+     * coercion (a fraction is no integer, a number no instant), no duplicate keys.
+     */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder
+                .addModule(StrictInstants.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -157,6 +162,13 @@ public class HttpConfiguration {
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(-300);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryEncodingFilter> queryEncodingFilter(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new QueryEncodingFilter(problems));
+        registration.setOrder(-250);
         return registration;
     }
 

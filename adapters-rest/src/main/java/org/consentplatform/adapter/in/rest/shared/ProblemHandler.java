@@ -1,10 +1,11 @@
 package org.consentplatform.adapter.in.rest.shared;
 
+import org.consentplatform.adapter.in.rest.shared.JsonReasons;
+import org.consentplatform.application.port.StorageUnavailable;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.consentplatform.application.port.StorageUnavailable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,7 +23,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +94,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return body(Problems.PAYLOAD_TOO_LARGE.detail("the request body is larger than this endpoint accepts"));
         }
         Throwable cause = e.getMostSpecificCause();
-        String field = cause instanceof DatabindException databind ? path(databind) : "body";
-        String reason = cause instanceof JacksonException jackson ? firstLine(jackson.getOriginalMessage()) : "is not readable JSON";
+        String field = cause instanceof JacksonException jackson ? JsonReasons.field(jackson) : "body";
+        String reason = cause instanceof JacksonException jackson ? JsonReasons.of(jackson) : "is not readable JSON";
         return body(Problems.INVALID_INPUT.withErrors("the request body is not valid: " + field + " " + reason,
                 List.of(Map.of("field", field, "reason", reason))));
     }
@@ -167,28 +167,4 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Map.of("field", violation.field(), "reason", violation.reason());
     }
 
-    private static String path(DatabindException e) {
-        var path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "is not valid";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        // Jackson names internal classes; keep what helps the caller
-        return line.replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "the expected type").strip();
-    }
 }
