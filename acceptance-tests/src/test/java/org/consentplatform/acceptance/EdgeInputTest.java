@@ -47,7 +47,13 @@ class EdgeInputTest {
             "POST | /consents | {\"profileId\":\"edge-input\",\"channel\":\"EMAIL\",\"address\":\"edge@example.com\",\"purposeId\":\"commercial\",\"state\":\"OPTED_IN\",\"capturedAt\":\"2026-11-01T00:00:00Z \"} | capturedAt",
             "POST | /history/search | {\"from\":\"+1000000000-01-01T00:00:00Z\"} | from",
             "POST | /history/search | {\"to\":\"-1000000000-01-01T00:00:00Z\"} | to",
-            "PUT | /settings | {\"checkContactLevelConsent\":true,\"lowercaseWholeEmail\":true,\"ageOfDigitalConsent\":16.5} | ageOfDigitalConsent"})
+            "PUT | /settings | {\"checkContactLevelConsent\":true,\"lowercaseWholeEmail\":true,\"ageOfDigitalConsent\":16.5} | ageOfDigitalConsent",
+            "POST | /consents | {\"profileId\":\"edge-input\",\"channel\":\"EMAIL\",\"address\":\"edge@example.com\",\"purposeId\":\"commercial\",\"state\":\"OPTED_IN \",\"capturedAt\":\"2026-11-01T00:00:00Z\"} | state",
+            "POST | /consents | {\"profileId\":\"edge-input\",\"channel\":\"EMAIL\",\"address\":\"edge@example.com\",\"purposeId\":\"commercial\",\"state\":\"OPTED_IN\\u0000\",\"capturedAt\":\"2026-11-01T00:00:00Z\"} | state",
+            "POST | /consents | {\"profileId\":\"edge-input\",\"channel\":\"SMS\",\"address\":\"+33612345678\\u0000\",\"purposeId\":\"commercial\",\"state\":\"OPTED_IN\",\"capturedAt\":\"2026-11-01T00:00:00Z\"} | address",
+            "POST | /consents | {\"profileId\":\"edge-input\",\"channel\":\"EMAIL\",\"address\":\"edge@example.com\",\"purposeId\":\"commercial\",\"state\":\"OPTED_IN\",\"capturedAt\":\"2026-11-01T00:00:00Z\",\"locale\":\"not a locale!\"} | locale",
+            "POST | /profiles | {\"id\":\"edge-models\",\"name\":\"E\",\"purposes\":[{\"id\":\"x\",\"type\":\"COMMERCIAL\",\"models\":{\"EMAIL.x\":\"RESTRICTIVE\"}}]} | purposes[0].models.EMAIL.x",
+            "POST | /profiles | {\"id\":\"edge-models\",\"name\":\"E\",\"purposes\":[{\"id\":\"x\",\"type\":\"COMMERCIAL\",\"models\":{\"__proto__\":\"RESTRICTIVE\"}}]} | purposes[0].models.__proto__"})
     void aValueOutsideWhatTheApiTakesIsAProblemNamingItsField(String method, String path, String body, String field) {
         String before = snapshot();
 
@@ -116,6 +122,19 @@ class EdgeInputTest {
 
         assertStatusAndProblem(answer);
         assertThat(answer).contains("%-encoded");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMultipartUploadCutShortIsAProblem() throws IOException {
+        String body = "--x\r\nContent-Disposition: form-data; name=\"job\"\r\nContent-Type: application/json\r\n\r\n"
+                + "{\"shape\":\"CONSENT_ROWS\",\"format\":\"CSV\"}\r\n--x\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"a.csv\"\r\n\r\nprofileId,chan";
+
+        String answer = raw("POST " + World.BASE + "/imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + world.admin()
+                + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertStatusAndProblem(answer);
     }
 
     /** Sent as raw bytes: an HTTP client refuses to send most of these. */

@@ -125,8 +125,8 @@ class ApplicationWiring {
     }
 
     @Bean
-    ProfileService profileService(ComplianceProfiles profiles, ConsentRecords records, Clock clock) {
-        return new ProfileService(profiles, records, clock);
+    ProfileService profileService(ComplianceProfiles profiles, Tenants tenants, ConsentRecords records, Clock clock) {
+        return new ProfileService(profiles, tenants, records, clock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.enforcement.ModelChangeImpact;
 import org.consentplatform.domain.enforcement.RecordStates;
 import org.consentplatform.domain.profile.ComplianceProfile;
@@ -18,17 +19,20 @@ import java.util.Map;
 public final class ProfileService implements ManageProfiles {
 
     private final ComplianceProfiles profiles;
+    private final Tenants tenants;
     private final ConsentRecords records;
     private final Clock clock;
 
-    public ProfileService(ComplianceProfiles profiles, ConsentRecords records, Clock clock) {
+    public ProfileService(ComplianceProfiles profiles, Tenants tenants, ConsentRecords records, Clock clock) {
         this.profiles = profiles;
+        this.tenants = tenants;
         this.records = records;
         this.clock = clock;
     }
 
     @Override
     public ComplianceProfile create(TenantId tenant, TechnicalId profileId, ProfileDefinition definition) {
+        definition.requireKnownChannels(tenants.inForce(tenant));
         ComplianceProfile profile = ComplianceProfile.create(tenant, profileId, definition);
         profiles.add(profile);
         return profile;
@@ -55,6 +59,7 @@ public final class ProfileService implements ManageProfiles {
 
     @Override
     public ComplianceProfile revise(TenantId tenant, TechnicalId profileId, ProfileDefinition definition, long expectedVersion) {
+        definition.requireKnownChannels(tenants.inForce(tenant));
         ComplianceProfile revised = get(tenant, profileId).revise(definition, expectedVersion);
         profiles.replace(revised);
         return revised;

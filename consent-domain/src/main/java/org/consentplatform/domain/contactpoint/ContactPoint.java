@@ -1,5 +1,6 @@
 package org.consentplatform.domain.contactpoint;
 
+import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 
 /** One normalised address on one channel. Consent is stored per contact point, not per person. */
@@ -12,6 +13,10 @@ public record ContactPoint(Channel channel, String address) {
 
     /** Normalises a raw address as the channel's format and the tenant's rules say. */
     public static ContactPoint normalise(ChannelDefinition channel, String rawAddress, NormalisationRules rules) {
+        if (rawAddress != null && rawAddress.chars().anyMatch(c -> Character.isISOControl(c) && !Character.isWhitespace(c))) {
+            // white space (a postal address's line breaks too) is normalised away; NUL and the like are never part of one
+            throw DomainRejection.InvalidInput.of("address", "must not contain control characters");
+        }
         return new ContactPoint(channel.channel(),
                 channel.addressFormat().normalise("address", rawAddress, rules));
     }

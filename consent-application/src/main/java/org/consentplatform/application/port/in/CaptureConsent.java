@@ -12,7 +12,9 @@ import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
+import java.util.IllformedLocaleException;
 import java.util.List;
+import java.util.Locale;
 
 /** Records people's consent decisions, one or a batch. */
 public interface CaptureConsent {
@@ -38,7 +40,13 @@ public interface CaptureConsent {
                 throw DomainRejection.InvalidInput.of("source", "must be API, FORM or OPERATOR: " + source
                         + " is set by the platform's own flows");
             }
-            InvalidInputs.optionalText("locale", locale, 35);
+            if (locale != null) {
+                try {
+                    new Locale.Builder().setLanguageTag(InvalidInputs.optionalText("locale", locale, 35));
+                } catch (IllformedLocaleException e) {
+                    throw DomainRejection.InvalidInput.of("locale", "must be a BCP 47 language tag, such as fr-FR");
+                }
+            }
         }
     }
 

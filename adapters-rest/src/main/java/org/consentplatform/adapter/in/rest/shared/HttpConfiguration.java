@@ -54,6 +54,7 @@ public class HttpConfiguration {
     JsonMapperBuilderCustomizer strictJson() {
         return builder -> builder
                 .addModule(StrictInstants.module())
+                .addModule(StrictEnums.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

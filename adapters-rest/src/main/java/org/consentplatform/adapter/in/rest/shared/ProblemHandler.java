@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
@@ -123,6 +125,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
         return body(Problems.NOT_FOUND.detail("no such resource"));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return respond(Problems.PAYLOAD_TOO_LARGE.detail("the upload is larger than this endpoint accepts"));
+        }
+        return respond(Problems.INVALID_INPUT.withErrors("the multipart body is malformed or cut short",
+                List.of(Map.of("field", "body", "reason", "is not a complete multipart/form-data body"))));
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
