@@ -14,4 +14,13 @@ class StartupChecksTest {
                 .hasMessageContaining("No MongoDB connection string")
                 .hasMessageContaining("spring.mongodb.uri");
     }
+
+    @Test
+    void withoutTheEmbeddedProfileAMissingMailRelayFailsFastNamingTheProperty() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ConsentApplication.class).profiles("production")
+                .run("--server.port=0", "--spring.mongodb.uri=mongodb://localhost:1/consent"))
+                .hasMessageContaining("No SMTP relay")
+                .hasMessageContaining("spring.mail.host")
+                .hasMessageNotContaining("MongoDB");
+    }
 }

@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 import java.time.Clock;
+import java.util.List;
 
 import static org.consentplatform.adapter.in.rest.shared.TenantAccess.ADMIN;
 import static org.consentplatform.adapter.in.rest.shared.TenantAccess.ANY;
@@ -43,6 +44,8 @@ import static org.consentplatform.adapter.in.rest.shared.TenantAccess.WRITE;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, ApiProperties.class, LinkProperties.class})
 public class HttpConfiguration {
+
+    static final String PROTECTED_RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
 
     private static final String TENANT = "/api/v1/tenants/{tenantId}";
 
@@ -81,10 +84,12 @@ public class HttpConfiguration {
         String tenantClaim = security.tenantClaim();
         AuthenticationEntryPoint unauthenticated = problemEntryPoint(problems);
         AccessDeniedHandler denied = problemAccessDenied(problems);
-        http.securityMatcher("/api/**")
+        // RFC 9728: the metadata a 401's WWW-Authenticate points at is served by this chain, so it is reachable
+        http.securityMatcher("/api/**", PROTECTED_RESOURCE_METADATA)
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, PROTECTED_RESOURCE_METADATA).permitAll()
                         .requestMatchers(HttpMethod.GET, TENANT + "/settings").access(TenantAccess.of(tenantClaim, READ, ADMIN))
                         .requestMatchers(HttpMethod.PUT, TENANT + "/settings").access(TenantAccess.of(tenantClaim, ADMIN))
                         .requestMatchers(HttpMethod.POST, TENANT + "/settings/dry-run").access(TenantAccess.of(tenantClaim, READ, ADMIN))
@@ -108,6 +113,13 @@ public class HttpConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> { })
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(resource -> {
+                            resource.resourceName("Consent platform API").tlsClientCertificateBoundAccessTokens(false)
+                                    .scopes(scopes -> scopes.addAll(List.of(TenantAccess.ANY)));
+                            if (!security.issuerUri().isBlank()) {
+                                resource.authorizationServer(security.issuerUri());
+                            }
+                        }))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(exceptions -> exceptions
