@@ -178,6 +178,14 @@ public class HttpConfiguration {
         return registration;
     }
 
+    /** Before Spring Security (-100), so that what it rethrows reaches this filter. */
+    @Bean
+    FilterRegistrationBean<IdentityProviderOutageFilter> identityProviderOutageFilter(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new IdentityProviderOutageFilter(problems));
+        registration.setOrder(-150);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<QueryEncodingFilter> queryEncodingFilter(ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(new QueryEncodingFilter(problems));
