@@ -1,14 +1,8 @@
 package org.consentplatform.embedded;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.consentplatform.bootstrap.ConsentApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +66,7 @@ class ExternalIssuerTest {
 
     @Test
     void theIdentityProvidersTokensAreAccepted() throws Exception {
-        HttpResponse<String> response = readUnknownContact(token(signingKey, issuer));
+        HttpResponse<String> response = readUnknownContact(IssuerTokens.token(signingKey, issuer));
 
         // authenticated and allowed: the contact just does not exist
         assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
@@ -85,8 +76,8 @@ class ExternalIssuerTest {
     void tokensOfAnotherKeyOrIssuerAreRefused() throws Exception {
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("idp-1").generate();
 
-        assertThat(readUnknownContact(token(stranger, issuer)).statusCode()).isEqualTo(401);
-        assertThat(readUnknownContact(token(signingKey, "http://localhost:8080")).statusCode()).isEqualTo(401);
+        assertThat(readUnknownContact(IssuerTokens.token(stranger, issuer)).statusCode()).isEqualTo(401);
+        assertThat(readUnknownContact(IssuerTokens.token(signingKey, "http://localhost:8080")).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -105,16 +96,6 @@ class ExternalIssuerTest {
     private static HttpResponse<String> readUnknownContact(String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/tenants/acme/contacts/" + UUID.randomUUID()))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String token(RSAKey key, String tokenIssuer) throws Exception {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(tokenIssuer).subject("marketing-app").audience("consent-api")
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .claim("scope", "consent:read").claim("tenant_ids", List.of("acme")).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
     }
 
     private static String base() {

@@ -1,14 +1,8 @@
 package org.consentplatform.embedded;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.consentplatform.bootstrap.ConsentApplication;
 import org.junit.jupiter.api.AfterEach;
@@ -23,9 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,19 +55,19 @@ class IdentityProviderOutageTest {
                 "--consent.embedded.mail.port=0", "--consent.security.issuer-uri=" + issuer);
         RSAKey key = new RSAKeyGenerator(2048).keyID("idp-1").generate();
 
-        HttpResponse<String> whileDown = readUnknownContact(token(key, issuer));
+        HttpResponse<String> whileDown = readUnknownContact(IssuerTokens.token(key, issuer));
         assertThat(whileDown.statusCode()).as(whileDown.body()).isEqualTo(503);
         assertThat(whileDown.headers().firstValue("Retry-After")).isPresent();
         assertThat(whileDown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 
         identityProvider = identityProvider(port, issuer, key);
-        HttpResponse<String> onceUp = readUnknownContact(token(key, issuer));
+        HttpResponse<String> onceUp = readUnknownContact(IssuerTokens.token(key, issuer));
         assertThat(onceUp.statusCode()).as(onceUp.body()).isEqualTo(404); // authenticated: the contact just does not exist
 
         identityProvider.stop(0);
         identityProvider = null;
         RSAKey rotated = new RSAKeyGenerator(2048).keyID("idp-2").generate(); // an unknown key id sends it to the JWK set again
-        HttpResponse<String> keysUnreachable = readUnknownContact(token(rotated, issuer));
+        HttpResponse<String> keysUnreachable = readUnknownContact(IssuerTokens.token(rotated, issuer));
         assertThat(keysUnreachable.statusCode()).as(keysUnreachable.body()).isEqualTo(503);
         assertThat(keysUnreachable.headers().firstValue("Retry-After")).isPresent();
     }
@@ -104,16 +95,5 @@ class IdentityProviderOutageTest {
         String base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tenants/acme/contacts/" + UUID.randomUUID()))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String token(RSAKey key, String issuer) throws Exception {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("marketing-app").audience("consent-api")
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .claim("scope", "consent:read").claim("tenant_ids", List.of("acme")).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-                claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
     }
 }
