@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every background job of the platform, each a {@link PeriodicJob} on its interval. The use
@@ -23,6 +25,9 @@ import java.time.Duration;
 class BackgroundJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundJobs.class);
+
+    /** How often the topics are tried again while the broker has not answered since start-up. */
+    private static final Duration TOPIC_RETRY = Duration.ofSeconds(10);
 
     /** Writers in flight are left alone by the periodic repair. */
     private static final Duration REPAIR_GRACE = Duration.ofSeconds(10);
@@ -78,6 +83,22 @@ class BackgroundJobs {
     PeriodicJob projectionRepair(ConsentRecords records, AuditProperties audit) {
         return PeriodicJob.every("projection-repair", audit.projectionRepair().interval(),
                 () -> records.repairProjections(REPAIR_GRACE));
+    }
+
+    /**
+     * Creates the platform's topics once the broker answers. Start-up tries once, briefly
+     * ({@code spring.kafka.admin.operation-timeout}); a broker that was away then gets its topics,
+     * with the configured partitions, when it appears, even where it does not create topics
+     * itself. The relay's batches wait meanwhile and go out afterwards.
+     */
+    @Bean
+    PeriodicJob topicCreation(KafkaAdmin admin) {
+        var created = new AtomicBoolean();
+        return PeriodicJob.every("topic-creation", TOPIC_RETRY, () -> {
+            if (!created.get()) {
+                created.set(admin.initialize());
+            }
+        });
     }
 
     /** At start-up everything is repaired, before the first periodic run. */

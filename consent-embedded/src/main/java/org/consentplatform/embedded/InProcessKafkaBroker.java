@@ -32,11 +32,18 @@ public final class InProcessKafkaBroker {
     /** Kept across stop and start: the quorum's voter address is part of its stored state. */
     private final int controllerPort = freePort();
     private final Path logDir;
+    private final boolean autoCreateTopics;
     private KafkaRaftServer server;
 
     public InProcessKafkaBroker(int port, Path logDir) {
+        this(port, logDir, true);
+    }
+
+    /** @param autoCreateTopics false, as production clusters often run: only topics someone created exist */
+    public InProcessKafkaBroker(int port, Path logDir, boolean autoCreateTopics) {
         this.port = port;
         this.logDir = logDir.toAbsolutePath();
+        this.autoCreateTopics = autoCreateTopics;
     }
 
     public synchronized void start() {
@@ -63,7 +70,7 @@ public final class InProcessKafkaBroker {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("auto.create.topics.enable", "true");
+        props.put("auto.create.topics.enable", Boolean.toString(autoCreateTopics));
         KafkaConfig config = KafkaConfig.fromProps(props);
         formatOnFirstStart();
         var started = new KafkaRaftServer(config, Time.SYSTEM);
