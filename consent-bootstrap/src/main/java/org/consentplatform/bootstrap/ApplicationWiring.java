@@ -55,6 +55,7 @@ import org.consentplatform.application.service.RecipientPreferenceService;
 import org.consentplatform.application.service.ReportService;
 import org.consentplatform.application.service.TenantService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,6 +65,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Plain constructors, wired here: the core carries no framework annotation. */
@@ -75,6 +77,13 @@ class ApplicationWiring {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** A store that is away is answered 503 within seconds, not after the driver's half minute. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storageTimeouts(PlatformProperties platform) {
+        long millis = platform.storage().serverSelectionTimeout().toMillis();
+        return settings -> settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
     }
 
     @Bean

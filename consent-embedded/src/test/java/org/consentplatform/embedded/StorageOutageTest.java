@@ -51,7 +51,7 @@ class StorageOutageTest {
         service = new SpringApplicationBuilder(ConsentApplication.class).run("--server.port=0",
                 "--consent.embedded.mongo.enabled=false", "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=",
                 "--consent.embedded.mail.port=0",
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + port + "/consent?serverSelectionTimeoutMS=1000&connectTimeoutMS=500");
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + port + "/consent");
         String token = token();
         String contact = "/contacts/" + UUID.randomUUID();
         assertThat(call("PUT", contact, token, CONTACT, null).statusCode()).isEqualTo(200);
@@ -60,7 +60,14 @@ class StorageOutageTest {
 
         mongo.shutdownNow();
         assertThat(storageHealth()).isEqualTo("DOWN");
+        long outageStarted = System.nanoTime();
         HttpResponse<String> read = call("GET", contact, token, null, null);
+        // consent.storage.server-selection-timeout (2 s) answers it, not the driver's 30 s
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - outageStarted)).isLessThan(java.time.Duration.ofSeconds(10));
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/confirm/" + "x".repeat(43))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
         HttpResponse<String> write = call("PUT", "/contacts/" + UUID.randomUUID(), token, CONTACT, null);
         HttpResponse<String> idempotentWrite = call("PUT", "/contacts/" + UUID.randomUUID(), token, CONTACT, "outage-1");
 
