@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.consentplatform.bootstrap.ConsentApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -99,17 +99,10 @@ class LateBrokerTest {
         }
     }
 
-    /** Polls until the value is there: the topic job retries every 10 s, the relay every 200 ms. */
-    private static <T> T eventually(Supplier<T> value) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            T found = value.get();
-            if (found != null) {
-                return found;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not there within 90 s");
+    /** Until the value is there: the topic job retries every 10 s, the relay every 200 ms. */
+    private static <T> T eventually(Supplier<T> value) {
+        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(value::get, Objects::nonNull);
     }
 
     private String token(String client, String scope) throws Exception {
