@@ -1,27 +1,29 @@
 package org.consentplatform.acceptance;
 
-import io.cucumber.datatable.DataTable;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.TestKeys;
+import org.consentplatform.acceptance.support.Tokens;
 import org.consentplatform.acceptance.support.World;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +38,7 @@ public class AuditSteps {
     private JsonNode receipt;
     private Map<String, Object> receiptFor;
     private JWKSet publishedKeys;
+    private String serviceAccount;
 
     private final World world;
 
@@ -102,6 +105,30 @@ public class AuditSteps {
         filter.put("from", moments.get(moment).toString());
         filter.put("source", source);
         found = allPages(filter, 100);
+    }
+
+    @Given("a service account of the client {string}, whose subject is an opaque id, opts {string} in to {string}")
+    public void serviceAccountOptsIn(String client, String address, String purpose) {
+        serviceAccount = UUID.randomUUID().toString();
+        // as Keycloak mints it: the subject is the service account's user id, the client is in azp
+        String token = Tokens.sign(Tokens.valid(List.of(World.TENANT), Tokens.ALL_SCOPES).subject(serviceAccount)
+                .claim("azp", client).build(), TestKeys.ISSUER);
+        JsonNode change = World.ok(world.api.post(World.BASE + "/consents", token,
+                World.capture(PROFILE, "EMAIL", address, purpose, null, "OPTED_IN", Instant.parse("2026-11-01T09:00:00Z"), null)));
+        assertThat(change.get("actor").asString()).isEqualTo(serviceAccount);
+    }
+
+    @When("the auditor searches the history since {string} for client {string}")
+    public void searchByClient(String moment, String client) {
+        found = allPages(Map.of("from", moments.get(moment).toString(), "client", client), 100);
+    }
+
+    @Then("each entry found names the client {string} beside the service account's subject")
+    public void entriesNameTheClient(String client) {
+        assertThat(found).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.get("actorClient").asString()).isEqualTo(client);
+            assertThat(entry.get("actor").asString()).isEqualTo(serviceAccount);
+        });
     }
 
     @Then("the pages hold {int} entries in recorded order: {string}")

@@ -28,6 +28,7 @@ public class ExpirySteps {
     private Instant clickedAt;
     private HttpApi.Response engagement;
     private HttpApi.Response capture;
+    private JsonNode rejected;
 
     private final World world;
 
@@ -119,14 +120,47 @@ public class ExpirySteps {
 
     @Then("the history of {string} for {string} ends with an EXPIRY change by {string}")
     public void historyEndsWithExpiry(String address, String purpose, String actor) {
-        JsonNode items = World.ok(world.api.post(World.BASE + "/history/record", world.auditor(),
-                Map.of("profileId", world.profile(), "channel", "EMAIL", "address", address, "purposeId", purpose))).get("items");
-        JsonNode last = items.get(items.size() - 1);
+        JsonNode last = lastEntry(address, purpose);
         assertThat(last.get("source").asString()).isEqualTo("EXPIRY");
         assertThat(last.get("actor").asString()).isEqualTo(actor);
         assertThat(last.at("/before/state").asString()).isEqualTo("OPTED_IN");
         assertThat(last.at("/after/state").asString(null)).as("the record counts as absent").isNull();
         assertThat(last.get("requestedState").asString(null)).isNull();
+    }
+
+    @Then("the history of {string} for {string} ends with a REJECTED opt-in for the rule {string}, the record {word}")
+    public void historyEndsWithRejection(String address, String purpose, String rule, String state) {
+        JsonNode last = lastEntry(address, purpose);
+        assertThat(last.get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(last.get("requestedState").asString()).isEqualTo("OPTED_IN");
+        assertThat(last.at("/rejection/rule").asString()).isEqualTo(rule);
+        assertThat(last.at("/rejection/reason").asString()).isNotBlank().doesNotContain(address);
+        assertThat(last.get("before")).isEqualTo(last.get("after"));
+        assertThat(last.at("/after/state").asString(null)).isEqualTo(state.equals("absent") ? null : state);
+        JsonNode records = World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
+                Map.of("channel", "EMAIL", "address", address, "profileId", world.profile()))).get("items");
+        assertThat(records.valueStream().filter(r -> r.get("purposeId").asString().equals(purpose))
+                .map(r -> r.get("state").asString()).toList())
+                .isEqualTo(state.equals("absent") ? List.of() : List.of(state));
+        rejected = last;
+    }
+
+    @Then("the auditor finds that attempt among the profile's REJECTED entries, in a history that verifies")
+    public void auditorFindsRejection() {
+        JsonNode found = World.ok(world.api.post(World.BASE + "/history/search", world.auditor(),
+                Map.of("profileId", world.profile(), "outcome", "REJECTED"))).get("items");
+        assertThat(found.valueStream().map(entry -> entry.get("id").asString())).containsExactly(rejected.get("id").asString());
+        JsonNode verification = World.ok(world.api.post(World.BASE + "/history/record/verify", world.auditor(),
+                Map.of("profileId", world.profile(), "channel", "EMAIL", "address", rejected.get("address").asString(),
+                        "purposeId", rejected.get("purposeId").asString())));
+        assertThat(verification.get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("checked").asLong()).isEqualTo(rejected.get("seq").asLong());
+    }
+
+    private JsonNode lastEntry(String address, String purpose) {
+        JsonNode items = World.ok(world.api.post(World.BASE + "/history/record", world.auditor(),
+                Map.of("profileId", world.profile(), "channel", "EMAIL", "address", address, "purposeId", purpose))).get("items");
+        return items.get(items.size() - 1);
     }
 
     @When("{string} clicks in a message about {string} today")

@@ -32,6 +32,14 @@ Feature: An auditor can trust the history (domain rules §11)
     When the auditor searches the history since "start" for source FORM
     Then the pages hold 1 entries in recorded order: "kim@example.com"
 
+  Scenario: a service account's changes name its client, and the auditor finds them by it
+    Given a moment passes, noted as "service start"
+    And a service account of the client "crm-sync", whose subject is an opaque id, opts "nia@example.com" in to "commercial"
+    And "nia@example.com" opted out of "tracking" at "2026-11-02T09:00:00Z"
+    When the auditor searches the history since "service start" for client "crm-sync"
+    Then the pages hold 1 entries in recorded order: "nia@example.com"
+    And each entry found names the client "crm-sync" beside the service account's subject
+
   Scenario: the auditor exports a range as a stream
     Given a moment passes, noted as "export start"
     And "lea@example.com" opted in to "commercial" at "2026-11-01T09:00:00Z"

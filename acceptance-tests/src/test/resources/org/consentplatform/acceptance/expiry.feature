@@ -48,4 +48,5 @@ Feature: Consent lifetime, expiry and renewal (domain rules §10)
     Given "lapsed@example.com" opted in to "offers" 13 months ago
     When "lapsed@example.com" clicks in a message about "offers" today
     Then the engagement is refused with the rule "nothing-to-renew"
+    And the history of "lapsed@example.com" for "offers" ends with a REJECTED opt-in for the rule "nothing-to-renew", the record OPTED_IN
     And a message for "offers" to "lapsed@example.com" is blocked because of CONSENT_EXPIRED

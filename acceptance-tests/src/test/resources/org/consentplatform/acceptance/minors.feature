@@ -7,11 +7,20 @@ Feature: Minors and guardians (domain rules §12)
   Background:
     Given a profile whose purpose "offers" is RESTRICTIVE on EMAIL
 
-  Scenario: a minor's opt-in without a guardian is refused and changes nothing
+  Scenario: a minor's opt-in without a guardian is refused, changes no state, and is kept in the history
     Given "zoe@example.com" is flagged as a minor's, born 10 years ago
     When "zoe@example.com" opts in to "offers" without a guardian
     Then the capture is refused with the rule "guardian-required"
     And a message for "offers" to "zoe@example.com" is blocked because of PURPOSE_CONSENT
+    And the history of "zoe@example.com" for "offers" ends with a REJECTED opt-in for the rule "guardian-required", the record absent
+    And the auditor finds that attempt among the profile's REJECTED entries, in a history that verifies
+
+  Scenario: a refused opt-in leaves an earlier opt-out in place
+    Given "ada@example.com" is flagged as a minor's, born 10 years ago
+    And "ada@example.com" opts out of "offers"
+    When "ada@example.com" opts in to "offers" without a guardian
+    Then the capture is refused with the rule "guardian-required"
+    And the history of "ada@example.com" for "offers" ends with a REJECTED opt-in for the rule "guardian-required", the record OPTED_OUT
 
   Scenario: with a parent named in the evidence, the minor's opt-in counts
     Given "zoe@example.com" is flagged as a minor's, born 10 years ago

@@ -4,6 +4,7 @@ import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.Rejection;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
@@ -28,6 +29,15 @@ final class ChangeRecorder {
         return OptimisticAppend.retry(key.toString(), () -> {
             ConsentChange change = records.load(tenant, key)
                     .capture(capture, doubleOptInRequired, UUID.randomUUID().toString(), clock.instant());
+            return records.append(change) ? Optional.of(change) : Optional.empty();
+        });
+    }
+
+    /** Keeps a capture a rule refused in its record's history (§11); the record's state stays as it was. */
+    ConsentChange reject(TenantId tenant, ConsentCapture capture, Rejection rejection) {
+        return OptimisticAppend.retry(capture.key().toString(), () -> {
+            ConsentChange change = records.load(tenant, capture.key())
+                    .reject(capture, rejection, UUID.randomUUID().toString(), clock.instant());
             return records.append(change) ? Optional.of(change) : Optional.empty();
         });
     }

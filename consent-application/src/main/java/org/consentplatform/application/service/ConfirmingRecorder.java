@@ -5,6 +5,7 @@ import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.Rejection;
 import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.profile.ComplianceProfile;
@@ -22,8 +23,9 @@ import java.util.stream.Collectors;
  * Records captures with the rules every capturing flow shares, whoever made them: an opt-in
  * for a minor's contact point needs a parent or guardian (§12), and the mail quota of every
  * opt-in that will wait for double opt-in confirmation (§5) is taken, all before anything is
- * written, so a refusal (422, 429) leaves every record as it was; each opt-in left pending then
- * gets its confirmation request.
+ * applied, so a refusal (422, 429) leaves every record's state as it was; each opt-in left
+ * pending then gets its confirmation request. A capture a rule refused is kept in its record's
+ * history as REJECTED (§11) before the refusal is thrown.
  */
 final class ConfirmingRecorder {
 
@@ -48,14 +50,8 @@ final class ConfirmingRecorder {
     }
 
     List<ConsentChange> recordAll(TenantId tenant, TenantSettings settings, List<Item> items) {
-        List<ConsentCapture> optIns = items.stream().map(Item::capture).filter(c -> c.state() == ConsentState.OPTED_IN).toList();
-        if (!optIns.isEmpty()) {
-            Map<ContactPoint, MinorFlag> minors = contacts.minorFlags(tenant,
-                    optIns.stream().map(c -> c.key().contactPoint()).collect(Collectors.toSet()));
-            Instant now = clock.instant();
-            optIns.forEach(capture -> Optional.ofNullable(minors.get(capture.key().contactPoint()))
-                    .ifPresent(minor -> minor.requireGuardian(capture, now, settings.ageOfDigitalConsent())));
-        }
+        refuseMinorsWithoutGuardian(tenant, settings, items.stream().map(Item::capture)
+                .filter(c -> c.state() == ConsentState.OPTED_IN).toList());
         items.stream().filter(item -> item.capture().awaitsConfirmation(item.doubleOptInRequired()))
                 .forEach(item -> doubleOptIn.reserveMail(tenant, item.capture().key().contactPoint().address()));
         return items.stream().map(item -> {
@@ -63,5 +59,32 @@ final class ConfirmingRecorder {
             doubleOptIn.requestConfirmation(item.profile(), change, item.locale());
             return change;
         }).toList();
+    }
+
+    /** Throws the refusal a rule made of a capture, once the refused capture is in its record's history. */
+    void reject(TenantId tenant, ConsentCapture capture, Rejection rejection) {
+        recorder.reject(tenant, capture, rejection);
+        throw rejection.refusal();
+    }
+
+    private void refuseMinorsWithoutGuardian(TenantId tenant, TenantSettings settings, List<ConsentCapture> optIns) {
+        if (optIns.isEmpty()) {
+            return;
+        }
+        Map<ContactPoint, MinorFlag> minors = contacts.minorFlags(tenant,
+                optIns.stream().map(c -> c.key().contactPoint()).collect(Collectors.toSet()));
+        Instant now = clock.instant();
+        Rejection first = null;
+        for (ConsentCapture capture : optIns) {
+            Optional<Rejection> rejection = Optional.ofNullable(minors.get(capture.key().contactPoint()))
+                    .flatMap(minor -> minor.refusal(capture, now, settings.ageOfDigitalConsent()));
+            if (rejection.isPresent()) {
+                recorder.reject(tenant, capture, rejection.get());
+                first = first == null ? rejection.get() : first;
+            }
+        }
+        if (first != null) {
+            throw first.refusal();
+        }
     }
 }

@@ -79,10 +79,11 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         TenantSettings settings = lookups.settings(tenant);
         ContactPoint contactPoint = settings.contactPoint(command.contactPoint());
         RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
-        profile.requirePurpose(key.purposeId()).lifetime()
-                .requireRenewable(records.load(tenant, key).current().orElse(null), command.engagedAt());
         var capture = new ConsentCapture(key, ConsentState.OPTED_IN, command.engagedAt(), Source.API, caller.actor(),
                 command.evidence(), caller.correlationId()).notAfter(clock.instant());
+        profile.requirePurpose(key.purposeId()).lifetime()
+                .renewalRefusal(records.load(tenant, key).current().orElse(null), command.engagedAt())
+                .ifPresent(rejection -> recorder.reject(tenant, capture, rejection));
         return recorder.recordAll(tenant, settings, List.of(new ConfirmingRecorder.Item(profile, capture, null))).getFirst();
     }
 

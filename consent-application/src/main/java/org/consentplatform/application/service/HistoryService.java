@@ -146,7 +146,8 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
     private HistoryCriteria criteria(TenantId tenant, HistoryFilter filter) {
         return new HistoryCriteria(filter.from(), filter.to(),
                 filter.contactPoint() == null ? null : lookups.settings(tenant).contactPoint(filter.contactPoint()),
-                filter.profileId(), filter.purposeId(), filter.source(), filter.actor());
+                filter.profileId(), filter.purposeId(), filter.source(), filter.actor(), filter.client(),
+                filter.outcome());
     }
 
     private static int checked(int limit) {

@@ -6,6 +6,7 @@ import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConfirmationRequests;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.Evidence;
@@ -157,12 +158,29 @@ class ConsentServiceTest {
 
         assertThatThrownBy(() -> service.capture(ACME, command("zoe@example.com", "OPTED_IN"), CALLER))
                 .isInstanceOf(DomainRejection.RuleViolation.class).hasMessageContaining("guardian");
-        assertThat(records.log).isEmpty();
+        assertThat(records.log.values().stream().flatMap(List::stream)).singleElement().satisfies(rejected -> {
+            assertThat(rejected.outcome()).isEqualTo(ChangeOutcome.REJECTED);
+            assertThat(rejected.rejection().rule()).isEqualTo("guardian-required");
+            assertThat(rejected.after()).isNull();
+        });
 
         var withGuardian = new CaptureCommand(RETAIL, new RawContactPoint(Channel.EMAIL, "zoe@example.com"), COMMERCIAL, null, ConsentState.OPTED_IN,
                 Instant.parse("2026-11-01T00:00:00Z"), null, new Evidence(null, "signup", null, null, "Marc Martin (father)"), null);
         assertThat(service.capture(ACME, withGuardian, CALLER).evidence().guardian()).isEqualTo("Marc Martin (father)");
         assertThat(service.capture(ACME, command("zoe@example.com", "OPTED_OUT"), CALLER).applied()).isTrue();
+    }
+
+    @Test
+    void aBatchWithAMinorsOptInKeepsThatAttemptAndAppliesNothing() {
+        contacts.saveMinorFlag(ACME, new MinorFlag(new ContactPoint(Channel.EMAIL, "zoe@example.com"), LocalDate.parse("2015-05-01")));
+
+        assertThatThrownBy(() -> service.captureAll(ACME, List.of(command("ann@example.com", "OPTED_IN"),
+                command("zoe@example.com", "OPTED_IN")), CALLER)).isInstanceOf(DomainRejection.RuleViolation.class);
+
+        assertThat(records.log.values().stream().flatMap(List::stream)).singleElement().satisfies(rejected -> {
+            assertThat(rejected.outcome()).isEqualTo(ChangeOutcome.REJECTED);
+            assertThat(rejected.key().contactPoint().address()).isEqualTo("zoe@example.com");
+        });
     }
 
     @Test

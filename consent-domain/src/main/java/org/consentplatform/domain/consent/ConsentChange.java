@@ -15,28 +15,35 @@ import java.util.HexFormat;
  * form, which includes {@code previousHash}, the hash of the entry before it.
  *
  * @param seq          position in the record's history, from 1, without gaps
+ * @param rejection    why a rule refused the capture, only when the outcome is {@link ChangeOutcome#REJECTED}
  * @param before       the state before, null when the record was absent
  * @param after        the state after, null when the record stays absent
  * @param recordedAt   when the platform recorded it (capturedAt is when the person gave it)
  * @param previousHash the hash of entry {@code seq - 1}, {@link #GENESIS} for the first
  */
 public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq, ChangeOutcome outcome,
-                            ConsentState requestedState, RecordState before, RecordState after,
+                            Rejection rejection, ConsentState requestedState, RecordState before, RecordState after,
                             Instant capturedAt, Instant recordedAt, Source source, Actor actor,
                             Evidence evidence, String correlationId, String previousHash, String hash) {
 
     /** The previous hash of a record's first entry. */
     public static final String GENESIS = "0".repeat(64);
 
+    public ConsentChange {
+        if ((outcome == ChangeOutcome.REJECTED) != (rejection != null)) {
+            throw new IllegalArgumentException("a change carries a rejection exactly when its outcome is REJECTED");
+        }
+    }
+
     /** A new entry, chained to the one before it. */
     public static ConsentChange chained(String id, TenantId tenant, RecordKey key, long seq, ChangeOutcome outcome,
-                                        ConsentState requestedState, RecordState before, RecordState after,
-                                        Instant capturedAt, Instant recordedAt, Source source, Actor actor,
-                                        Evidence evidence, String correlationId, String previousHash) {
-        var unsealed = new ConsentChange(id, tenant, key, seq, outcome, requestedState, before, after, capturedAt,
+                                        Rejection rejection, ConsentState requestedState, RecordState before,
+                                        RecordState after, Instant capturedAt, Instant recordedAt, Source source,
+                                        Actor actor, Evidence evidence, String correlationId, String previousHash) {
+        var unsealed = new ConsentChange(id, tenant, key, seq, outcome, rejection, requestedState, before, after, capturedAt,
                 recordedAt, source, actor, evidence, correlationId, previousHash, null);
-        return new ConsentChange(id, tenant, key, seq, outcome, requestedState, before, after, capturedAt, recordedAt,
-                source, actor, evidence, correlationId, previousHash, sha256(unsealed.canonicalForm()));
+        return new ConsentChange(id, tenant, key, seq, outcome, rejection, requestedState, before, after, capturedAt,
+                recordedAt, source, actor, evidence, correlationId, previousHash, sha256(unsealed.canonicalForm()));
     }
 
     public boolean applied() {
@@ -64,6 +71,10 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq,
         field(form, key.value());
         field(form, Long.toString(seq));
         field(form, outcome.name());
+        if (rejection != null) { // fields added later are written only when present: older entries hash as they did
+            field(form, "rejected=" + rejection.rule());
+            field(form, rejection.reason());
+        }
         field(form, requestedState == null ? null : requestedState.name());
         state(form, before);
         state(form, after);
@@ -71,6 +82,9 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq,
         field(form, millis(recordedAt));
         field(form, source.name());
         field(form, actor.id());
+        if (actor.client() != null) {
+            field(form, "client=" + actor.client());
+        }
         evidence(form, evidence);
         field(form, correlationId);
         field(form, previousHash);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * How long an opt-in for a purpose counts (§10), in calendar terms ("P24M"), and whether proof
@@ -51,18 +52,21 @@ public record ConsentLifetime(Period lifetime, boolean renewOnEngagement) {
     }
 
     /**
-     * Checks that engagement at that instant may renew the record: the purpose allows it, and
-     * the record holds an opt-in still valid then. An expired or missing opt-in needs a fresh one.
+     * Whether engagement at that instant may renew the record: the purpose allows it, and the
+     * record holds an opt-in still valid then. An expired or missing opt-in needs a fresh one.
+     *
+     * @return why it may not, empty when it may
      */
-    public void requireRenewable(RecordState current, Instant engagedAt) {
+    public Optional<Rejection> renewalRefusal(RecordState current, Instant engagedAt) {
         if (!renewOnEngagement) {
-            throw new DomainRejection.RuleViolation("renewal-on-engagement-off",
-                    "this purpose does not renew opt-ins on engagement (renewOnEngagement is off)");
+            return Optional.of(new Rejection("renewal-on-engagement-off",
+                    "this purpose does not renew opt-ins on engagement (renewOnEngagement is off)"));
         }
         if (current == null || current.state() != ConsentState.OPTED_IN || expired(current.capturedAt(), engagedAt)) {
-            throw new DomainRejection.RuleViolation("nothing-to-renew",
-                    "engagement renews a valid opt-in only; an expired or missing one needs a fresh opt-in");
+            return Optional.of(new Rejection("nothing-to-renew",
+                    "engagement renews a valid opt-in only; an expired or missing one needs a fresh opt-in"));
         }
+        return Optional.empty();
     }
 
     /**

@@ -62,9 +62,22 @@ public final class ConsentRecord {
                 ? current
                 : new RecordState(resulting, capture.capturedAt(), capture.source(), capture.evidence());
         return ConsentChange.chained(changeId, tenant, key, seq + 1,
-                superseded ? ChangeOutcome.SUPERSEDED : ChangeOutcome.APPLIED,
+                superseded ? ChangeOutcome.SUPERSEDED : ChangeOutcome.APPLIED, null,
                 capture.state(), current, after, capture.capturedAt(), now, capture.source(), capture.actor(),
                 capture.evidence(), capture.correlationId(), headHash);
+    }
+
+    /**
+     * Keeps a capture a rule refused in the history (§11): a REJECTED change with its reason,
+     * which leaves the state as it was.
+     */
+    public ConsentChange reject(ConsentCapture capture, Rejection rejection, String changeId, Instant now) {
+        if (!capture.key().equals(key)) {
+            throw new IllegalArgumentException("capture for " + capture.key() + " given to record " + key);
+        }
+        return ConsentChange.chained(changeId, tenant, key, seq + 1, ChangeOutcome.REJECTED, rejection, capture.state(),
+                current, current, capture.capturedAt(), now, capture.source(), capture.actor(), capture.evidence(),
+                capture.correlationId(), headHash);
     }
 
     /**
@@ -81,7 +94,7 @@ public final class ConsentRecord {
         Instant expiredAt = lifetime.expiresAt(current.capturedAt());
         String id = "expiry-" + ConsentChange.sha256(tenant.value() + "|" + key.value() + "|" + current.capturedAt().toEpochMilli())
                 .substring(0, 32);
-        return Optional.of(ConsentChange.chained(id, tenant, key, seq + 1, ChangeOutcome.APPLIED, null, current,
+        return Optional.of(ConsentChange.chained(id, tenant, key, seq + 1, ChangeOutcome.APPLIED, null, null, current,
                 RecordState.expiredAt(expiredAt), expiredAt, now, Source.EXPIRY, EXPIRY_JOB, Evidence.NONE, "expiry", headHash));
     }
 

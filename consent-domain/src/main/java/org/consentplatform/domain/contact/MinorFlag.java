@@ -2,13 +2,14 @@ package org.consentplatform.domain.contact;
 
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentState;
+import org.consentplatform.domain.consent.Rejection;
 import org.consentplatform.domain.contactpoint.ContactPoint;
-import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * A contact point flagged as a minor's (§12): below the tenant's age of digital consent, an
@@ -35,13 +36,14 @@ public record MinorFlag(ContactPoint contactPoint, LocalDate birthDate) {
     /**
      * Refuses an opt-in for a minor that no parent or guardian gave; opt-outs are always taken.
      *
-     * @throws DomainRejection.RuleViolation guardian-required
+     * @return the rejection {@code guardian-required}, empty when the capture may be recorded
      */
-    public void requireGuardian(ConsentCapture capture, Instant now, int ageOfDigitalConsent) {
+    public Optional<Rejection> refusal(ConsentCapture capture, Instant now, int ageOfDigitalConsent) {
         if (capture.state() == ConsentState.OPTED_IN && minorAt(now, ageOfDigitalConsent) && capture.evidence().guardian() == null) {
-            throw new DomainRejection.RuleViolation("guardian-required", contactPoint.channel() + " " + contactPoint.address()
-                    + " belongs to a minor (under " + ageOfDigitalConsent + "): an opt-in counts only when a parent or guardian "
-                    + "gives it; name them in evidence.guardian");
+            return Optional.of(new Rejection("guardian-required", "the contact point belongs to a minor (under "
+                    + ageOfDigitalConsent + "): an opt-in counts only when a parent or guardian gives it; "
+                    + "name them in evidence.guardian"));
         }
+        return Optional.empty();
     }
 }

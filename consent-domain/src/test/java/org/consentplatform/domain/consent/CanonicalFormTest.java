@@ -29,4 +29,19 @@ class CanonicalFormTest {
 
         assertThat(change.hash()).isEqualTo("4360a648a35c59875f8592457256069e68d065d6db1bf879343726e14110dff7");
     }
+
+    @Test
+    void theClientAnActorUsedIsPartOfTheHashedContent() {
+        ConsentChange viaCrm = captureBy(new Actor("f1a6c0de", "crm-sync"));
+        ConsentChange viaOther = captureBy(new Actor("f1a6c0de", "other-app"));
+
+        assertThat(viaCrm.hash()).isNotEqualTo(viaOther.hash()).isNotEqualTo(captureBy(new Actor("f1a6c0de")).hash());
+        assertThat(new Actor("crm", "crm").client()).as("a client that is the subject adds nothing").isNull();
+    }
+
+    private static ConsentChange captureBy(Actor actor) {
+        var capture = new ConsentCapture(KEY, ConsentState.OPTED_IN, Instant.parse("2026-11-01T00:00:00Z"), Source.API,
+                actor, Evidence.NONE, "corr-1");
+        return ConsentRecord.absent(new TenantId("acme"), KEY).capture(capture, false, "c1", Instant.parse("2026-11-23T10:00:00Z"));
+    }
 }

@@ -36,7 +36,7 @@ class ChainVerificationTest {
         var edited = new ArrayList<>(chain);
         ConsentChange third = chain.get(2);
         edited.set(2, new ConsentChange(third.id(), third.tenant(), third.key(), third.seq(), third.outcome(),
-                ConsentState.OPTED_IN, third.before(), third.after(), third.capturedAt(), third.recordedAt(), third.source(),
+                null, ConsentState.OPTED_IN, third.before(), third.after(), third.capturedAt(), third.recordedAt(), third.source(),
                 new Actor("someone-else"), third.evidence(), third.correlationId(), third.previousHash(), third.hash()));
 
         var result = ChainVerification.verify(KEY, edited, 5, chain.getLast().hash());
@@ -52,7 +52,7 @@ class ChainVerificationTest {
         var edited = new ArrayList<>(chain);
         ConsentChange second = chain.get(1);
         edited.set(1, ConsentChange.chained(second.id(), second.tenant(), second.key(), second.seq(), second.outcome(),
-                ConsentState.OPTED_IN, second.before(), second.after(), second.capturedAt(), second.recordedAt(),
+                null, ConsentState.OPTED_IN, second.before(), second.after(), second.capturedAt(), second.recordedAt(),
                 second.source(), second.actor(), second.evidence(), second.correlationId(), second.previousHash()));
 
         var result = ChainVerification.verify(KEY, edited, 5, chain.getLast().hash());
@@ -88,7 +88,7 @@ class ChainVerificationTest {
         for (ConsentChange entry : chain) {
             // swap the positions of entries 2 and 3 by exchanging their seq numbers
             long seq = entry.seq() == 2 ? 3 : entry.seq() == 3 ? 2 : entry.seq();
-            swapped.add(new ConsentChange(entry.id(), entry.tenant(), entry.key(), seq, entry.outcome(), entry.requestedState(),
+            swapped.add(new ConsentChange(entry.id(), entry.tenant(), entry.key(), seq, entry.outcome(), null, entry.requestedState(),
                     entry.before(), entry.after(), entry.capturedAt(), entry.recordedAt(), entry.source(), entry.actor(),
                     entry.evidence(), entry.correlationId(), entry.previousHash(), entry.hash()));
         }

@@ -4,16 +4,17 @@ import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.ConsentState;
-import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Rejection;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.profile.ComplianceProfile;
-import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.PurposeType;
@@ -124,11 +125,12 @@ class ExpiryTest {
     void engagementRenewsOnlyAValidOptInOfAPurposeThatAllowsIt() {
         var valid = new RecordState(ConsentState.OPTED_IN, CAPTURED, Source.API, null);
 
-        ONE_MONTH.requireRenewable(valid, Instant.parse("2025-02-20T00:00:00Z"));
-        assertThatThrownBy(() -> ONE_MONTH.requireRenewable(valid, Instant.parse("2025-03-01T00:00:00Z")))
-                .isInstanceOf(DomainRejection.RuleViolation.class).hasMessageContaining("fresh opt-in");
-        assertThatThrownBy(() -> new ConsentLifetime(Period.ofMonths(1), false).requireRenewable(valid, CAPTURED))
-                .isInstanceOf(DomainRejection.RuleViolation.class);
+        assertThat(ONE_MONTH.renewalRefusal(valid, Instant.parse("2025-02-20T00:00:00Z"))).isEmpty();
+        assertThat(ONE_MONTH.renewalRefusal(valid, Instant.parse("2025-03-01T00:00:00Z"))).get()
+                .extracting(Rejection::rule).isEqualTo("nothing-to-renew");
+        assertThat(ONE_MONTH.renewalRefusal(null, CAPTURED)).get().extracting(Rejection::rule).isEqualTo("nothing-to-renew");
+        assertThat(new ConsentLifetime(Period.ofMonths(1), false).renewalRefusal(valid, CAPTURED)).get()
+                .extracting(Rejection::rule).isEqualTo("renewal-on-engagement-off");
         assertThatThrownBy(() -> new ConsentLifetime(Period.ofYears(11), false)).isInstanceOf(DomainRejection.InvalidInput.class);
     }
 

@@ -8,11 +8,16 @@ import org.consentplatform.domain.consent.RecordState;
  * The data of a {@code org.consentplatform.consent.changed.v1} event: the whole change-log
  * entry, hashes included, so a consumer can check the chain on its side. Instants are ISO-8601.
  * An EXPIRY change requests no state and leaves {@code after.state} null: the record counts as absent.
+ * A REJECTED change (an attempt a rule refused) carries its rejection and leaves the state as it was.
  */
 record ChangeEventData(String changeId, String tenant, String profileId, String channel, String address,
-                       String purposeId, String topicId, long seq, String outcome, String requestedState,
-                       State before, State after, String capturedAt, String recordedAt, String source, String actor,
-                       EvidenceData evidence, String correlationId, String previousHash, String hash) {
+                       String purposeId, String topicId, long seq, String outcome, RejectionData rejection,
+                       String requestedState, State before, State after, String capturedAt, String recordedAt, String source,
+                       String actor, String actorClient, EvidenceData evidence, String correlationId, String previousHash,
+                       String hash) {
+
+    record RejectionData(String rule, String reason) {
+    }
 
     record State(String state, String capturedAt, String source, EvidenceData evidence) {
     }
@@ -25,9 +30,10 @@ record ChangeEventData(String changeId, String tenant, String profileId, String 
         return new ChangeEventData(change.id(), change.tenant().value(), key.profileId().value(),
                 key.contactPoint().channel().toString(), key.contactPoint().address(), key.purposeId().value(),
                 key.topicId() == null ? null : key.topicId().value(), change.seq(), change.outcome().name(),
+                change.rejection() == null ? null : new RejectionData(change.rejection().rule(), change.rejection().reason()),
                 change.requestedState() == null ? null : change.requestedState().name(), state(change.before()), state(change.after()),
                 change.capturedAt().toString(), change.recordedAt().toString(), change.source().name(),
-                change.actor().id(), evidence(change.evidence()), change.correlationId(), change.previousHash(), change.hash());
+                change.actor().id(), change.actor().client(), evidence(change.evidence()), change.correlationId(), change.previousHash(), change.hash());
     }
 
     private static State state(RecordState state) {

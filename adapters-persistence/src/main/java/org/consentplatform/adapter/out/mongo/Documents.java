@@ -8,6 +8,7 @@ import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Rejection;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
@@ -71,6 +72,8 @@ final class Documents {
                 .append("contactPoint", change.key().contactPoint().key())
                 .append("key", recordKey(change.key()))
                 .append("outcome", change.outcome().name())
+                .append("rejection", change.rejection() == null ? null
+                        : new Document("rule", change.rejection().rule()).append("reason", change.rejection().reason()))
                 .append("requestedState", change.requestedState() == null ? null : change.requestedState().name())
                 .append("before", state(change.before()))
                 .append("after", state(change.after()))
@@ -78,6 +81,7 @@ final class Documents {
                 .append("recordedAt", Date.from(change.recordedAt()))
                 .append("source", change.source().name())
                 .append("actor", change.actor().id())
+                .append("actorClient", change.actor().client())
                 .append("evidence", evidence(change.evidence()))
                 .append("correlationId", change.correlationId())
                 .append("previousHash", change.previousHash())
@@ -91,11 +95,16 @@ final class Documents {
     static ConsentChange change(Document doc) {
         return new ConsentChange(doc.getString("_id"), new TenantId(doc.getString("tenant")),
                 recordKey(doc.get("key", Document.class)), doc.getLong("seq"), ChangeOutcome.valueOf(doc.getString("outcome")),
+                rejection(doc.get("rejection", Document.class)),
                 doc.getString("requestedState") == null ? null : ConsentState.valueOf(doc.getString("requestedState")),
                 state(doc.get("before", Document.class)), state(doc.get("after", Document.class)),
                 doc.getDate("capturedAt").toInstant(), doc.getDate("recordedAt").toInstant(),
-                Source.valueOf(doc.getString("source")), new Actor(doc.getString("actor")),
+                Source.valueOf(doc.getString("source")), new Actor(doc.getString("actor"), doc.getString("actorClient")),
                 evidence(doc.get("evidence", Document.class)), doc.getString("correlationId"),
                 doc.getString("previousHash"), doc.getString("hash"));
+    }
+
+    private static Rejection rejection(Document doc) {
+        return doc == null ? null : new Rejection(doc.getString("rule"), doc.getString("reason"));
     }
 }

@@ -132,6 +132,12 @@ public final class MongoConsentHistory implements ConsentHistory {
         if (criteria.actor() != null) {
             parts.add(Filters.eq("actor", criteria.actor()));
         }
+        if (criteria.client() != null) {
+            parts.add(Filters.eq("actorClient", criteria.client()));
+        }
+        if (criteria.outcome() != null) {
+            parts.add(Filters.eq("outcome", criteria.outcome().name()));
+        }
         return Filters.and(parts);
     }
 

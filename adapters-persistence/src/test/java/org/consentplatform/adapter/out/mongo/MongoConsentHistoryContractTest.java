@@ -1,13 +1,15 @@
 package org.consentplatform.adapter.out.mongo;
 
+import org.consentplatform.application.port.out.HistoryCriteria;
 import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.Rejection;
 import org.consentplatform.domain.consent.Source;
-import org.consentplatform.application.port.out.HistoryCriteria;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
@@ -106,18 +108,43 @@ class MongoConsentHistoryContractTest extends MongoWireServer {
         var history = new MongoConsentHistory(store);
 
         var commercial = history.search(ACME, new HistoryCriteria(null, null, null, null, new TechnicalId("commercial"),
-                null, null), null, 10);
+                null, null, null, null), null, 10);
         var window = history.search(ACME, new HistoryCriteria(Instant.parse("2026-11-22T00:00:00Z"),
-                Instant.parse("2026-11-23T00:00:00Z"), null, null, null, null, null), null, 10);
-        var byActor = history.search(ACME, new HistoryCriteria(null, null, null, null, null, Source.API, "someone-else"), null, 10);
+                Instant.parse("2026-11-23T00:00:00Z"), null, null, null, null, null, null, null), null, 10);
+        var byActor = history.search(ACME, new HistoryCriteria(null, null, null, null, null, Source.API, "someone-else", null, null), null, 10);
         var exported = new ArrayList<ConsentChange>();
-        history.export(ACME, new HistoryCriteria(null, null, ANN, null, null, null, null), exported::add);
+        history.export(ACME, new HistoryCriteria(null, null, ANN, null, null, null, null, null, null), exported::add);
 
         assertThat(commercial.items()).extracting(ConsentChange::seq).containsExactly(1L, 2L);
         assertThat(window.items()).singleElement().satisfies(c -> assertThat(c.key()).isEqualTo(TRACKING));
         assertThat(byActor.items()).isEmpty();
         assertThat(exported).extracting(c -> c.recordedAt().toString())
                 .containsExactly("2026-11-21T00:00:00Z", "2026-11-22T00:00:00Z", "2026-11-23T00:00:00Z");
+    }
+
+    @Test
+    void aRejectedAttemptAndTheClientOfItsActorAreStoredAndFilteredOn() {
+        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        write(records, COMMERCIAL, ConsentState.OPTED_OUT, 1);
+        var attempt = new ConsentCapture(COMMERCIAL, ConsentState.OPTED_IN, Instant.parse("2026-11-02T00:00:00Z"), Source.API,
+                new Actor("5b2c9e1a", "crm-sync"), Evidence.NONE, "corr-2");
+        var rejection = new Rejection("guardian-required", "a parent or guardian must give it");
+        records.append(records.load(ACME, COMMERCIAL).reject(attempt, rejection, "rejected-1", Instant.parse("2026-11-22T00:00:00Z")));
+        var history = new MongoConsentHistory(store);
+
+        var rejected = history.search(ACME, new HistoryCriteria(null, null, null, null, null, null, null, null,
+                ChangeOutcome.REJECTED), null, 10);
+        var viaClient = history.search(ACME, new HistoryCriteria(null, null, null, null, null, null, null, "crm-sync", null), null, 10);
+
+        assertThat(rejected.items()).singleElement().satisfies(change -> {
+            assertThat(change.id()).isEqualTo("rejected-1");
+            assertThat(change.rejection()).isEqualTo(rejection);
+            assertThat(change.actor()).isEqualTo(new Actor("5b2c9e1a", "crm-sync"));
+            assertThat(change.contentIntact()).isTrue();
+        });
+        assertThat(viaClient.items()).extracting(ConsentChange::id).containsExactly("rejected-1");
+        assertThat(records.load(ACME, COMMERCIAL).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.load(ACME, COMMERCIAL).seq()).isEqualTo(2);
     }
 
     @Test

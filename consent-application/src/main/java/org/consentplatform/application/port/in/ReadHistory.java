@@ -2,6 +2,7 @@ package org.consentplatform.application.port.in;
 
 import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ChainVerification;
+import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
@@ -36,13 +37,14 @@ public interface ReadHistory {
      * A filter on the tenant's whole history; every part is optional. {@code to} is exclusive.
      */
     record HistoryFilter(Instant from, Instant to, RawContactPoint contactPoint, TechnicalId profileId, TechnicalId purposeId,
-                         Source source, String actor) {
+                         Source source, String actor, String client, ChangeOutcome outcome) {
 
         public HistoryFilter {
             if (from != null && to != null && !from.isBefore(to)) {
                 throw DomainRejection.InvalidInput.of("to", "must be after from");
             }
             InvalidInputs.optionalText("actor", actor, 256);
+            InvalidInputs.optionalText("client", client, 256);
         }
     }
 

@@ -12,6 +12,7 @@ import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Capture and read of consents. Contact points travel in request bodies, never in URLs, so
@@ -77,7 +79,13 @@ class ConsentController {
                 parsed.profileId()).stream().map(mapper::toApi).toList());
     }
 
+    /** The token's subject, and the client it acted through: a Keycloak service account's subject is an opaque id. */
     static CaptureConsent.Caller callerOf(Authentication caller, HttpServletRequest http) {
-        return new CaptureConsent.Caller(new Actor(caller.getName()), CorrelationIdFilter.of(http));
+        String client = null;
+        if (caller instanceof JwtAuthenticationToken token) {
+            client = Optional.ofNullable(token.getToken().getClaimAsString("azp"))
+                    .orElseGet(() -> token.getToken().getClaimAsString("client_id"));
+        }
+        return new CaptureConsent.Caller(new Actor(caller.getName(), client), CorrelationIdFilter.of(http));
     }
 }

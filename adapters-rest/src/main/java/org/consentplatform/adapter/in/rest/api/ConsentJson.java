@@ -40,21 +40,31 @@ final class ConsentJson {
     public record RecordState(ConsentState state, Instant capturedAt, Source source, Evidence evidence) {
     }
 
+    @Schema(description = "Why a rule refused a capture: the rule as the 422 named it, and what it requires")
+    public record Rejection(String rule, String reason) {
+    }
+
     @Schema(description = "One immutable entry of a record's history. after is the record once the change was taken into account. "
             + "An EXPIRY change (an opt-in past its purpose's consent lifetime) requests no state and leaves after.state null: "
-            + "the record counts as absent from after.capturedAt, when the opt-in expired.")
+            + "the record counts as absent from after.capturedAt, when the opt-in expired. A REJECTED change is an attempt a rule "
+            + "refused (the caller got a 422): it carries the rejection and leaves after equal to before.")
     public record Change(String id, String profileId, String channel, String address, String purposeId, String topicId,
-                         long seq, ChangeOutcome outcome, ConsentState requestedState, RecordState before, RecordState after,
-                         Instant capturedAt, Instant recordedAt, Source source, String actor, Evidence evidence,
-                         String correlationId,
+                         long seq, ChangeOutcome outcome,
+                         @Schema(description = "Only on a REJECTED change") @JsonInclude(JsonInclude.Include.NON_NULL) Rejection rejection,
+                         ConsentState requestedState, RecordState before, RecordState after,
+                         Instant capturedAt, Instant recordedAt, Source source,
+                         @Schema(description = "The token's subject; for a service account an opaque id, see actorClient") String actor,
+                         @Schema(description = "The OAuth client the subject acted through (the token's azp or client_id), when it is not the subject")
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String actorClient,
+                         Evidence evidence, String correlationId,
                          @Schema(description = "In exports: the purpose's legal basis, as the profile states it now")
                          @JsonInclude(JsonInclude.Include.NON_NULL) LegalBasis legalBasis,
                          @Schema(description = "In exports: the partner the purpose shares data with, if any")
                          @JsonInclude(JsonInclude.Include.NON_NULL) String partner) {
 
         Change withPurpose(LegalBasis basis, String partnerName) {
-            return new Change(id, profileId, channel, address, purposeId, topicId, seq, outcome, requestedState, before, after,
-                    capturedAt, recordedAt, source, actor, evidence, correlationId, basis, partnerName);
+            return new Change(id, profileId, channel, address, purposeId, topicId, seq, outcome, rejection, requestedState, before,
+                    after, capturedAt, recordedAt, source, actor, actorClient, evidence, correlationId, basis, partnerName);
         }
     }
 

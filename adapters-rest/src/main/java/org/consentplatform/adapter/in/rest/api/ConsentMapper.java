@@ -32,6 +32,7 @@ interface ConsentMapper {
     @Mapping(target = "purposeId", source = "key.purposeId")
     @Mapping(target = "topicId", source = "key.topicId")
     @Mapping(target = "actor", source = "actor.id")
+    @Mapping(target = "actorClient", source = "actor.client")
     @Mapping(target = "legalBasis", ignore = true)
     @Mapping(target = "partner", ignore = true)
     ConsentJson.Change toApi(ConsentChange change);

@@ -60,7 +60,7 @@ class HistoryController {
     }
 
     @PostMapping("/search")
-    @Operation(summary = "The tenant's history filtered by time range, contact point, profile, purpose, source or actor, oldest first")
+    @Operation(summary = "The tenant's history filtered by time range, contact point, profile, purpose, source, actor, client or outcome, oldest first")
     HistoryJson.HistoryPage search(@PathVariable String tenantId, @RequestBody HistoryJson.HistoryFilter filter,
                            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
         return mapper.toApi(history.search(new TenantId(tenantId), mapper.toFilter(filter), cursor, limit));

@@ -2,6 +2,7 @@ package org.consentplatform.adapter.in.rest.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.consentplatform.domain.consent.ChainVerification;
+import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.Source;
 
 import java.time.Instant;
@@ -21,9 +22,10 @@ final class HistoryJson {
     }
 
     @Schema(description = "Filters on the tenant's history, all optional: recorded in [from, to), one contact point "
-            + "(channel and address together), profile, purpose, source, actor.")
+            + "(channel and address together), profile, purpose, source, actor (the token's subject), client (the OAuth "
+            + "client the subject acted through), outcome (REJECTED lists the attempts a rule refused).")
     public record HistoryFilter(Instant from, Instant to, String channel, String address, String profileId, String purposeId,
-                                Source source, String actor) {
+                                Source source, String actor, String client, ChangeOutcome outcome) {
     }
 
     public record HistoryPage(List<ConsentJson.Change> items, String nextCursor) {

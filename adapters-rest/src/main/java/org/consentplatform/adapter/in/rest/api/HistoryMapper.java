@@ -46,7 +46,7 @@ interface HistoryMapper {
         TechnicalId purposeId = input.optionalId("purposeId", filter.purposeId());
         input.verify();
         return new ReadHistory.HistoryFilter(filter.from(), filter.to(), contactPoint, profileId, purposeId, filter.source(),
-                filter.actor());
+                filter.actor(), filter.client(), filter.outcome());
     }
 
     HistoryJson.HistoryPage toApi(Page<ConsentChange> page);
