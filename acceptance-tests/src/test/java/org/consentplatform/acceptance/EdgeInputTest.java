@@ -108,6 +108,44 @@ class EdgeInputTest {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    /** Found by FuzzTest: each was a 500, an empty 406 or a problem without the API's type. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GET /reports/daily?format=LONG | | 400",
+            "POST /history/search?cursor=LONG | {} | 400",
+            "POST /history/record/as-of | {} | 400",
+            "GET /reports/reach | Accept: */*;q=x | 400",
+            "POST /consents/lookup | Content-Type: application/json;;; | 400",
+            "GET /reports/reach?format=json | Accept: text/csv | 406",
+            "GET /reports/reach?format=csv | Accept: application/json | 406"})
+    void whatTheFuzzFoundIsAProblemOfTheApisType(String request, String headerOrBody, int status) {
+        String[] parts = request.replace("LONG", "x".repeat(5_000)).split(" ");
+        var headers = new java.util.HashMap<String, String>();
+        String body = parts[0].equals("GET") ? null : "{}";
+        if (headerOrBody != null && headerOrBody.contains(": ")) {
+            headers.put(headerOrBody.substring(0, headerOrBody.indexOf(':')), headerOrBody.substring(headerOrBody.indexOf(": ") + 2));
+        }
+        String contentType = headers.containsKey("Content-Type") ? null : "application/json";
+
+        HttpApi.Response response = world.api.call(parts[0], World.BASE + parts[1], world.admin(), contentType, body, headers);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).startsWith("urn:consentplatform:problem:");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aReportIsAnsweredInTheTypeTheAcceptHeaderPrefers() {
+        HttpApi.Response csv = world.api.call("GET", World.BASE + "/reports/partners", world.admin(), null, (String) null,
+                Map.of("Accept", "text/csv"));
+        HttpApi.Response json = world.api.call("GET", World.BASE + "/reports/partners", world.admin(), null, (String) null,
+                Map.of("Accept", "text/csv;q=0.5, application/json"));
+
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(json.header("Content-Type")).startsWith("application/json");
+    }
+
     /** A query the servlet container would drop silently, parameter by parameter; sent raw, as clients refuse to. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"GET /reports/reach?profileId=%zz", "GET /reports/daily?from=%", "POST /history/search?limit=%G1",
@@ -158,6 +196,25 @@ class EdgeInputTest {
         String answer = raw("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n");
 
         assertStatusAndProblem(answer);
+    }
+
+    /** Requests the container may take as they are or refuse: either way the answer is never one of its HTML pages. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /api/v1/tenants/acme/./profiles HTTP/1.1|", "GET /api/v1/tenants/acme/profiles/. HTTP/1.1|",
+            "GET /api/v1/tenants/acme/profiles HTTP/1.1|X-Odd: caf\u00e9", "GET /api/v1/tenants/acme/profiles HTTP/1.1|X-Odd: \u00ff\u00fe"})
+    void aRequestTheContainerMayNormaliseIsNeverAnsweredWithAnHtmlPage(String request) throws IOException {
+        String[] parts = request.split("\\|", -1);
+        String header = parts[1]; // sent as ISO-8859-1: one byte above 0x7F per accented letter
+
+        String answer = raw(parts[0] + "\r\nHost: localhost\r\nAuthorization: Bearer " + world.admin() + "\r\n"
+                + (header.isEmpty() ? "" : header + "\r\n") + "Connection: close\r\n\r\n");
+
+        int status = Integer.parseInt(answer.substring(9, 12));
+        assertThat(status).as(answer).isLessThan(500);
+        assertThat(answer.toLowerCase()).as(answer).doesNotContain("text/html");
+        if (status >= 400) {
+            assertStatusAndProblem(answer);
+        }
     }
 
     private static void assertStatusAndProblem(String answer) {

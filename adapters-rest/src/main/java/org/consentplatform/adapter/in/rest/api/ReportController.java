@@ -9,10 +9,13 @@ import org.consentplatform.application.port.in.ReadReports;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,8 +53,10 @@ class ReportController {
             responses = @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ReportJson.ReachReport.class)), @Content(mediaType = CSV)}))
     ResponseEntity<?> reach(@PathVariable String tenantId, @RequestParam(required = false) String profileId,
-                            @RequestParam(defaultValue = "json") String format) {
-        boolean csv = ReportCsv.asked(format);
+                            @RequestParam(required = false) String format,
+                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        boolean csv = ReportCsv.asked(format, accept);
         var report = mapper.toReach(clock.instant(), reports.reach(new TenantId(tenantId), profile(profileId)));
         return csv ? ReportCsv.reach(report) : ResponseEntity.ok(report);
     }
@@ -63,8 +68,10 @@ class ReportController {
                     schema = @Schema(implementation = ReportJson.DailyReport.class)), @Content(mediaType = CSV)}))
     ResponseEntity<?> daily(@PathVariable String tenantId, @RequestParam(required = false) String profileId,
                             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                            @RequestParam(defaultValue = "json") String format) {
-        boolean csv = ReportCsv.asked(format);
+                            @RequestParam(required = false) String format,
+                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        boolean csv = ReportCsv.asked(format, accept);
         LocalDate last = to == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : date("to", to);
         LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : date("from", from);
         var report = mapper.toDaily(first, last, reports.days(new TenantId(tenantId), profile(profileId), first, last));
@@ -75,8 +82,10 @@ class ReportController {
     @Operation(summary = "Every purpose that names a partner (the third party its data is shared with), by partner, with its reach",
             responses = @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ReportJson.PartnerReport.class)), @Content(mediaType = CSV)}))
-    ResponseEntity<?> partners(@PathVariable String tenantId, @RequestParam(defaultValue = "json") String format) {
-        boolean csv = ReportCsv.asked(format);
+    ResponseEntity<?> partners(@PathVariable String tenantId, @RequestParam(required = false) String format,
+                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        boolean csv = ReportCsv.asked(format, accept);
         var report = mapper.toPartners(clock.instant(), reports.partners(new TenantId(tenantId)));
         return csv ? ReportCsv.partners(report) : ResponseEntity.ok(report);
     }

@@ -5,6 +5,7 @@ import org.consentplatform.domain.shared.DomainRejection;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 final class ReportCsv {
 
     static final String MEDIA_TYPE = "text/csv";
+    private static final MediaType CSV = MediaType.parseMediaType(MEDIA_TYPE);
 
     private static final List<String> REACH_COLUMNS = List.of("profileId", "purposeId", "topicId", "channel", "aspect", "model",
             "legalBasis", "partner", "optedIn", "optedOut", "pendingConfirmation", "expired", "overdueOptIns", "willSend",
@@ -41,13 +43,27 @@ final class ReportCsv {
         return csv("daily", DAILY_COLUMNS, rows);
     }
 
-    /** Whether the {@code format} parameter asks for CSV (else JSON). */
-    static boolean asked(String format) {
-        return switch (format) {
+    /**
+     * Whether the report is answered as CSV: as {@code format} says, else as the Accept header
+     * prefers. A representation the Accept header refuses is a 406, not an answer nobody can read.
+     */
+    static boolean asked(String format, String accept) throws HttpMediaTypeNotAcceptableException {
+        List<MediaType> accepted = accept == null || accept.isBlank() ? List.of(MediaType.ALL) : MediaType.parseMediaTypes(accept);
+        double json = quality(accepted, MediaType.APPLICATION_JSON);
+        double csv = quality(accepted, CSV);
+        boolean asCsv = switch (format == null ? (csv > json ? "csv" : "json") : format) {
             case "json" -> false;
             case "csv" -> true;
             default -> throw DomainRejection.InvalidInput.of("format", "must be json or csv");
         };
+        if ((asCsv ? csv : json) <= 0) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(asCsv ? CSV : MediaType.APPLICATION_JSON));
+        }
+        return asCsv;
+    }
+
+    private static double quality(List<MediaType> accepted, MediaType type) {
+        return accepted.stream().filter(range -> range.includes(type)).mapToDouble(MediaType::getQualityValue).max().orElse(0);
     }
 
     private static List<Object> reachCells(ReportJson.ReachLine line) {

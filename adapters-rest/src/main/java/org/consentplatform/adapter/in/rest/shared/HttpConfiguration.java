@@ -194,6 +194,13 @@ public class HttpConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<MediaTypeHeadersFilter> mediaTypeHeadersFilter(ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new MediaTypeHeadersFilter(problems));
+        registration.setOrder(-240);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ProblemWriter problems, ApiProperties api) {
         var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(api.maxBodyBytes(), problems));
         registration.setOrder(-200);

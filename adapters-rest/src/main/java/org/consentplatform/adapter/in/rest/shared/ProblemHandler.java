@@ -159,11 +159,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))
-                && (status.value() == 400 || status.is5xxServerError())) {
-            problem.setType((status.value() == 400 ? Problems.INVALID_INPUT : Problems.INTERNAL).type());
+        // the body is often made only by the base class (a missing parameter or part), so the type is set on what it made
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(Problems.ofStatus(status.value()).type());
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return answer;
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -40,6 +40,16 @@ public enum Problems {
         this.title = title;
     }
 
+    /** The problem type of a status Spring answered by itself; a 4xx without a type of its own is invalid input. */
+    static Problems ofStatus(int status) {
+        for (Problems problem : values()) {
+            if (problem.status.value() == status) {
+                return problem;
+            }
+        }
+        return status >= 500 ? INTERNAL : INVALID_INPUT;
+    }
+
     URI type() {
         return URI.create(BASE + name().toLowerCase().replace('_', '-'));
     }
