@@ -68,6 +68,11 @@ public final class HttpApi {
     }
 
     public Response call(String method, String path, String token, String contentType, String body, Map<String, String> headers) {
+        return callWithBytes(method, path, token, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** A request whose body is any bytes, not necessarily UTF-8. */
+    public Response callWithBytes(String method, String path, String token, String contentType, byte[] body, Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(uri(path));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -76,7 +81,7 @@ public final class HttpApi {
             builder.header("Content-Type", contentType);
         }
         headers.forEach(builder::header);
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return send(builder.build());
     }
 
