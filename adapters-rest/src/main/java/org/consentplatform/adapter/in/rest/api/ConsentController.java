@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Capture and read of consents. Contact points travel in request bodies, never in URLs, so
@@ -83,8 +84,8 @@ class ConsentController {
     static CaptureConsent.Caller callerOf(Authentication caller, HttpServletRequest http) {
         String client = null;
         if (caller instanceof JwtAuthenticationToken token) {
-            client = Optional.ofNullable(token.getToken().getClaimAsString("azp"))
-                    .orElseGet(() -> token.getToken().getClaimAsString("client_id"));
+            client = Stream.of("azp", "client_id", "cid").map(token.getToken()::getClaimAsString) // Keycloak, RFC 9068, Okta
+                    .filter(Objects::nonNull).findFirst().orElse(null);
         }
         return new CaptureConsent.Caller(new Actor(caller.getName(), client), CorrelationIdFilter.of(http));
     }

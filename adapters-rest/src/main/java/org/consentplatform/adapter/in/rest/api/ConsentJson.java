@@ -54,7 +54,7 @@ final class ConsentJson {
                          ConsentState requestedState, RecordState before, RecordState after,
                          Instant capturedAt, Instant recordedAt, Source source,
                          @Schema(description = "The token's subject; for a service account an opaque id, see actorClient") String actor,
-                         @Schema(description = "The OAuth client the subject acted through (the token's azp or client_id), when it is not the subject")
+                         @Schema(description = "The OAuth client the subject acted through (the token's azp, client_id or cid), when it is not the subject")
                          @JsonInclude(JsonInclude.Include.NON_NULL) String actorClient,
                          Evidence evidence, String correlationId,
                          @Schema(description = "In exports: the purpose's legal basis, as the profile states it now")
