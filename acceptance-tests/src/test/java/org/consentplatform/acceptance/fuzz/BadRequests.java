@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bad requests for every operation of an OpenAPI document. Each operation gets a plausible
@@ -78,31 +79,84 @@ final class BadRequests {
     }
 
     List<BadRequest> all() {
-        var requests = new ArrayList<BadRequest>();
+        return operations().stream().flatMap(operation -> spoiled(operation).stream()).toList();
+    }
+
+    /** One request per operation with nothing spoiled: what a careful client would send. */
+    List<BadRequest> plausible() {
+        return operations().stream().map(operation -> new BadRequest(operation.name(), "nothing", operation.method(),
+                operation.path() + operation.query(), operation.contentType(), withoutUnguessable(operation),
+                headers(operation.spec()))).toList();
+    }
+
+    /** Optional parts whose valid values no schema tells (a redirect URL, colours), left out of a plausible request. */
+    private static final Set<String> UNGUESSABLE = Set.of("doubleOptIn", "branding");
+
+    private static byte[] withoutUnguessable(Operation operation) {
+        if (operation.body() == null || !operation.body().isObject() || operation.contentType().startsWith("multipart/")) {
+            return operation.valid();
+        }
+        ObjectNode body = (ObjectNode) operation.body().deepCopy();
+        UNGUESSABLE.forEach(body::remove);
+        return bytes(operation.contentType(), body);
+    }
+
+    /** Header parameters the operation names, with the seeded tenant's values (a profile is at its first version). */
+    private static Map<String, String> headers(JsonNode operation) {
+        var headers = new LinkedHashMap<String, String>();
+        for (JsonNode param : operation.path("parameters")) {
+            if (param.get("in").asString().equals("header") && param.get("name").asString().equals("If-Match")) {
+                headers.put("If-Match", "\"1\"");
+            }
+        }
+        return headers;
+    }
+
+    /** An operation of the document, with a plausible request built from its schemas. */
+    private record Operation(String name, String method, String template, JsonNode spec, String path, String query,
+                             String contentType, JsonNode body, byte[] valid) {
+    }
+
+    private List<Operation> operations() {
+        var operations = new ArrayList<Operation>();
         for (var path : document.get("paths").properties()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
             for (var operation : path.getValue().properties()) {
-                requests.addAll(of(operation.getKey().toUpperCase(), path.getKey(), operation.getValue()));
+                String method = operation.getKey().toUpperCase();
+                String template = path.getKey();
+                JsonNode content = operation.getValue().at("/requestBody/content");
+                String contentType = content.isMissingNode() ? null : content.properties().iterator().next().getKey();
+                JsonNode body = contentType == null ? null : example(content.get(contentType).get("schema"), "", 0);
+                byte[] valid = body == null ? null : contentType.startsWith("multipart/")
+                        ? multipartFramed(jobOf(body)).getBytes(StandardCharsets.UTF_8) : bytes(contentType, body);
+                operations.add(new Operation(method + " " + template.replace("/api/v1/tenants/{tenantId}", ""), method, template,
+                        operation.getValue(), expand(template, Map.of()), requiredQuery(operation.getValue()),
+                        contentType == null || !contentType.startsWith("multipart/") ? contentType
+                                : "multipart/form-data; boundary=" + BOUNDARY, body, valid));
             }
         }
-        return requests;
+        return operations;
     }
 
-    private List<BadRequest> of(String method, String template, JsonNode operation) {
-        String name = method + " " + template.replace("/api/v1/tenants/{tenantId}", "");
-        String path = expand(template, Map.of());
-        String query = requiredQuery(operation);
-        JsonNode content = operation.at("/requestBody/content");
-        String contentType = content.isMissingNode() ? null : content.properties().iterator().next().getKey();
-        JsonNode body = contentType == null ? null : example(content.get(contentType).get("schema"), "", 0);
-        byte[] valid = body == null ? null : bytes(contentType, body);
+    private List<BadRequest> spoiled(Operation spoiled) {
+        String name = spoiled.name();
+        String method = spoiled.method();
+        String template = spoiled.template();
+        JsonNode operation = spoiled.spec();
+        String path = spoiled.path();
+        String query = spoiled.query();
+        String contentType = spoiled.contentType();
+        JsonNode body = spoiled.body();
+        byte[] valid = spoiled.valid();
         var out = new ArrayList<BadRequest>();
         java.util.function.BiConsumer<String, byte[]> withBody = (spoil, bytes) ->
                 out.add(new BadRequest(name, spoil, method, path + query, contentType, bytes, Map.of()));
 
         if (contentType != null && contentType.startsWith("multipart/")) {
+            // a complete body whose job cannot be read, so that a spoiled header, path or query never starts a load
+            valid = multipartFramed("{").getBytes(StandardCharsets.UTF_8);
             multipart(body).forEach((spoil, request) -> out.add(new BadRequest(name, spoil, method, path + query,
                     request.getKey(), request.getValue(), Map.of())));
         } else if (body != null) {
@@ -150,12 +204,23 @@ final class BadRequests {
     }
 
     /** Uploads: a job part and a file part, framed wrongly or with a job that cannot be read. */
+    private static final String BOUNDARY = "fuzz-boundary";
+
+    /** A job part and a file part, framed as a browser frames them. */
+    private static String multipartFramed(String job) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"job\"\r\nContent-Type: application/json\r\n\r\n"
+                + job + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\na,b\r\n--" + BOUNDARY + "--\r\n";
+    }
+
+    private static String jobOf(JsonNode body) {
+        return body.has("job") ? body.get("job").toString() : "{}";
+    }
+
     private Map<String, Map.Entry<String, byte[]>> multipart(JsonNode body) {
-        String job = body.has("job") ? body.get("job").toString() : "{}";
-        String boundary = "fuzz-boundary";
-        String framed = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"job\"\r\nContent-Type: application/json\r\n\r\n"
-                + job + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\na,b\r\n--" + boundary + "--\r\n";
+        String job = jobOf(body);
+        String boundary = BOUNDARY;
+        String framed = multipartFramed(job);
         String withJob = framed.replace(job, "%s");
         var cases = new LinkedHashMap<String, Map.Entry<String, byte[]>>();
         String type = "multipart/form-data; boundary=" + boundary;
@@ -181,6 +246,9 @@ final class BadRequests {
         if (known.containsKey(name)) {
             return known.get(name).deepCopy();
         }
+        if (resolved.has("example")) {
+            return resolved.get("example").deepCopy();
+        }
         if (resolved.has("enum")) {
             return resolved.get("enum").get(0).deepCopy();
         }
@@ -194,10 +262,10 @@ final class BadRequests {
             };
             case "integer", "number" -> NODES.numberNode(1);
             case "boolean" -> NODES.booleanNode(false);
-            case "array" -> depth > 3 ? NODES.arrayNode() : NODES.arrayNode().add(example(resolved.get("items"), name, depth + 1));
+            case "array" -> depth > 5 ? NODES.arrayNode() : NODES.arrayNode().add(example(resolved.get("items"), name, depth + 1));
             default -> {
                 ObjectNode object = NODES.objectNode();
-                if (depth <= 3) {
+                if (depth <= 5) {
                     for (var property : resolved.path("properties").properties()) {
                         object.set(property.getKey(), example(property.getValue(), property.getKey(), depth + 1));
                     }

@@ -1,7 +1,6 @@
 package org.consentplatform.acceptance.fuzz;
 
 import com.mongodb.client.MongoClient;
-import org.awaitility.Awaitility;
 import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.RunningService;
 import org.consentplatform.acceptance.support.TestKeys;
@@ -12,9 +11,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FuzzTest {
 
     private static final String TENANT = "fuzz";
-    private static final String BASE = "/api/v1/tenants/" + TENANT;
     private static final Pattern JAVA_NAMES = Pattern.compile("\\b(java|javax|jakarta|sun)\\.[a-z]|org\\.springframework|"
             + "com\\.fasterxml|tools\\.jackson|org\\.consentplatform|org\\.bson|com\\.mongodb|org\\.apache|Exception\\b|\\.java:\\d");
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @LocalServerPort
     private int port;
@@ -53,20 +48,22 @@ class FuzzTest {
     void badRequestsOnEveryOperationAreRefusedWithAProblemAndChangeNothing() {
         var api = new HttpApi(port);
         String token = Tokens.sign(Tokens.valid(List.of(TENANT), Tokens.ALL_SCOPES).subject("fuzzer").build(), TestKeys.ISSUER);
-        String jobId = seed(api, token);
+        String jobId = SeededTenant.seed(api, token, TENANT);
         var fingerprint = new StorageFingerprint(mongo.getDatabase(mongoProperties.getMongoClientDatabase()));
         JsonNode document = api.get("/v3/api-docs", null).json();
         List<BadRequests.BadRequest> requests = new BadRequests(document, TENANT,
-                Map.of("profileId", "fuzz", "contactId", "c-fuzz", "jobId", jobId), known()).all();
+                Map.of("profileId", "fuzz", "contactId", "c-fuzz", "jobId", jobId), SeededTenant.known()).all();
 
         var failures = new ArrayList<String>();
         var refusedByOperation = new TreeMap<String, Integer>();
         var acceptedByOperation = new TreeMap<String, Integer>();
         var statuses = new TreeMap<Integer, Integer>();
-        int[] replayed = {0};
+        int replayed = 0;
         long started = System.nanoTime();
         String baseline = fingerprint.take();
+        var slowest = new TreeMap<Long, String>();
         for (List<BadRequests.BadRequest> group : groups(requests)) {
+            long groupStarted = System.nanoTime();
             var refusedInGroup = new ArrayList<BadRequests.BadRequest>();
             for (BadRequests.BadRequest request : group) {
                 HttpApi.Response response = send(api, token, request);
@@ -89,7 +86,7 @@ class FuzzTest {
                 for (BadRequests.BadRequest request : refusedInGroup) {
                     String before = fingerprint.take();
                     HttpApi.Response response = send(api, token, request);
-                    replayed[0]++;
+                    replayed++;
                     if (response.status() >= 400 && !fingerprint.take().equals(before)) {
                         failures.add(request.operation() + " [" + request.spoil() + "]: answered " + response.status()
                                 + " but storage changed");
@@ -98,6 +95,10 @@ class FuzzTest {
                 after = fingerprint.take();
             }
             baseline = after;
+            slowest.put(System.nanoTime() - groupStarted, group.getFirst().operation() + " " + group.getFirst().part() + " ×" + group.size());
+            if (slowest.size() > 5) {
+                slowest.pollFirstEntry();
+            }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         int refused = refusedByOperation.values().stream().mapToInt(Integer::intValue).sum();
@@ -105,7 +106,8 @@ class FuzzTest {
         System.out.printf("Fuzz: %d requests on %d operations in %d s (%.0f/s): %d refused (4xx), %d accepted; by status %s; "
                 + "%d refused requests sent again alone to tell their effect from an accepted one's%n", requests.size(),
                 refusedByOperation.size(), took.toSeconds(), requests.size() / (took.toMillis() / 1000.0), refused,
-                requests.size() - refused, statuses, replayed[0]);
+                requests.size() - refused, statuses, replayed);
+        slowest.descendingMap().forEach((nanos, group) -> System.out.printf("  slowest: %-60s %d ms%n", group, nanos / 1_000_000));
         failures.forEach(failure -> System.out.println("  FAILED " + failure));
         acceptedByOperation.forEach((op, count) -> System.out.printf("  accepted: %-45s %d%n", op, count));
         assertThat(failures).as(String.join("\n", failures.subList(0, Math.min(40, failures.size())))).isEmpty();
@@ -163,36 +165,6 @@ class FuzzTest {
         return null;
     }
 
-    /** A tenant with something to spoil: settings, a profile, a contact, a consent, a minor's flag and a finished load. */
-    private static String seed(HttpApi api, String token) {
-        ok(api.call("PUT", BASE + "/settings", token, "application/json", "{\"checkContactLevelConsent\":true,"
-                + "\"lowercaseWholeEmail\":true,\"defaultPhoneRegion\":\"FR\",\"customChannels\":[]}", Map.of()));
-        ok(api.post(BASE + "/profiles", token, Map.of("id", "fuzz", "name", "Fuzz", "companyAddress", "1 rue de la Paix, Paris")));
-        ok(api.put(BASE + "/contacts/c-fuzz", token, Map.of("entityType", "CONTACT", "flags", Map.of("doNotEmail", false),
-                "contactPoints", List.of(Map.of("channel", "EMAIL", "address", "ann@example.com")))));
-        ok(api.post(BASE + "/consents", token, Map.of("profileId", "fuzz", "channel", "EMAIL", "address", "ann@example.com",
-                "purposeId", "commercial", "state", "OPTED_IN", "capturedAt", "2026-11-01T00:00:00Z")));
-        ok(api.put(BASE + "/contact-points/minor", token, Map.of("channel", "EMAIL", "address", "zoe@example.com", "minor", true)));
-        String row = "{\"profileId\":\"fuzz\",\"channel\":\"EMAIL\",\"address\":\"bob@example.com\",\"purposeId\":\"commercial\","
-                + "\"state\":\"OPTED_OUT\",\"capturedAt\":\"2026-11-01T00:00:00Z\"}\nnot json\n";
-        String id = ok(api.upload(BASE + "/imports", token, "job", Map.of("shape", "CONSENT_ROWS", "format", "NDJSON"), "file",
-                "rows.ndjson", row.getBytes(StandardCharsets.UTF_8))).get("id").asString();
-        Awaitility.await("the seeded load").atMost(Duration.ofSeconds(30))
-                .until(() -> ok(api.get(BASE + "/imports/" + id, token)).get("state").asString(), "COMPLETED"::equals);
-        return id;
-    }
-
-    /** Values of the seeded tenant for fields known by name; the rest is made up from the schema. */
-    private static Map<String, JsonNode> known() {
-        return Map.ofEntries(Map.entry("profileId", NODES.stringNode("fuzz")), Map.entry("channel", NODES.stringNode("EMAIL")),
-                Map.entry("address", NODES.stringNode("ann@example.com")), Map.entry("purposeId", NODES.stringNode("commercial")),
-                Map.entry("topicId", NODES.nullNode()), Map.entry("contactId", NODES.stringNode("c-fuzz")),
-                Map.entry("state", NODES.stringNode("OPTED_IN")), Map.entry("source", NODES.stringNode("API")),
-                Map.entry("from", NODES.stringNode("2026-01-01T00:00:00Z")), Map.entry("to", NODES.stringNode("2027-01-01T00:00:00Z")),
-                Map.entry("locale", NODES.stringNode("fr-FR")), Map.entry("defaultPhoneRegion", NODES.stringNode("FR")),
-                Map.entry("validFor", NODES.stringNode("P30D")), Map.entry("id", NODES.stringNode("fuzz-new")));
-    }
-
     private static int operations(JsonNode document) {
         int count = 0;
         for (var path : document.get("paths").properties()) {
@@ -201,11 +173,6 @@ class FuzzTest {
             }
         }
         return count;
-    }
-
-    private static JsonNode ok(HttpApi.Response response) {
-        assertThat(response.status()).as(response.body()).isBetween(200, 299);
-        return response.json();
     }
 
     private static String abbreviate(String text) {

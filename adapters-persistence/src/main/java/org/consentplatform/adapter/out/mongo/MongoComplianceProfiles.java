@@ -48,8 +48,17 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
 
     @Override
     public Optional<ComplianceProfile> find(TenantId tenant, TechnicalId profileId) {
-        return cache.get(MongoStore.id(tenant, profileId.value()), id ->
-                Optional.ofNullable(profiles.find(Filters.eq("_id", id)).first()).map(MongoComplianceProfiles::profile));
+        String id = MongoStore.id(tenant, profileId.value());
+        // read outside the cache's per-key lock: while the store is unreachable, callers waiting on the lock would each
+        // wait their own timeout after the one before them, and the last of N callers would be answered after N timeouts
+        Optional<ComplianceProfile> cached = cache.getIfPresent(id);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<ComplianceProfile> read = Optional.ofNullable(profiles.find(Filters.eq("_id", id)).first())
+                .map(MongoComplianceProfiles::profile);
+        cache.put(id, read);
+        return read;
     }
 
     @Override

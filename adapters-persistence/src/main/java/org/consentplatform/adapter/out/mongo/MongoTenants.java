@@ -35,7 +35,14 @@ public final class MongoTenants implements Tenants {
 
     @Override
     public Optional<TenantSettings> settings(TenantId tenant) {
-        return cache.get(tenant, this::read);
+        // read outside the cache's per-key lock (see MongoComplianceProfiles.find): an outage must not queue callers
+        Optional<TenantSettings> cached = cache.getIfPresent(tenant);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<TenantSettings> read = read(tenant);
+        cache.put(tenant, read);
+        return read;
     }
 
     private Optional<TenantSettings> read(TenantId tenant) {
