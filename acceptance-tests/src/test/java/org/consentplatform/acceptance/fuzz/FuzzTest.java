@@ -84,15 +84,15 @@ class FuzzTest {
             } else if (!after.equals(baseline)) {
                 // an accepted request changed storage: each refused one of the group is sent again alone, between two fingerprints
                 for (BadRequests.BadRequest request : refusedInGroup) {
-                    String before = fingerprint.take();
+                    String before = after;
                     HttpApi.Response response = send(api, token, request);
                     replayed++;
-                    if (response.status() >= 400 && !fingerprint.take().equals(before)) {
+                    after = fingerprint.take();
+                    if (response.status() >= 400 && !after.equals(before)) {
                         failures.add(request.operation() + " [" + request.spoil() + "]: answered " + response.status()
                                 + " but storage changed");
                     }
                 }
-                after = fingerprint.take();
             }
             baseline = after;
             slowest.put(System.nanoTime() - groupStarted, group.getFirst().operation() + " " + group.getFirst().part() + " ×" + group.size());

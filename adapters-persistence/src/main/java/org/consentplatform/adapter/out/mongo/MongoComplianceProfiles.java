@@ -1,19 +1,17 @@
 package org.consentplatform.adapter.out.mongo;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.profile.Branding;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
-import org.consentplatform.domain.profile.Branding;
-import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.Purpose;
@@ -39,26 +37,17 @@ import java.util.Optional;
 public final class MongoComplianceProfiles implements ComplianceProfiles {
 
     private final MongoCollection<Document> profiles;
-    private final Cache<String, Optional<ComplianceProfile>> cache;
+    private final ConfigurationCache<String, Optional<ComplianceProfile>> cache;
 
     public MongoComplianceProfiles(MongoStore store, Duration ttl) {
         this.profiles = store.collection(MongoStore.PROFILES);
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+        this.cache = new ConfigurationCache<>(ttl);
     }
 
     @Override
     public Optional<ComplianceProfile> find(TenantId tenant, TechnicalId profileId) {
-        String id = MongoStore.id(tenant, profileId.value());
-        // read outside the cache's per-key lock: while the store is unreachable, callers waiting on the lock would each
-        // wait their own timeout after the one before them, and the last of N callers would be answered after N timeouts
-        Optional<ComplianceProfile> cached = cache.getIfPresent(id);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<ComplianceProfile> read = Optional.ofNullable(profiles.find(Filters.eq("_id", id)).first())
-                .map(MongoComplianceProfiles::profile);
-        cache.put(id, read);
-        return read;
+        return cache.get(MongoStore.id(tenant, profileId.value()), id ->
+                Optional.ofNullable(profiles.find(Filters.eq("_id", id)).first()).map(MongoComplianceProfiles::profile));
     }
 
     @Override
@@ -69,7 +58,7 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
 
     @Override
     public void add(ComplianceProfile profile) {
-        cache.invalidate(MongoStore.id(profile.tenant(), profile.id().value()));
+        cache.forget(MongoStore.id(profile.tenant(), profile.id().value()));
         try {
             profiles.insertOne(document(profile));
         } catch (MongoException e) {
@@ -84,7 +73,7 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
     public void replace(ComplianceProfile revised) {
         var result = profiles.replaceOne(Filters.and(Filters.eq("_id", MongoStore.id(revised.tenant(), revised.id().value())),
                 Filters.eq("version", revised.version() - 1)), document(revised));
-        cache.invalidate(MongoStore.id(revised.tenant(), revised.id().value()));
+        cache.forget(MongoStore.id(revised.tenant(), revised.id().value()));
         if (result.getMatchedCount() == 0) {
             throw new DomainRejection.ConcurrentChange("profile '" + revised.id() + "' was changed by someone else: read it again");
         }

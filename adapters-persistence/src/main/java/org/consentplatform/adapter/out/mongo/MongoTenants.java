@@ -1,7 +1,5 @@
 package org.consentplatform.adapter.out.mongo;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -26,23 +24,16 @@ import java.util.Optional;
 public final class MongoTenants implements Tenants {
 
     private final MongoCollection<Document> tenants;
-    private final Cache<TenantId, Optional<TenantSettings>> cache;
+    private final ConfigurationCache<TenantId, Optional<TenantSettings>> cache;
 
     public MongoTenants(MongoStore store, Duration ttl) {
         this.tenants = store.collection(MongoStore.TENANTS);
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+        this.cache = new ConfigurationCache<>(ttl);
     }
 
     @Override
     public Optional<TenantSettings> settings(TenantId tenant) {
-        // read outside the cache's per-key lock (see MongoComplianceProfiles.find): an outage must not queue callers
-        Optional<TenantSettings> cached = cache.getIfPresent(tenant);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<TenantSettings> read = read(tenant);
-        cache.put(tenant, read);
-        return read;
+        return cache.get(tenant, this::read);
     }
 
     private Optional<TenantSettings> read(TenantId tenant) {
@@ -68,6 +59,6 @@ public final class MongoTenants implements Tenants {
                                 .toList())
                         .append("ageOfDigitalConsent", settings.ageOfDigitalConsent()),
                 new ReplaceOptions().upsert(true));
-        cache.invalidate(tenant);
+        cache.forget(tenant);
     }
 }
