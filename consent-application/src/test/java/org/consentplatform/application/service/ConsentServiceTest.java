@@ -142,6 +142,27 @@ class ConsentServiceTest {
     }
 
     @Test
+    void anOperatorSaysWhyAndTheReasonIsRecordedAsEvidence() {
+        for (Evidence noReason : new Evidence[]{null, Evidence.NONE, Evidence.operatorReason("  ")}) {
+            assertThatThrownBy(() -> operatorCommand(noReason))
+                    .isInstanceOfSatisfying(DomainRejection.InvalidInput.class,
+                            e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("evidence.reason"));
+        }
+
+        ConsentChange change = service.capture(ACME, operatorCommand(Evidence.operatorReason("asked on the phone, 2 December")),
+                new Caller(new Actor("ada", "consent-console"), "corr-2"));
+
+        assertThat(change.source()).isEqualTo(Source.OPERATOR);
+        assertThat(change.evidence().reason()).isEqualTo("asked on the phone, 2 December");
+        assertThat(change.actor()).isEqualTo(new Actor("ada", "consent-console"));
+    }
+
+    private static CaptureCommand operatorCommand(Evidence evidence) {
+        return new CaptureCommand(RETAIL, new RawContactPoint(Channel.EMAIL, "ann@example.com"), COMMERCIAL, null,
+                ConsentState.OPTED_OUT, Instant.parse("2026-11-01T00:00:00Z"), Source.OPERATOR, evidence, null);
+    }
+
+    @Test
     void theCallerAndCorrelationAreRecorded() {
         ConsentChange change = service.capture(ACME, command("  Ann@Example.COM ", "OPTED_OUT"), CALLER);
 

@@ -111,6 +111,9 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq,
         if (e.guardian() != null) {
             field(form, "guardian=" + e.guardian()); // only when present: entries from before it existed hash as they did
         }
+        if (e.reason() != null) {
+            field(form, "reason=" + e.reason()); // likewise
+        }
     }
 
     private static void field(StringBuilder form, String value) {

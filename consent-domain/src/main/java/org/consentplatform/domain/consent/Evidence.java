@@ -11,13 +11,28 @@ import org.consentplatform.domain.shared.InvalidInputs;
  * @param clientAddress  the person's IP address
  * @param userAgent      the person's browser
  * @param guardian       the parent or guardian who gave consent for a minor (a name, an id in the caller's system)
+ * @param reason         why an operator made the change (what the person asked for, on which call or letter)
  */
-public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian) {
+public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian,
+                       String reason) {
 
-    public static final Evidence NONE = new Evidence(null, null, null, null, null);
+    public static final Evidence NONE = new Evidence(null, null, null, null, null, null);
 
     public Evidence(String wordingVersion, String formId, String clientAddress, String userAgent) {
-        this(wordingVersion, formId, clientAddress, userAgent, null);
+        this(wordingVersion, formId, clientAddress, userAgent, null, null);
+    }
+
+    public Evidence(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian) {
+        this(wordingVersion, formId, clientAddress, userAgent, guardian, null);
+    }
+
+    /** What an operator records: the reason, nothing else. */
+    public static Evidence operatorReason(String reason) {
+        return new Evidence(null, null, null, null, null, reason);
+    }
+
+    public boolean hasReason() {
+        return reason != null && !reason.isBlank();
     }
 
     public Evidence {
@@ -29,5 +44,6 @@ public record Evidence(String wordingVersion, String formId, String clientAddres
         if (guardian != null && guardian.isBlank()) {
             throw DomainRejection.InvalidInput.of("evidence.guardian", "must name the parent or guardian");
         }
+        reason = InvalidInputs.optionalText("evidence.reason", reason, 1024);
     }
 }

@@ -39,9 +39,23 @@ class CanonicalFormTest {
         assertThat(new Actor("crm", "crm").client()).as("a client that is the subject adds nothing").isNull();
     }
 
+    @Test
+    void anOperatorsReasonIsPartOfTheHashedContentOnlyWhenGiven() {
+        ConsentChange withReason = capture(new Actor("ada"), Evidence.operatorReason("asked by letter of 2 December"));
+        ConsentChange otherReason = capture(new Actor("ada"), Evidence.operatorReason("asked on the phone"));
+        ConsentChange noReason = capture(new Actor("ada"), new Evidence(null, null, null, null, null));
+
+        assertThat(withReason.hash()).isNotEqualTo(otherReason.hash()).isNotEqualTo(noReason.hash());
+        assertThat(noReason.hash()).isEqualTo(capture(new Actor("ada"), Evidence.NONE).hash());
+    }
+
     private static ConsentChange captureBy(Actor actor) {
+        return capture(actor, Evidence.NONE);
+    }
+
+    private static ConsentChange capture(Actor actor, Evidence evidence) {
         var capture = new ConsentCapture(KEY, ConsentState.OPTED_IN, Instant.parse("2026-11-01T00:00:00Z"), Source.API,
-                actor, Evidence.NONE, "corr-1");
+                actor, evidence, "corr-1");
         return ConsentRecord.absent(new TenantId("acme"), KEY).capture(capture, false, "c1", Instant.parse("2026-11-23T10:00:00Z"));
     }
 }

@@ -22,7 +22,8 @@ record ChangeEventData(String changeId, String tenant, String profileId, String 
     record State(String state, String capturedAt, String source, EvidenceData evidence) {
     }
 
-    record EvidenceData(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian) {
+    record EvidenceData(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian,
+                        String reason) {
     }
 
     static ChangeEventData of(ConsentChange change) {
@@ -45,6 +46,6 @@ record ChangeEventData(String changeId, String tenant, String profileId, String 
     private static EvidenceData evidence(Evidence evidence) {
         return evidence == null || evidence.equals(Evidence.NONE) ? null
                 : new EvidenceData(evidence.wordingVersion(), evidence.formId(), evidence.clientAddress(), evidence.userAgent(),
-                evidence.guardian());
+                evidence.guardian(), evidence.reason());
     }
 }

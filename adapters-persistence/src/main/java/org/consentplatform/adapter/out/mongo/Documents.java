@@ -43,12 +43,14 @@ final class Documents {
                 .append("formId", evidence.formId())
                 .append("clientAddress", evidence.clientAddress())
                 .append("userAgent", evidence.userAgent())
-                .append("guardian", evidence.guardian());
+                .append("guardian", evidence.guardian())
+                .append("reason", evidence.reason());
     }
 
     static Evidence evidence(Document doc) {
         return doc == null ? Evidence.NONE : new Evidence(doc.getString("wordingVersion"), doc.getString("formId"),
-                doc.getString("clientAddress"), doc.getString("userAgent"), doc.getString("guardian"));
+                doc.getString("clientAddress"), doc.getString("userAgent"), doc.getString("guardian"),
+                doc.getString("reason"));
     }
 
     static Document state(RecordState state) {

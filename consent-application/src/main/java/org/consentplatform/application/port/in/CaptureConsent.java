@@ -40,6 +40,10 @@ public interface CaptureConsent {
                 throw DomainRejection.InvalidInput.of("source", "must be API, FORM or OPERATOR: " + source
                         + " is set by the platform's own flows");
             }
+            if (source == Source.OPERATOR && (evidence == null || !evidence.hasReason())) {
+                throw DomainRejection.InvalidInput.of("evidence.reason", "is required when source is OPERATOR: say why an operator "
+                        + "changes the person's consent");
+            }
             if (locale != null) {
                 try {
                     new Locale.Builder().setLanguageTag(InvalidInputs.optionalText("locale", locale, 35));

@@ -19,7 +19,9 @@ final class ConsentJson {
 
     public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent,
                            @Schema(description = "The parent or guardian who gave consent for a minor (a name, an id in your system)")
-                           String guardian) {
+                           String guardian,
+                           @Schema(description = "Why an operator made the change; required when source is OPERATOR")
+                           String reason) {
     }
 
     @Schema(description = "A person's consent decision. capturedAt is when the person gave it; source defaults to API.")

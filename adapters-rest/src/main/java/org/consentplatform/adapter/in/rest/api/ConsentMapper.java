@@ -52,7 +52,7 @@ interface ConsentMapper {
     default Evidence toDomain(ConsentJson.Evidence evidence) {
         return evidence == null ? Evidence.NONE
                 : new Evidence(evidence.wordingVersion(), evidence.formId(), evidence.clientAddress(), evidence.userAgent(),
-                evidence.guardian());
+                evidence.guardian(), evidence.reason());
     }
 
     /** Every reason a capture is refused, at once. */
