@@ -1,6 +1,7 @@
 package org.consentplatform.bootstrap;
 
 import com.mongodb.client.MongoClient;
+import org.consentplatform.adapter.in.console.ConsoleProperties;
 import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
 import org.consentplatform.adapter.out.mail.SmtpConfirmationMails;
@@ -18,6 +19,7 @@ import org.consentplatform.adapter.out.mongo.MongoImportJobs;
 import org.consentplatform.adapter.out.mongo.MongoLeases;
 import org.consentplatform.adapter.out.mongo.MongoMailQuota;
 import org.consentplatform.adapter.out.mongo.MongoReportCounters;
+import org.consentplatform.adapter.out.mongo.MongoSessions;
 import org.consentplatform.adapter.out.mongo.MongoStore;
 import org.consentplatform.adapter.out.mongo.MongoTenants;
 import org.consentplatform.adapter.out.mongo.StorageOutages;
@@ -40,6 +42,7 @@ import org.consentplatform.application.port.out.ReportCounters;
 import org.consentplatform.application.port.out.StorageProbe;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.application.service.CheckpointService;
+import org.consentplatform.application.service.ConsentCenterService;
 import org.consentplatform.application.service.ConsentService;
 import org.consentplatform.application.service.ContactService;
 import org.consentplatform.application.service.DecisionService;
@@ -189,6 +192,24 @@ class ApplicationWiring {
     DecisionService decisionService(ConsentRecords records, Contacts contacts, Tenants tenants,
                                     ComplianceProfiles profiles, Clock clock) {
         return new DecisionService(records, contacts, tenants, profiles, clock);
+    }
+
+    /** The console's sessions, in the store every instance shares (ADR 35). */
+    @Bean
+    MongoSessions consoleSessionStore(MongoStore store, ConsoleProperties console, Clock clock) {
+        return new MongoSessions(store, console.session().timeout(), clock);
+    }
+
+    /** Sessions idle past their timeout are deleted; on a real cluster the TTL index does it too. */
+    @Bean
+    PeriodicJob consoleSessionCleanup(MongoSessions sessions) {
+        return PeriodicJob.every("console-session-cleanup", Duration.ofMinutes(5), sessions::deleteExpired);
+    }
+
+    @Bean
+    ConsentCenterService consentCenterService(ConsentRecords records, Contacts contacts, Tenants tenants,
+                                              ComplianceProfiles profiles, Clock clock) {
+        return new ConsentCenterService(records, contacts, tenants, profiles, clock);
     }
 
     @Bean

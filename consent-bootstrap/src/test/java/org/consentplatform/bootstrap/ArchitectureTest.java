@@ -63,6 +63,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.consentplatform.application.service..",
                     "org.consentplatform.application.port.out..");
 
+    /**
+     * The operator console is a driving adapter like the API: it reaches the platform through the
+     * in-ports and nothing else, so no page reads the store or decides a rule itself.
+     */
+    @ArchTest
+    static final ArchRule theConsoleSeesTheApplicationThroughInPortsOnly = classes()
+            .that().resideInAPackage("org.consentplatform.adapter.in.console..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.consentplatform.adapter.in.console..",
+                    "org.consentplatform.application.port.in..", "org.consentplatform.application.port",
+                    "org.consentplatform.domain..", "java..", "jakarta.servlet..", "jakarta.validation..",
+                    "org.springframework..", "org.slf4j..");
+
     @ArchTest
     static final ArchRule drivenAdaptersImplementOutPortsOnly = noClasses()
             .that().resideInAPackage("org.consentplatform.adapter.out..")

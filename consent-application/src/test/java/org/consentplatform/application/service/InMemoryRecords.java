@@ -22,6 +22,8 @@ import java.util.Set;
 final class InMemoryRecords implements ConsentRecords {
     final Map<RecordKey, List<ConsentChange>> log = new HashMap<>();
     int racesToLose;
+    /** How many times current states were read: each is one round trip to a store. */
+    int currentReads;
 
     @Override
     public ConsentRecord load(TenantId tenant, RecordKey key) {
@@ -43,7 +45,12 @@ final class InMemoryRecords implements ConsentRecords {
 
     @Override
     public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> keys) {
-        throw new UnsupportedOperationException();
+        currentReads++;
+        var states = new HashMap<RecordKey, RecordState>();
+        for (RecordKey key : keys) {
+            load(tenant, key).current().ifPresent(state -> states.put(key, state));
+        }
+        return states;
     }
 
     @Override

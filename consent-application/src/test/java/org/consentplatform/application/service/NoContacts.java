@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A CRM the platform knows nothing of, but the minors' contact points a test flags. */
-final class NoContacts implements Contacts {
+class NoContacts implements Contacts {
 
     final Map<ContactPoint, MinorFlag> minors = new HashMap<>();
 

@@ -40,6 +40,7 @@ public final class MongoStore {
     static final String REPORT_COUNTERS = "report_counters";
     static final String REPORT_DAYS = "report_days";
     static final String MIGRATIONS = "migrations";
+    static final String SESSIONS = "console_sessions";
 
     private final MongoDatabase database;
 
@@ -95,6 +96,7 @@ public final class MongoStore {
                 new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
         collection(CONFIRMATIONS).createIndex(Indexes.ascending("address", "requestedAt"), new IndexOptions().name("address"));
         collection(PROFILES).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profiles"));
+        collection(SESSIONS).createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
     }
 
     /**

@@ -1,0 +1,234 @@
+package org.consentplatform.acceptance.console;
+
+import org.consentplatform.acceptance.support.Chromium;
+import org.consentplatform.acceptance.support.Console;
+import org.consentplatform.acceptance.support.RunningService;
+import org.consentplatform.acceptance.support.World;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator console in a real browser (headless Chromium): signing in through the dev
+ * issuer's form, the consent center's grid and its reasons, an operator's change that the next
+ * decision sees, what an auditor may not do, tenants, signing out, and axe-core's accessibility
+ * check on each page.
+ *
+ * <p>With {@code -Dscreenshots.dir=<dir>} it also saves the pages as {@code docs/images/console-*.png}.
+ */
+@RunningService
+class ConsoleInBrowserTest {
+
+    @LocalServerPort
+    private int port;
+    private ChromeDriver browser;
+    private World world;
+    private String profile;
+    private String address;
+
+    /** A shop whose newsletter needs an opt-in by email; the person opted out of it and into its offers topic. */
+    @BeforeEach
+    void aPersonWhoOptedOutOfTheNewsletter() {
+        world = new World(port);
+        profile = World.unique("shop");
+        var news = new LinkedHashMap<>(World.purpose("news", "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE", "SMS", "RESTRICTIVE"), List.of()));
+        news.put("name", "Newsletter");
+        news.put("topics", List.of(Map.of("id", "offers", "name", "Member offers")));
+        var orders = new LinkedHashMap<>(World.purpose("orders", "TRANSACTIONAL", Map.of(), List.of()));
+        orders.put("name", "Order updates");
+        World.ok(world.createProfile(profile, List.of(news, orders, World.purpose("tracking", "TRACKING", Map.of(), List.of()))));
+        address = World.unique("ada") + "@example.com";
+        world.capture(profile, "EMAIL", address, "news", null, "OPTED_OUT", Instant.now().minusSeconds(120));
+        world.capture(profile, "EMAIL", address, "news", "offers", "OPTED_IN", Instant.now().minusSeconds(120));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aMarketerReadsWhyAMessageIsBlockedChangesTheRecordAndTheNextDecisionFollows() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-marketer");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/t/acme");
+        assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("Signed in as Marc Marketer");
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("home").isEmpty();
+        Console.screenshot(browser, "home");
+
+        browser.findElement(By.id("tile-people")).click();
+        find("email", address.toUpperCase(), profile);
+
+        WebElement purpose = cell("news", "");
+        assertThat(purpose.getAttribute("data-send")).isEqualTo("false");
+        assertThat(purpose.findElement(By.cssSelector(".state")).getText()).isEqualTo("Opted out");
+        assertThat(purpose.findElement(By.cssSelector(".why")).getText())
+                .isEqualTo("Purpose “news” on EMAIL follows the restrictive model (an opt-in is needed) and its record is Opted out: "
+                        + "messages are blocked.");
+        WebElement topic = cell("news", "offers");
+        assertThat(topic.findElement(By.cssSelector(".without-effect")).getText())
+                .as("the topic's opt-in does not change its contactability").isEqualTo("Opted in, but this changes nothing: messages stay blocked.");
+        assertThat(summary("EMAIL")).isEqualTo("false");
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("consent center").isEmpty();
+        Console.screenshot(browser, "consent-center");
+
+        purpose.findElement(By.cssSelector("details.change summary")).click();
+        purpose.findElement(By.cssSelector("input[value=OPTED_IN]")).click();
+        purpose.findElement(By.cssSelector("textarea[name=reason]")).sendKeys("She asked on the phone on 2 December to get the newsletter again");
+        purpose.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(Chromium.awaitElement(browser, By.id("changed")).getText())
+                .isEqualTo("Recorded: news on " + address + " is now Opted in (applied).");
+        assertThat(cell("news", "").getAttribute("data-send")).isEqualTo("true");
+        assertThat(cell("news", "offers").getAttribute("data-send")).isEqualTo("true");
+        assertThat(cell("news", "offers").findElements(By.cssSelector(".without-effect"))).isEmpty();
+        assertThat(summary("EMAIL")).isEqualTo("true");
+
+        assertThat(world.decide(profile, "news", "offers", "EMAIL", address, null).get("send").asBoolean())
+                .as("the next decision over the API").isTrue();
+        JsonNode change = lastChange("news");
+        assertThat(change.get("source").asString()).isEqualTo("OPERATOR");
+        assertThat(change.get("actor").asString()).isEqualTo("demo-marketer");
+        assertThat(change.get("actorClient").asString()).isEqualTo("consent-console");
+        assertThat(change.at("/evidence/reason").asString()).isEqualTo("She asked on the phone on 2 December to get the newsletter again");
+    }
+
+    @Test
+    void aChangeWithoutAReasonIsRefusedAndRecordsNothing() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-marketer");
+        browser.get("http://localhost:" + port + "/console/t/acme/people?kind=email&find=" + address + "&profile=" + profile);
+        WebElement purpose = cell("news", "");
+        purpose.findElement(By.cssSelector("details.change summary")).click();
+        purpose.findElement(By.cssSelector("input[value=OPTED_IN]")).click();
+        // what a browser that ignores "required" would send
+        ((JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('required')",
+                purpose.findElement(By.cssSelector("textarea[name=reason]")));
+        purpose.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(Chromium.awaitElement(browser, By.id("refusal")).getText()).contains("evidence.reason: is required when source is OPERATOR");
+        assertThat(lastChange("news").get("after").get("state").asString()).as("nothing recorded").isEqualTo("OPTED_OUT");
+    }
+
+    @Test
+    void anAuditorReadsTheConsentCenterButCanChangeNothing() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-auditor");
+        browser.get("http://localhost:" + port + "/console/t/acme/people?kind=email&find=" + address + "&profile=" + profile);
+
+        assertThat(cell("news", "").getAttribute("data-send")).isEqualTo("false");
+        assertThat(browser.findElements(By.cssSelector("details.change"))).as("no change form").isEmpty();
+        // a change posted anyway, with the session's own CSRF token, is refused before anything is read
+        ((JavascriptExecutor) browser).executeScript("""
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = '/console/t/acme/people/records';
+                const fields = {_csrf: document.querySelector('form.signout input[name=_csrf]').value, profileId: arguments[0],
+                    purposeId: 'news', channel: 'EMAIL', address: arguments[1], state: 'OPTED_IN', reason: 'not allowed'};
+                for (const [name, value] of Object.entries(fields)) {
+                    const input = document.createElement('input');
+                    input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input);
+                }
+                document.body.appendChild(form);
+                form.submit();""", profile, address);
+
+        assertThat(Chromium.awaitElement(browser, By.id("forbidden")).getText()).isEqualTo("Not for you");
+        assertThat(lastChange("news").get("after").get("state").asString()).isEqualTo("OPTED_OUT");
+    }
+
+    @Test
+    void anAdminSwitchesTenantAndSeesNothingOfTheOtherOne() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-admin");
+        choose("tenant-switch", "globex");
+        browser.findElement(By.cssSelector(".switcher button")).click();
+
+        Chromium.awaitElement(browser, By.cssSelector("h1"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/t/globex");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Consent console for globex");
+        browser.get("http://localhost:" + port + "/console/t/globex/people?kind=email&find=" + address);
+        assertThat(browser.findElements(By.id("grid-" + profile))).as("acme's profile is not globex's").isEmpty();
+    }
+
+    @Test
+    void aMarketerOfOneTenantCannotOpenAnotherTenantsPages() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-marketer");
+        for (String page : List.of("/console/t/globex", "/console/t/globex/people?kind=email&find=" + address,
+                "/console/t/not%20a%20tenant/people")) {
+            browser.get("http://localhost:" + port + page);
+            assertThat(Chromium.awaitElement(browser, By.id("forbidden")).getText()).as(page).isEqualTo("Not for you");
+        }
+        assertThat(browser.findElements(By.id("tenant-switch"))).as("one tenant: no switcher").isEmpty();
+    }
+
+    @Test
+    void thePagesSpeakFrenchAndPolishAndSigningOutEndsTheSession() {
+        browser = Chromium.start("fr-FR");
+        Console.signIn(browser, port, "demo-marketer");
+        browser.get("http://localhost:" + port + "/console/t/acme/people?kind=email&find=" + address + "&profile=" + profile);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Centre du consentement");
+        assertThat(cell("news", "").findElement(By.cssSelector(".why")).getText())
+                .isEqualTo("La finalité « news » sur EMAIL suit le modèle restrictif (un consentement est nécessaire) et son "
+                        + "enregistrement est Consentement retiré : les messages sont bloqués.");
+        Console.screenshot(browser, "consent-center-fr");
+        browser.get("http://localhost:" + port + "/console/t/acme?lang=pl");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Konsola zgód dla acme");
+
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        assertThat(Chromium.awaitElement(browser, By.id("signed-out")).getText()).isEqualTo("Vous êtes déconnecté·e");
+        browser.get("http://localhost:" + port + "/console/t/acme");
+        Chromium.awaitElement(browser, By.id("username"));
+        assertThat(browser.getCurrentUrl()).as("signed out at the issuer too").endsWith("/dev-issuer/login");
+    }
+
+    private void find(String kind, String value, String inProfile) {
+        Chromium.awaitElement(browser, By.id("kind"));
+        choose("kind", kind);
+        browser.findElement(By.id("find")).sendKeys(value);
+        choose("profile", inProfile);
+        browser.findElement(By.cssSelector("#find-form button")).click();
+        Chromium.awaitElement(browser, By.id("grid-" + inProfile));
+    }
+
+    private void choose(String select, String value) {
+        browser.findElement(By.cssSelector("#" + select + " option[value='" + value + "']")).click();
+    }
+
+    private WebElement cell(String purpose, String topic) {
+        String row = topic.isEmpty() ? purpose : purpose + "/" + topic;
+        return Chromium.awaitElement(browser, By.cssSelector("#grid-" + profile + " tr[data-row='" + row + "'] td[data-channel=EMAIL]"));
+    }
+
+    private String summary(String channel) {
+        return browser.findElement(By.cssSelector("#summary li[data-channel=" + channel + "]")).getAttribute("data-reachable");
+    }
+
+    /** The newest change of the purpose's own record (not its topics'). */
+    private JsonNode lastChange(String purpose) {
+        var query = Map.of("profileId", profile, "channel", "EMAIL", "address", address, "purposeId", purpose);
+        JsonNode last = null;
+        for (JsonNode item : World.ok(world.api.post(World.BASE + "/history/search", world.auditor(), query)).get("items")) {
+            if (item.get("topicId").isNull()) {
+                last = item;
+            }
+        }
+        assertThat(last).as("a change of purpose " + purpose).isNotNull();
+        return last;
+    }
+}

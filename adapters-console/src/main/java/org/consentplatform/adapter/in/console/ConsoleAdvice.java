@@ -1,0 +1,66 @@
+package org.consentplatform.adapter.in.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.consentplatform.adapter.in.console.security.Operator;
+import org.consentplatform.application.port.StorageUnavailable;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.List;
+
+/**
+ * What every console page has: the signed-in operator, and refusals shown as a page that says
+ * what was wrong, with the status an API caller would get; nothing is changed by a refused request.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+class ConsoleAdvice {
+
+    private final ConsoleProperties console;
+
+    ConsoleAdvice(ConsoleProperties console) {
+        this.console = console;
+    }
+
+    @ModelAttribute("operator")
+    Operator operator(Authentication authentication) {
+        return Operator.of(authentication, console.tenantClaim()).orElse(null);
+    }
+
+    @ExceptionHandler(DomainRejection.class)
+    String refused(DomainRejection rejection, Model model, HttpServletResponse response) {
+        HttpStatus status = switch (rejection) {
+            case DomainRejection.InvalidInput ignored -> HttpStatus.BAD_REQUEST;
+            case DomainRejection.NotFound ignored -> HttpStatus.NOT_FOUND;
+            case DomainRejection.ConcurrentChange ignored -> HttpStatus.CONFLICT;
+            case DomainRejection.AlreadyExists ignored -> HttpStatus.CONFLICT;
+            case DomainRejection.TooManyRequests ignored -> HttpStatus.TOO_MANY_REQUESTS;
+            case DomainRejection.RuleViolation ignored -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return problem(model, response, status, rejection instanceof DomainRejection.InvalidInput invalid
+                ? invalid.violations().stream().map(v -> v.field() + ": " + v.reason()).toList() : List.of(rejection.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String unreadable(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
+        return problem(model, response, HttpStatus.BAD_REQUEST, List.of(e.getName() + ": is not a valid value"));
+    }
+
+    @ExceptionHandler(StorageUnavailable.class)
+    String storageDown(Model model, HttpServletResponse response) {
+        response.setHeader("Retry-After", "5");
+        return problem(model, response, HttpStatus.SERVICE_UNAVAILABLE, List.of());
+    }
+
+    private static String problem(Model model, HttpServletResponse response, HttpStatus status, List<String> details) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("details", details);
+        return "console/problem";
+    }
+}

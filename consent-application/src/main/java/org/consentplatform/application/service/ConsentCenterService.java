@@ -1,0 +1,101 @@
+package org.consentplatform.application.service;
+
+import org.consentplatform.application.port.in.ConsentCenter;
+import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.enforcement.Contactability;
+import org.consentplatform.domain.enforcement.MessageIntent;
+import org.consentplatform.domain.enforcement.RecordStates;
+import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.Purpose;
+import org.consentplatform.domain.profile.PurposeType;
+import org.consentplatform.domain.profile.Topic;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.domain.tenant.TenantSettings;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a person's grid from one read of every record its cells need, and lets the enforcement
+ * policy decide each cell as it would decide the message.
+ */
+public final class ConsentCenterService implements ConsentCenter {
+
+    private final ConsentRecords records;
+    private final Contacts contacts;
+    private final ComplianceProfiles profiles;
+    private final Lookups lookups;
+    private final Clock clock;
+
+    public ConsentCenterService(ConsentRecords records, Contacts contacts, Tenants tenants, ComplianceProfiles profiles, Clock clock) {
+        this.records = records;
+        this.contacts = contacts;
+        this.profiles = profiles;
+        this.lookups = new Lookups(tenants, profiles);
+        this.clock = clock;
+    }
+
+    @Override
+    public Person person(TenantId tenant, PersonQuery query) {
+        TenantSettings settings = lookups.settings(tenant);
+        Contact contact = query.contactId() == null ? null : contacts.find(tenant, query.contactId())
+                .orElseThrow(() -> new DomainRejection.NotFound("contact '" + query.contactId() + "' does not exist"));
+        List<ContactPoint> points = contact == null
+                ? query.contactPoints().stream().map(settings::contactPoint).distinct().toList() : contact.contactPoints();
+
+        List<ComplianceProfile> all = query.profileId() == null ? profiles.all(tenant) : List.of(lookups.profile(tenant, query.profileId()));
+        Set<RecordKey> keys = new LinkedHashSet<>();
+        for (ComplianceProfile profile : all) {
+            for (Purpose purpose : messagePurposes(profile)) {
+                for (Topic topic : rowsOf(purpose)) {
+                    for (ContactPoint point : points) {
+                        keys.addAll(new MessageIntent(profile, purpose, topic, point, contact).recordsRead());
+                    }
+                }
+            }
+        }
+        Map<RecordKey, RecordState> read = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
+        RecordStates states = Minors.statesAt(clock.instant(), tenant, read, contacts, settings);
+
+        var grids = new ArrayList<ProfileGrid>(all.size());
+        for (ComplianceProfile profile : all) {
+            var rows = new ArrayList<Row>();
+            for (Purpose purpose : messagePurposes(profile)) {
+                for (Topic topic : rowsOf(purpose)) {
+                    var cells = new ArrayList<Contactability>(points.size());
+                    for (ContactPoint point : points) {
+                        MessageIntent intent = new MessageIntent(profile, purpose, topic, point, contact);
+                        cells.add(Contactability.of(intent, settings, states, read.get(intent.topicRecord().orElse(intent.purposeRecord()))));
+                    }
+                    rows.add(new Row(purpose, topic, List.copyOf(cells)));
+                }
+            }
+            grids.add(new ProfileGrid(profile, List.copyOf(rows)));
+        }
+        return new Person(contact, points, List.copyOf(grids));
+    }
+
+    private static List<Purpose> messagePurposes(ComplianceProfile profile) {
+        return profile.purposes().stream().filter(purpose -> purpose.type() != PurposeType.TRACKING).toList();
+    }
+
+    /** The purpose itself (a null topic), then each of its topics. */
+    private static List<Topic> rowsOf(Purpose purpose) {
+        var rows = new ArrayList<Topic>(purpose.topics().size() + 1);
+        rows.add(null);
+        rows.addAll(purpose.topics());
+        return rows;
+    }
+}
