@@ -73,7 +73,7 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.consentplatform.adapter.in.console..",
                     "org.consentplatform.application.port.in..", "org.consentplatform.application.port",
                     "org.consentplatform.domain..", "java..", "jakarta.servlet..", "jakarta.validation..",
-                    "org.springframework..", "org.slf4j..");
+                    "org.springframework..", "org.slf4j..", "tools.jackson..");
 
     @ArchTest
     static final ArchRule drivenAdaptersImplementOutPortsOnly = noClasses()

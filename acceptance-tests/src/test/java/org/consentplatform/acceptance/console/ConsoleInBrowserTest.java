@@ -2,6 +2,7 @@ package org.consentplatform.acceptance.console;
 
 import org.consentplatform.acceptance.support.Chromium;
 import org.consentplatform.acceptance.support.Console;
+import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.RunningService;
 import org.consentplatform.acceptance.support.World;
 import org.junit.jupiter.api.AfterEach;
@@ -149,6 +150,82 @@ class ConsoleInBrowserTest {
 
         assertThat(Chromium.awaitElement(browser, By.id("forbidden")).getText()).isEqualTo("Not for you");
         assertThat(lastChange("news").get("after").get("state").asString()).isEqualTo("OPTED_OUT");
+    }
+
+    @Test
+    void anAuditorReadsARecordsHistoryWithItsSupersededAttemptItsChainAndItsStateAsOfAnInstant() {
+        Instant beforeTheOptOut = Instant.now().minusSeconds(60);
+        world.capture(profile, "EMAIL", address, "news", null, "OPTED_IN", Instant.now().minusSeconds(600)); // older: superseded
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-auditor");
+        browser.get("http://localhost:" + port + "/console/t/acme/people?kind=email&find=" + address + "&profile=" + profile);
+        cell("news", "").findElement(By.cssSelector("a.history")).click();
+
+        Chromium.awaitElement(browser, By.id("changes"));
+        assertThat(browser.findElements(By.cssSelector("#changes tbody tr"))).extracting(row -> row.getAttribute("data-outcome"))
+                .containsExactly("APPLIED", "SUPERSEDED");
+        assertThat(browser.findElement(By.id("chain")).getAttribute("data-intact")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("chain")).getText()).isEqualTo("The record’s hash chain is intact: 2 entries checked.");
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("record history").isEmpty();
+        Console.screenshot(browser, "record-history");
+
+        // the browser's date-and-time field, filled as the auditor would: before the opt-out was recorded
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("asOf")),
+                java.time.LocalDateTime.ofInstant(beforeTheOptOut.minusSeconds(3600), java.time.ZoneOffset.UTC)
+                        .withNano(0).toString());
+        browser.findElement(By.cssSelector("#as-of-form button")).click();
+        assertThat(Chromium.awaitElement(browser, By.id("state-as-of")).getText()).isEqualTo("The record had no entry yet at that time.");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("asOf")),
+                java.time.LocalDateTime.ofInstant(Instant.now().plusSeconds(5), java.time.ZoneOffset.UTC).withNano(0).toString());
+        browser.findElement(By.cssSelector("#as-of-form button")).click();
+        assertThat(Chromium.awaitElement(browser, By.id("state-as-of")).getText()).isEqualTo("At that time the record stood at entry 2: Opted out.");
+    }
+
+    @Test
+    void anAuditorSearchesExportsAndVerifiesTheTenantsHistory() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-auditor");
+        browser.findElement(By.id("nav-audit")).click();
+        Chromium.awaitElement(browser, By.id("address")).sendKeys(address);
+        browser.findElement(By.id("profile")).sendKeys(profile);
+        choose("source", "API");
+        browser.findElement(By.cssSelector("#search-form button[type=submit]:not(#export)")).click();
+
+        Chromium.awaitElement(browser, By.id("audit-changes"));
+        assertThat(browser.findElements(By.cssSelector("#audit-changes tbody tr"))).hasSize(2)
+                .allMatch(row -> "API".equals(row.getAttribute("data-source")));
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("audit").isEmpty();
+        Console.screenshot(browser, "audit");
+
+        // the export, fetched as the browser would download it, with the session
+        String exported = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);",
+                "/console/t/acme/audit/export?address=" + address + "&profile=" + profile);
+        List<JsonNode> lines = exported.lines().map(line -> HttpApi.JSON.readTree(line)).toList();
+        assertThat(lines).hasSize(2).allMatch(line -> line.get("address").asString().equals(address));
+        assertThat(lines).extracting(line -> line.get("topicId").isNull() ? "news" : "news/" + line.get("topicId").asString())
+                .containsExactly("news", "news/offers");
+
+        browser.findElement(By.cssSelector("#verify-form button")).click();
+        WebElement verification = Chromium.awaitElement(browser, By.id("verification"));
+        JsonNode api = World.ok(world.api.post(World.BASE + "/history/verify", world.auditor(), Map.of()));
+        assertThat(verification.getAttribute("data-intact")).isEqualTo(String.valueOf(api.get("intact").asBoolean()));
+        if (api.hasNonNull("checkpoint")) {
+            assertThat(browser.findElement(By.id("checkpoint-hash")).getText()).as("the hash to compare with Kafka's copy")
+                    .isEqualTo(api.at("/checkpoint/hash").asString());
+        }
+    }
+
+    @Test
+    void aMarketerSeesNoHistoryAndCannotOpenIt() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-marketer");
+        browser.get("http://localhost:" + port + "/console/t/acme/people?kind=email&find=" + address + "&profile=" + profile);
+        assertThat(cell("news", "").findElements(By.cssSelector("a.history"))).isEmpty();
+
+        browser.get("http://localhost:" + port + "/console/t/acme/history/record?profile=" + profile + "&channel=EMAIL&address="
+                + address + "&purpose=news");
+        assertThat(Chromium.awaitElement(browser, By.id("forbidden")).getText()).isEqualTo("Not for you");
     }
 
     @Test

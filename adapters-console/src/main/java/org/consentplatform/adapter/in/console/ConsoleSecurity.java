@@ -31,6 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.net.URI;
 import java.util.function.Supplier;
 
+import static org.consentplatform.adapter.in.console.security.Permission.AUDIT;
 import static org.consentplatform.adapter.in.console.security.Permission.CHANGE_CONSENT;
 import static org.consentplatform.adapter.in.console.security.Permission.READ_CONSENT;
 
@@ -69,6 +70,8 @@ class ConsoleSecurity {
                 .requestMatchers(ConsolePaths.BASE + "/assets/**", ConsolePaths.BASE + "/webjars/**", ConsolePaths.SIGNED_OUT).permitAll()
                 .requestMatchers(HttpMethod.POST, ConsolePaths.TENANT + "/people/records").access(ConsoleAccess.of(claim, CHANGE_CONSENT))
                 .requestMatchers(ConsolePaths.TENANT + "/people", ConsolePaths.TENANT + "/people/**").access(ConsoleAccess.of(claim, READ_CONSENT))
+                .requestMatchers(ConsolePaths.TENANT + "/history/**", ConsolePaths.TENANT + "/audit", ConsolePaths.TENANT + "/audit/**")
+                .access(ConsoleAccess.of(claim, AUDIT))
                 .requestMatchers(ConsolePaths.TENANT, ConsolePaths.TENANT + "/**").access(ConsoleAccess.of(claim))
                 .anyRequest().authenticated());
         var requests = new DefaultOAuth2AuthorizationRequestResolver(repository, ConsolePaths.AUTHORIZATION);

@@ -1,0 +1,115 @@
+package org.consentplatform.acceptance.console;
+
+import org.consentplatform.acceptance.support.ConsoleSession;
+import org.consentplatform.acceptance.support.RunningService;
+import org.consentplatform.acceptance.support.World;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every console page given what no form of it sends: each is refused with the status an API
+ * caller would get and a page that says so (never a 500), and nothing is recorded.
+ */
+@RunningService
+class ConsoleBadInputTest {
+
+    @LocalServerPort
+    private int port;
+    private World world;
+    private final ConsoleSession session = new ConsoleSession();
+    private String profile;
+    private String address;
+
+    @BeforeEach
+    void signedInAsTheAdmin() throws Exception {
+        world = new World(port);
+        profile = World.unique("bad");
+        World.ok(world.createProfile(profile, List.of(World.purpose("news", "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE"), List.of("offers")))));
+        address = World.unique("eve") + "@example.com";
+        world.capture(profile, "EMAIL", address, "news", null, "OPTED_OUT", Instant.now().minusSeconds(60));
+        session.signIn(base(), "demo-admin");
+    }
+
+    @ParameterizedTest(name = "GET {0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/console/t/acme/people?kind=bogus&find=x                               | 400",
+            "/console/t/acme/people?kind=contact&find=not%20an%20id                 | 400",
+            "/console/t/acme/people?kind=contact&find=nobody-at-all                 | 404",
+            "/console/t/acme/people?kind=email&find=not-an-address                  | 400",
+            "/console/t/acme/people?kind=phone&find=12                              | 400",
+            "/console/t/acme/people?kind=email&find=a@example.com&profile=no%20such | 400",
+            "/console/t/acme/people?kind=email&find=a@example.com&profile=no-such   | 404",
+            "/console/t/acme/history/record?profile=x&channel=EMAIL&address=a@example.com | 400",
+            "/console/t/acme/history/record?profile=PROFILE&channel=EMAIL&address=ADDRESS&purpose=news&asOf=yesterday | 400",
+            "/console/t/acme/history/record?profile=PROFILE&channel=e%20mail&address=ADDRESS&purpose=news | 400",
+            "/console/t/acme/history/record?profile=PROFILE&channel=EMAIL&address=ADDRESS&purpose=no%20such | 400",
+            "/console/t/acme/audit?from=yesterday                                   | 400",
+            "/console/t/acme/audit?from=2026-12-02T10:00&to=2026-12-01T10:00        | 400",
+            "/console/t/acme/audit?source=NOPE                                      | 400",
+            "/console/t/acme/audit/export?outcome=MAYBE                             | 400",
+            "/console/t/acme/audit?address=not-an-address                           | 400",
+            "/console/switch?tenant=no%20such                                       | 400",
+            "/console/t/acme/nothing-here                                           | 404",
+    })
+    void aPageGivenWhatNoFormSendsIsRefused(String path, int status) throws Exception {
+        HttpResponse<String> page = session.get(base() + path.replace("PROFILE", profile).replace("ADDRESS", address));
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(status);
+    }
+
+    @ParameterizedTest(name = "POST a change with {0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "state=PENDING_CONFIRMATION&reason=r       | 400",
+            "state=OPTED_IN                            | 400",
+            "state=OPTED_IN&reason=%20%20              | 400",
+            "state=OPTED_IN&reason=r&channel=FAX       | 400",
+            "state=OPTED_IN&reason=r&purposeId=nope    | 404",
+            "state=OPTED_IN&reason=r&address=nobody@   | 400",
+            "reason=r                                  | 400",
+    })
+    void aChangeGivenWhatTheFormNeverSendsIsRefusedAndRecordsNothing(String fields, int status) throws Exception {
+        String csrf = ConsoleSession.csrf(session.get(base() + "/console/t/acme").body());
+        var form = new StringBuilder("_csrf=" + csrf + "&profileId=" + profile);
+        if (!fields.contains("purposeId=")) {
+            form.append("&purposeId=news");
+        }
+        if (!fields.contains("channel=")) {
+            form.append("&channel=EMAIL");
+        }
+        if (!fields.contains("address=")) {
+            form.append("&address=").append(address);
+        }
+        form.append('&').append(fields);
+
+        HttpResponse<String> answer = session.post(base() + "/console/t/acme/people/records", form.toString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        var query = Map.of("profileId", profile, "channel", "EMAIL", "address", address, "purposeId", "news");
+        assertThat(World.ok(world.api.post(World.BASE + "/history/search", world.auditor(), query)).get("items")).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "POST a change without {0} is refused")
+    @CsvSource({"a CSRF token", "a session"})
+    void aChangeWithoutTheSessionsCsrfTokenIsRefused(String without) throws Exception {
+        var stranger = without.equals("a session") ? new ConsoleSession() : session;
+        HttpResponse<String> answer = stranger.post(base() + "/console/t/acme/people/records", "profileId=" + profile
+                + "&purposeId=news&channel=EMAIL&address=" + address + "&state=OPTED_IN&reason=r");
+
+        assertThat(answer.statusCode()).isIn(302, 403);
+        var query = Map.of("profileId", profile, "channel", "EMAIL", "address", address, "purposeId", "news");
+        assertThat(World.ok(world.api.post(World.BASE + "/history/search", world.auditor(), query)).get("items")).hasSize(1);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}

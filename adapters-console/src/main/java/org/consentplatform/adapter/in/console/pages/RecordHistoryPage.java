@@ -1,0 +1,61 @@
+package org.consentplatform.adapter.in.console.pages;
+
+import org.consentplatform.application.port.Page;
+import org.consentplatform.application.port.in.ReadHistory;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * One record's history for an auditor: every change with who, when, source, evidence and
+ * outcome (superseded and rejected attempts included), the record's chain check, and its state
+ * as of a chosen instant.
+ */
+@Controller
+class RecordHistoryPage {
+
+    static final int PAGE_SIZE = 50;
+
+    private final ReadHistory history;
+
+    RecordHistoryPage(ReadHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping("/console/t/{tenantId}/history/record")
+    String record(@PathVariable String tenantId, @RequestParam String profile, @RequestParam String channel,
+                  @RequestParam String address, @RequestParam String purpose, @RequestParam(required = false) String topic,
+                  @RequestParam(required = false) String cursor, @RequestParam(required = false) String asOf, Model model) {
+        TenantId tenant = new TenantId(tenantId);
+        var record = new ReadHistory.RecordQuery(TechnicalId.parse("profile", profile), RawContactPoint.parse(channel, address),
+                TechnicalId.parse("purpose", purpose), topic == null || topic.isBlank() ? null : TechnicalId.parse("topic", topic));
+        Page<ConsentChange> changes = history.ofRecord(tenant, record, cursor, PAGE_SIZE);
+        model.addAttribute("tenant", tenantId).addAttribute("query", record).addAttribute("changes", changes)
+                .addAttribute("verification", history.verify(tenant, record))
+                .addAttribute("asOf", asOf == null ? "" : asOf);
+        if (asOf != null && !asOf.isBlank()) {
+            model.addAttribute("stateAsOf", history.asOf(tenant, record, instant(asOf))).addAttribute("askedAsOf", true);
+        }
+        return "console/record-history";
+    }
+
+    /** The browser's date-and-time field, read as UTC (the history's time, as the page says). */
+    private static java.time.Instant instant(String raw) {
+        try {
+            return LocalDateTime.parse(raw).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw DomainRejection.InvalidInput.of("asOf", "must be a date and time such as 2026-12-01T09:30");
+        }
+    }
+}
