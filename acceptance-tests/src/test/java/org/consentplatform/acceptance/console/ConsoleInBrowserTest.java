@@ -12,6 +12,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.consentplatform.application.port.in.CountChanges;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +37,8 @@ class ConsoleInBrowserTest {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private CountChanges counting;
     private ChromeDriver browser;
     private World world;
     private String profile;
@@ -214,6 +218,40 @@ class ConsoleInBrowserTest {
             assertThat(browser.findElement(By.id("checkpoint-hash")).getText()).as("the hash to compare with Kafka's copy")
                     .isEqualTo(api.at("/checkpoint/hash").asString());
         }
+    }
+
+    @Test
+    void aMarketerOpensTheDailyChartAndIsWarnedOfTheDayOptOutsSurged() {
+        var optOuts = new java.util.ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 25; i++) {
+            optOuts.add(World.capture(profile, "EMAIL", World.unique("leaver") + "@example.com", "news", null, "OPTED_OUT",
+                    Instant.now().minusSeconds(30), null));
+        }
+        World.ok(world.api.post(World.BASE + "/consents/batch", world.marketing(), Map.of("items", optOuts)));
+        counting.countNew();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-marketer");
+        browser.findElement(By.id("nav-reports")).click();
+        Chromium.awaitElement(browser, By.id("range-form"));
+        choose("profile", profile);
+        browser.findElement(By.cssSelector("#range-form button")).click();
+
+        WebElement bar = Chromium.awaitElement(browser, By.cssSelector("#daily-chart rect[data-kind=opt-outs][data-day='" + today + "']"));
+        assertThat(bar.getAttribute("data-value")).isEqualTo("26");
+        assertThat(Double.parseDouble(bar.getAttribute("height"))).as("the day's bar is the highest").isEqualTo(200.0);
+        assertThat(browser.findElement(By.cssSelector("#surges li")).getAttribute("data-day")).isEqualTo(today);
+        assertThat(browser.findElement(By.cssSelector("#reach tr[data-series='" + profile + "|news||EMAIL'] .blocked")).getText())
+                .isEqualTo("26");
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("reports").isEmpty();
+        Console.screenshot(browser, "reports");
+
+        String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);",
+                browser.findElement(By.id("days-csv")).getAttribute("href"));
+        assertThat(csv.lines()).first().isEqualTo("day,optIns,optOuts,expiries,renewals");
+        assertThat(csv.lines()).contains(today + ",1,26,0,0");
     }
 
     @Test

@@ -3,6 +3,11 @@ package org.consentplatform.domain.report;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
 
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 /**
  * What happened to the records of a series on one day, so that a sudden drop shows (§12).
  *
@@ -30,6 +35,13 @@ public record DayFigures(long optIns, long optOuts, long expiries, long renewals
             case PENDING_CONFIRMATION -> ZERO;
             case null -> ZERO;
         };
+    }
+
+    /** Every series' figures added up per day, in day order. */
+    public static SortedMap<LocalDate, DayFigures> totals(Map<Series, Map<LocalDate, DayFigures>> bySeries) {
+        var totals = new TreeMap<LocalDate, DayFigures>();
+        bySeries.values().forEach(days -> days.forEach((day, figures) -> totals.merge(day, figures, DayFigures::plus)));
+        return totals;
     }
 
     public DayFigures plus(DayFigures other) {
