@@ -255,6 +255,53 @@ class ConsoleInBrowserTest {
     }
 
     @Test
+    void aMarketerUploadsALoadAndWatchesItsProgressBarFinishWithoutReloading() throws Exception {
+        int rows = 10_000;
+        var csv = new StringBuilder("profileId,channel,address,purposeId,topicId,state,capturedAt\n");
+        String capturedAt = Instant.now().minusSeconds(3600).toString();
+        for (int i = 0; i < rows; i++) {
+            String address = i % 2500 == 2499 ? "not an address " + i : World.unique("load" + i) + "@example.com";
+            csv.append(profile).append(",EMAIL,").append(address).append(",news,,OPTED_IN,").append(capturedAt).append('\n');
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("console-load", ".csv");
+        java.nio.file.Files.writeString(file, csv);
+
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-marketer");
+        browser.findElement(By.id("nav-loads")).click();
+        Chromium.awaitElement(browser, By.id("file")).sendKeys(file.toString());
+        choose("shape", "CONSENT_ROWS");
+        choose("format", "CSV");
+        browser.findElement(By.cssSelector("#upload-form button")).click();
+
+        assertThat(Chromium.awaitElement(browser, By.id("progress")).getAttribute("data-state"))
+                .as("the job is picked up within a second, after the page showed it").isIn("QUEUED", "RUNNING");
+        // a mark on the page, which a reload would wipe: the bar is to move by partial updates
+        ((JavascriptExecutor) browser).executeScript("window.consoleTestMark = 'still the same page'");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                "COMPLETED".equals(browser.findElement(By.id("progress")).getAttribute("data-state")));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.consoleTestMark")).isEqualTo("still the same page");
+        assertThat(browser.findElement(By.id("progress-bar")).getAttribute("value")).isEqualTo(String.valueOf(rows));
+        assertThat(browser.findElement(By.id("count-applied")).getText()).isEqualTo("9996");
+        assertThat(browser.findElement(By.id("count-rejected")).getText()).isEqualTo("4");
+        assertThat(browser.findElement(By.id("progress")).getAttribute("hx-get")).as("polling stops with the job").isNull();
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("load").isEmpty();
+        Console.screenshot(browser, "load");
+
+        String errors = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);",
+                browser.findElement(By.id("errors-csv")).getAttribute("href"));
+        assertThat(errors.lines().toList()).hasSize(5).first().isEqualTo("line,field,reason");
+        assertThat(errors.lines().skip(1)).allMatch(line -> line.contains(",address,"));
+
+        browser.findElement(By.linkText("All loads")).click();
+        assertThat(Chromium.awaitElement(browser, By.cssSelector("#jobs tr[data-state=COMPLETED] a")).getText())
+                .startsWith("console-load");
+        assertThat(world.decide(profile, "news", null, "EMAIL", "nobody-" + World.unique("x") + "@example.com", null)
+                .get("send").asBoolean()).isFalse();
+    }
+
+    @Test
     void aMarketerSeesNoHistoryAndCannotOpenIt() {
         browser = Chromium.start("en-GB");
         Console.signIn(browser, port, "demo-marketer");

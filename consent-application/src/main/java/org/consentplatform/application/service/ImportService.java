@@ -92,6 +92,11 @@ public final class ImportService implements ImportConsents, ProcessImports {
     }
 
     @Override
+    public List<ImportJob> latest(TenantId tenant) {
+        return jobs.latest(tenant, LATEST);
+    }
+
+    @Override
     public ImportJob cancel(TenantId tenant, String jobId) {
         if (!jobs.requestCancel(tenant, jobId)) {
             throw new DomainRejection.NotFound("import job '" + jobId + "' does not exist");

@@ -165,6 +165,11 @@ class ImportServiceTest {
         }
 
         @Override
+        public List<ImportJob> latest(TenantId tenant, int limit) {
+            return stored.values().stream().filter(job -> job.tenant().equals(tenant)).limit(limit).toList();
+        }
+
+        @Override
         public List<ImportJob> unfinished() {
             return stored.values().stream().filter(job -> !job.state().finished()).toList();
         }

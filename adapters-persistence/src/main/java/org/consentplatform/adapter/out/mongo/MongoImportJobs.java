@@ -81,6 +81,12 @@ public final class MongoImportJobs implements ImportJobs {
     }
 
     @Override
+    public List<ImportJob> latest(TenantId tenant, int limit) {
+        return jobs.find(Filters.eq("tenant", tenant.value())).sort(Sorts.descending("createdAt")).limit(limit)
+                .map(MongoImportJobs::job).into(new ArrayList<>());
+    }
+
+    @Override
     public List<ImportJob> unfinished() {
         return jobs.find(Filters.in("state", ImportJob.State.QUEUED.name(), ImportJob.State.RUNNING.name()))
                 .sort(Sorts.ascending("createdAt")).map(MongoImportJobs::job).into(new ArrayList<>());

@@ -91,6 +91,7 @@ public final class MongoStore {
         collection(CHECKPOINTS).createIndex(Indexes.ascending("tenant", "number"), unique.name("tenant_number"));
         collection(CHECKPOINT_HEADS).createIndex(Indexes.ascending("checkpoint", "chunk"), unique.name("checkpoint_chunk"));
         collection(IMPORT_JOBS).createIndex(Indexes.ascending("state", "createdAt"), new IndexOptions().name("unfinished"));
+        collection(IMPORT_JOBS).createIndex(Indexes.ascending("tenant", "createdAt"), new IndexOptions().name("tenant_latest"));
         collection(IMPORT_ERRORS).createIndex(Indexes.ascending("jobId", "line"), new IndexOptions().name("job_lines"));
         collection(RATE_LIMITS).createIndex(Indexes.ascending("expiresAt"),
                 new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));

@@ -6,6 +6,7 @@ import org.consentplatform.domain.load.RowError;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.io.InputStream;
+import java.util.List;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -21,6 +22,12 @@ public interface ImportConsents {
 
     /** @throws org.consentplatform.domain.shared.DomainRejection.NotFound when the tenant has no such job */
     ImportJob job(TenantId tenant, String jobId);
+
+    /** How many jobs {@link #latest} lists at most. */
+    int LATEST = 50;
+
+    /** The tenant's latest jobs, newest first (at most {@value #LATEST}). */
+    List<ImportJob> latest(TenantId tenant);
 
     /** Asks a job to stop at its next batch; rows already loaded stay loaded. */
     ImportJob cancel(TenantId tenant, String jobId);

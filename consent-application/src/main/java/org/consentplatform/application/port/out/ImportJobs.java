@@ -19,6 +19,9 @@ public interface ImportJobs {
     /** Marks the job to be cancelled at its next batch. @return false when there is no such job */
     boolean requestCancel(TenantId tenant, String id);
 
+    /** The tenant's latest jobs, newest first. */
+    List<ImportJob> latest(TenantId tenant, int limit);
+
     /** Jobs queued or running, oldest first, of every tenant. */
     List<ImportJob> unfinished();
 }

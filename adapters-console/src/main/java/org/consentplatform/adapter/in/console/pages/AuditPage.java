@@ -26,9 +26,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.stream.Stream;
 
 /**
  * The tenant's audit trail for an auditor: the history searched with the API's filters and
@@ -54,51 +53,21 @@ class AuditPage {
 
         ReadHistory.HistoryFilter filter() {
             var input = new InputCheck();
-            Instant fromInstant = instant(input, "from", from);
-            Instant toInstant = instant(input, "to", to);
-            RawContactPoint contactPoint = blank(address) ? null
-                    : input.attempt(() -> RawContactPoint.parse(blank(channel) ? "EMAIL" : channel, address.strip()));
-            var profileId = input.optionalId("profile", blank(profile) ? null : profile);
-            var purposeId = input.optionalId("purpose", blank(purpose) ? null : purpose);
-            Source sourceValue = named(input, "source", Source.class, source);
-            ChangeOutcome outcomeValue = named(input, "outcome", ChangeOutcome.class, outcome);
+            Instant fromInstant = FormValues.utc(input, "from", from);
+            Instant toInstant = FormValues.utc(input, "to", to);
+            RawContactPoint contactPoint = FormValues.blank(address) ? null
+                    : input.attempt(() -> RawContactPoint.parse(FormValues.blank(channel) ? "EMAIL" : channel, address.strip()));
+            var profileId = input.optionalId("profile", FormValues.blank(profile) ? null : profile);
+            var purposeId = input.optionalId("purpose", FormValues.blank(purpose) ? null : purpose);
+            Source sourceValue = FormValues.named(input, "source", Source.class, source);
+            ChangeOutcome outcomeValue = FormValues.named(input, "outcome", ChangeOutcome.class, outcome);
             input.verify();
             return new ReadHistory.HistoryFilter(fromInstant, toInstant, contactPoint, profileId, purposeId, sourceValue,
-                    blank(actor) ? null : actor.strip(), blank(client) ? null : client.strip(), outcomeValue);
+                    FormValues.blank(actor) ? null : actor.strip(), FormValues.blank(client) ? null : client.strip(), outcomeValue);
         }
 
         boolean empty() {
-            return blank(from) && blank(to) && blank(address) && blank(profile) && blank(purpose) && blank(source) && blank(actor)
-                    && blank(client) && blank(outcome);
-        }
-
-        private static Instant instant(InputCheck input, String field, String raw) {
-            if (blank(raw)) {
-                return null;
-            }
-            try {
-                return LocalDateTime.parse(raw).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                input.refuse(field, "must be a date and time such as 2026-12-01T09:30");
-                return null;
-            }
-        }
-
-        private static <E extends Enum<E>> E named(InputCheck input, String field, Class<E> type, String raw) {
-            if (blank(raw)) {
-                return null;
-            }
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(raw)) {
-                    return constant;
-                }
-            }
-            input.refuse(field, "is not one of the values offered");
-            return null;
-        }
-
-        private static boolean blank(String value) {
-            return value == null || value.isBlank();
+            return Stream.of(from, to, address, profile, purpose, source, actor, client, outcome).allMatch(FormValues::blank);
         }
     }
 

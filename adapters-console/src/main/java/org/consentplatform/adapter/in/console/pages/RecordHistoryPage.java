@@ -4,7 +4,7 @@ import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.in.ReadHistory;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
-import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InputCheck;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.stereotype.Controller;
@@ -13,9 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 
 /**
  * One record's history for an auditor: every change with who, when, source, evidence and
@@ -45,17 +43,11 @@ class RecordHistoryPage {
                 .addAttribute("verification", history.verify(tenant, record))
                 .addAttribute("asOf", asOf == null ? "" : asOf);
         if (asOf != null && !asOf.isBlank()) {
-            model.addAttribute("stateAsOf", history.asOf(tenant, record, instant(asOf))).addAttribute("askedAsOf", true);
+            var input = new InputCheck();
+            Instant at = FormValues.utc(input, "asOf", asOf);
+            input.verify();
+            model.addAttribute("stateAsOf", history.asOf(tenant, record, at)).addAttribute("askedAsOf", true);
         }
         return "console/record-history";
-    }
-
-    /** The browser's date-and-time field, read as UTC (the history's time, as the page says). */
-    private static java.time.Instant instant(String raw) {
-        try {
-            return LocalDateTime.parse(raw).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw DomainRejection.InvalidInput.of("asOf", "must be a date and time such as 2026-12-01T09:30");
-        }
     }
 }
