@@ -302,6 +302,63 @@ class ConsoleInBrowserTest {
     }
 
     @Test
+    void aComplianceOfficerChangesAModelAfterItsDryRunAndAStaleEditIsRefused() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-compliance");
+        browser.findElement(By.id("nav-profiles")).click();
+        Chromium.awaitElement(browser, By.cssSelector("#profiles tr[data-profile='" + profile + "'] a")).click();
+        Chromium.awaitElement(browser, By.id("profile-form"));
+        assertThat(browser.findElements(By.cssSelector("#warnings li[data-channel=EMAIL]"))).isEmpty();
+        choose("p0-model-EMAIL", "DISABLED");
+        browser.findElement(By.id("save")).click();
+
+        WebElement impact = Chromium.awaitElement(browser, By.cssSelector("#dry-run .impact[data-purpose=news][data-channel=EMAIL]"));
+        // the purpose's record and its topic's are both read; only the opted-out one flips
+        assertThat(impact.findElement(By.tagName("p")).getText()).isEqualTo("Purpose “news” on EMAIL, from the restrictive model "
+                + "(an opt-in is needed) to the disabled model (consent is not checked): of 2 records, 0 would stop being sent to and 1 would start.");
+        assertThat(impact.findElement(By.cssSelector(".sample li")).getText()).isEqualTo(address + ": Will not send → Will send");
+        assertThat(World.ok(world.api.get(World.BASE + "/profiles/" + profile, world.admin())).at("/purposes/0/models/EMAIL").asString())
+                .as("nothing saved before the confirmation").isEqualTo("RESTRICTIVE");
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("profile dry run").isEmpty();
+        Console.screenshot(browser, "profile-dry-run");
+        browser.findElement(By.id("save")).click();
+
+        assertThat(Chromium.awaitElement(browser, By.id("saved")).getText()).isEqualTo("Saved: the profile is now at version 2.");
+        assertThat(browser.findElement(By.cssSelector("#warnings li[data-purpose=news][data-channel=EMAIL]")).getText())
+                .isEqualTo("Purpose “news” rests on consent but follows the disabled model (consent is not checked) on EMAIL: "
+                        + "messages go out whatever the person chose.");
+        assertThat(world.decide(profile, "news", null, "EMAIL", address, null).get("send").asBoolean()).as("the next decision").isTrue();
+
+        // someone revises the profile through the API while this page is open
+        HttpApi.Response read = world.api.get(World.BASE + "/profiles/" + profile, world.admin());
+        var definition = new LinkedHashMap<String, Object>(HttpApi.JSON.convertValue(read.json(), Map.class));
+        definition.remove("version");
+        definition.remove("complianceWarnings");
+        definition.remove("id");
+        definition.put("name", "Renamed meanwhile");
+        World.ok(world.api.call("PUT", World.BASE + "/profiles/" + profile, world.admin(), "application/json", HttpApi.json(definition),
+                Map.of("If-Match", read.header("ETag"))));
+        browser.findElement(By.id("name")).clear();
+        browser.findElement(By.id("name")).sendKeys("My rename");
+        browser.findElement(By.id("save")).click();
+
+        assertThat(Chromium.awaitElement(browser, By.id("refusal")).getText()).startsWith("Someone saved this profile meanwhile.");
+        assertThat(World.ok(world.api.get(World.BASE + "/profiles/" + profile, world.admin())).get("name").asString())
+                .isEqualTo("Renamed meanwhile");
+    }
+
+    @Test
+    void aMarketerCannotOpenProfileEditing() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-marketer");
+        assertThat(browser.findElements(By.id("nav-profiles"))).isEmpty();
+        for (String page : List.of("/console/t/acme/profiles", "/console/t/acme/profiles/" + profile)) {
+            browser.get("http://localhost:" + port + page);
+            assertThat(Chromium.awaitElement(browser, By.id("forbidden")).getText()).as(page).isEqualTo("Not for you");
+        }
+    }
+
+    @Test
     void aMarketerSeesNoHistoryAndCannotOpenIt() {
         browser = Chromium.start("en-GB");
         Console.signIn(browser, port, "demo-marketer");

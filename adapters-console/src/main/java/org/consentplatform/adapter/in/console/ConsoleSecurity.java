@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 
 import static org.consentplatform.adapter.in.console.security.Permission.AUDIT;
 import static org.consentplatform.adapter.in.console.security.Permission.CHANGE_CONSENT;
+import static org.consentplatform.adapter.in.console.security.Permission.CONFIGURE;
 import static org.consentplatform.adapter.in.console.security.Permission.READ_CONSENT;
 import static org.consentplatform.adapter.in.console.security.Permission.READ_REPORTS;
 import static org.consentplatform.adapter.in.console.security.Permission.RUN_LOADS;
@@ -72,6 +73,7 @@ class ConsoleSecurity {
                 .requestMatchers(ConsolePaths.BASE + "/assets/**", ConsolePaths.BASE + "/webjars/**", ConsolePaths.SIGNED_OUT).permitAll()
                 .requestMatchers(HttpMethod.POST, ConsolePaths.TENANT + "/people/records").access(ConsoleAccess.of(claim, CHANGE_CONSENT))
                 .requestMatchers(ConsolePaths.TENANT + "/people", ConsolePaths.TENANT + "/people/**").access(ConsoleAccess.of(claim, READ_CONSENT))
+                .requestMatchers(ConsolePaths.TENANT + "/profiles", ConsolePaths.TENANT + "/profiles/**").access(ConsoleAccess.of(claim, CONFIGURE))
                 .requestMatchers(ConsolePaths.TENANT + "/loads", ConsolePaths.TENANT + "/loads/**").access(ConsoleAccess.of(claim, RUN_LOADS))
                 .requestMatchers(ConsolePaths.TENANT + "/reports", ConsolePaths.TENANT + "/reports/**").access(ConsoleAccess.of(claim, READ_REPORTS))
                 .requestMatchers(ConsolePaths.TENANT + "/history/**", ConsolePaths.TENANT + "/audit", ConsolePaths.TENANT + "/audit/**")
