@@ -97,6 +97,46 @@ class ConsoleBadInputTest {
         assertThat(World.ok(world.api.post(World.BASE + "/history/search", world.auditor(), query)).get("items")).hasSize(1);
     }
 
+    @ParameterizedTest(name = "POST settings {0} → {1}")
+    @CsvSource(delimiter = '!', value = {
+            "ageOfDigitalConsent=twelve                        ! 400",
+            "ageOfDigitalConsent=12                            ! 400",
+            "defaultPhoneRegion=XX                             ! 400",
+            "customChannels=FAX                                ! 400",
+            "customChannels=FAX | Fax | CARRIER_PIGEON         ! 400",
+            "customChannels=EMAIL | Mail | EMAIL               ! 422",
+            "customChannels=F%20X | Fax | TEXT                 ! 400",
+    })
+    void settingsGivenWhatTheFormNeverSendsAreRefusedAndChangeNothing(String fields, int status) throws Exception {
+        String before = World.ok(world.api.get("/api/v1/tenants/acme/settings", world.admin())).toString();
+        String csrf = ConsoleSession.csrf(session.get(base() + "/console/t/acme").body());
+
+        HttpResponse<String> answer = session.post(base() + "/console/t/acme/settings", "_csrf=" + csrf + "&" + fields.strip());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(World.ok(world.api.get("/api/v1/tenants/acme/settings", world.admin())).toString()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "POST a profile revision with {0} → {1}")
+    @CsvSource(delimiter = '!', value = {
+            "version=1&p0.id=news&p0.type=COMMERCIAL&p0.model.EMAIL=SOMETIMES      ! 400",
+            "version=1&p0.id=news&p0.type=COMMERCIAL&p0.legalBasis=WHIM            ! 400",
+            "version=1&p0.id=news&p0.type=COMMERCIAL&p0.lifetime=forever           ! 400",
+            "version=1&p0.id=news&p0.type=COMMERCIAL&p0.topics=not%20an%20id       ! 400",
+            "version=1&p0.id=news&p0.type=TRANSACTIONAL&p0.model.EMAIL=DISABLED    ! 422",
+            "version=7&p0.id=news&p0.type=COMMERCIAL&p0.model.EMAIL=RESTRICTIVE    ! 409",
+            "version=x&p0.id=news&p0.type=COMMERCIAL&p0.model.EMAIL=RESTRICTIVE    ! 409",
+    })
+    void aProfileRevisionGivenWhatTheEditorNeverSendsIsRefusedAndChangesNothing(String fields, int status) throws Exception {
+        String before = World.ok(world.api.get(World.BASE + "/profiles/" + profile, world.admin())).toString();
+        String csrf = ConsoleSession.csrf(session.get(base() + "/console/t/acme").body());
+
+        HttpResponse<String> answer = session.post(base() + "/console/t/acme/profiles/" + profile, "_csrf=" + csrf + "&" + fields.strip());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(World.ok(world.api.get(World.BASE + "/profiles/" + profile, world.admin())).toString()).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "POST a change without {0} is refused")
     @CsvSource({"a CSRF token", "a session"})
     void aChangeWithoutTheSessionsCsrfTokenIsRefused(String without) throws Exception {

@@ -348,11 +348,38 @@ class ConsoleInBrowserTest {
     }
 
     @Test
+    void aComplianceOfficerFlipsTheContactLevelSwitchAfterItsDryRun() {
+        JsonNode original = World.ok(world.api.get("/api/v1/tenants/acme/settings", world.admin()));
+        boolean before = original.get("checkContactLevelConsent").asBoolean();
+        try {
+            browser = Chromium.start("en-GB");
+            Console.signIn(browser, port, "demo-compliance");
+            browser.findElement(By.id("nav-settings")).click();
+            Chromium.awaitElement(browser, By.id("checkContactLevelConsent")).click();
+            browser.findElement(By.id("save")).click();
+
+            assertThat(Chromium.awaitElement(browser, By.id("dry-run-contacts")).getText()).endsWith("were decided again.");
+            assertThat(World.ok(world.api.get("/api/v1/tenants/acme/settings", world.admin())).get("checkContactLevelConsent").asBoolean())
+                    .as("nothing saved before the confirmation").isEqualTo(before);
+            assertThat(Console.seriousAccessibilityViolations(browser)).as("settings dry run").isEmpty();
+            Console.screenshot(browser, "settings-dry-run");
+            browser.findElement(By.id("save")).click();
+
+            Chromium.awaitElement(browser, By.id("saved"));
+            assertThat(World.ok(world.api.get("/api/v1/tenants/acme/settings", world.admin())).get("checkContactLevelConsent").asBoolean())
+                    .isEqualTo(!before);
+        } finally {
+            var restore = new LinkedHashMap<String, Object>(HttpApi.JSON.convertValue(original, Map.class));
+            World.ok(world.api.put("/api/v1/tenants/acme/settings", world.admin(), restore));
+        }
+    }
+
+    @Test
     void aMarketerCannotOpenProfileEditing() {
         browser = Chromium.start("en-GB");
         Console.signIn(browser, port, "demo-marketer");
         assertThat(browser.findElements(By.id("nav-profiles"))).isEmpty();
-        for (String page : List.of("/console/t/acme/profiles", "/console/t/acme/profiles/" + profile)) {
+        for (String page : List.of("/console/t/acme/profiles", "/console/t/acme/profiles/" + profile, "/console/t/acme/settings")) {
             browser.get("http://localhost:" + port + page);
             assertThat(Chromium.awaitElement(browser, By.id("forbidden")).getText()).as(page).isEqualTo("Not for you");
         }

@@ -76,6 +76,7 @@ class ProfilesPage {
         ProfileForm form = ProfileForm.of(fields, channels, current);
         try {
             ProfileDefinition revised = form.definition(current);
+            current.revise(revised, form.version()); // refused here (stale, type changed) before any dry run is shown; saves nothing
             List<ModelRevision> revisions = ModelRevision.between(current, revised);
             String fingerprint = fingerprint(revisions);
             if (!revisions.isEmpty() && !fingerprint.equals(fields.get("confirmedRevisions"))) {
