@@ -137,6 +137,21 @@ class ConsoleBadInputTest {
         assertThat(World.ok(world.api.get(World.BASE + "/profiles/" + profile, world.admin())).toString()).isEqualTo(before);
     }
 
+    @org.junit.jupiter.api.Test
+    void aProfileCreatedInTheConsoleExistsOnceAndADuplicateIsRefused() throws Exception {
+        String id = World.unique("made");
+        String csrf = ConsoleSession.csrf(session.get(base() + "/console/t/acme").body());
+
+        HttpResponse<String> created = session.post(base() + "/console/t/acme/profiles", "_csrf=" + csrf + "&id=" + id + "&name=Made+here");
+        assertThat(ConsoleSession.location(created)).endsWith("/console/t/acme/profiles/" + id);
+        assertThat(World.ok(world.api.get(World.BASE + "/profiles/" + id, world.admin())).get("name").asString()).isEqualTo("Made here");
+
+        HttpResponse<String> again = session.post(base() + "/console/t/acme/profiles", "_csrf=" + csrf + "&id=" + id + "&name=Twice");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(session.post(base() + "/console/t/acme/profiles", "_csrf=" + csrf + "&id=not%20an%20id").statusCode()).isEqualTo(400);
+        assertThat(World.ok(world.api.get(World.BASE + "/profiles/" + id, world.admin())).get("name").asString()).isEqualTo("Made here");
+    }
+
     @ParameterizedTest(name = "POST a change without {0} is refused")
     @CsvSource({"a CSRF token", "a session"})
     void aChangeWithoutTheSessionsCsrfTokenIsRefused(String without) throws Exception {
