@@ -433,6 +433,9 @@ class ConsoleInBrowserTest {
                 .isEqualTo("La finalité « news » sur EMAIL suit le modèle restrictif (un consentement est nécessaire) et son "
                         + "enregistrement est Consentement retiré : les messages sont bloqués.");
         Console.screenshot(browser, "consent-center-fr");
+        browser.findElement(By.cssSelector(".languages a[lang=pl]")).click();
+        assertThat(Chromium.awaitElement(browser, By.tagName("h1")).getText()).isEqualTo("Centrum zgód");
+        assertThat(browser.findElement(By.id("find")).getAttribute("value")).as("the same search, in Polish").isEqualTo(address);
         browser.get("http://localhost:" + port + "/console/t/acme?lang=pl");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Konsola zgód dla acme");
 

@@ -1,5 +1,6 @@
 package org.consentplatform.adapter.in.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.consentplatform.adapter.in.console.security.Operator;
 import org.consentplatform.application.port.StorageUnavailable;
@@ -11,8 +12,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every console page has: the signed-in operator, and refusals shown as a page that says
@@ -30,6 +34,21 @@ class ConsoleAdvice {
     @ModelAttribute("operator")
     Operator operator(Authentication authentication) {
         return Operator.of(authentication, console.tenantClaim()).orElse(null);
+    }
+
+    /**
+     * The page itself in each language (the {@code lang} parameter, which the page locale reads),
+     * keeping what it was asked for; a page rendered by a POST links to the console's start instead.
+     */
+    @ModelAttribute("languages")
+    Map<String, String> languages(HttpServletRequest request) {
+        var links = new LinkedHashMap<String, String>();
+        for (String language : List.of("en", "fr", "pl")) {
+            links.put(language, "GET".equals(request.getMethod())
+                    ? ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang", language).build().toUriString()
+                    : request.getContextPath() + "/console?lang=" + language);
+        }
+        return links;
     }
 
     @ExceptionHandler(DomainRejection.class)
