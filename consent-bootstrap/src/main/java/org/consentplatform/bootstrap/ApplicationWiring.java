@@ -20,6 +20,8 @@ import org.consentplatform.adapter.out.mongo.MongoLeases;
 import org.consentplatform.adapter.out.mongo.MongoMailQuota;
 import org.consentplatform.adapter.out.mongo.MongoReportCounters;
 import org.consentplatform.adapter.out.mongo.MongoSessions;
+import org.consentplatform.adapter.out.receipt.JwsReceiptSeals;
+import org.consentplatform.application.port.out.ReceiptSeals;
 import org.consentplatform.adapter.out.mongo.MongoStore;
 import org.consentplatform.adapter.out.mongo.MongoTenants;
 import org.consentplatform.adapter.out.mongo.StorageOutages;
@@ -74,7 +76,7 @@ import java.util.function.Supplier;
 /** Plain constructors, wired here: the core carries no framework annotation. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PlatformProperties.class, OutboxProperties.class, AuditProperties.class, ImportProperties.class,
-        ExpiryProperties.class, ReportProperties.class, DoubleOptInProperties.class})
+        ExpiryProperties.class, ReportProperties.class, DoubleOptInProperties.class, ReceiptProperties.class})
 class ApplicationWiring {
 
     @Bean
@@ -213,9 +215,14 @@ class ApplicationWiring {
     }
 
     @Bean
+    ReceiptSeals receiptSeals(ReceiptProperties receipts) {
+        return new JwsReceiptSeals(receipts.jwkFile(), receipts.createKeyIfMissing());
+    }
+
+    @Bean
     HistoryService historyService(ConsentHistory history, Checkpoints checkpoints, Tenants tenants,
-                                  ComplianceProfiles profiles, Clock clock) {
-        return new HistoryService(history, checkpoints, tenants, profiles, clock);
+                                  ComplianceProfiles profiles, ReceiptSeals receipts, Clock clock) {
+        return new HistoryService(history, checkpoints, tenants, profiles, receipts, clock);
     }
 
     @Bean

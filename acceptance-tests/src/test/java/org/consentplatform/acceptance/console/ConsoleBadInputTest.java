@@ -126,6 +126,11 @@ class ConsoleBadInputTest {
             "version=1&p0.id=news&p0.type=TRANSACTIONAL&p0.model.EMAIL=DISABLED    ! 422",
             "version=7&p0.id=news&p0.type=COMMERCIAL&p0.model.EMAIL=RESTRICTIVE    ! 409",
             "version=x&p0.id=news&p0.type=COMMERCIAL&p0.model.EMAIL=RESTRICTIVE    ! 409",
+            "version=1&p0.id=news&p0.type=COMMERCIAL&branding.colour=blue           ! 400",
+            "version=1&p0.id=news&p0.type=COMMERCIAL&branding.logoUrl=http://x/a.png ! 400",
+            "version=1&p0.id=news&p0.type=COMMERCIAL&doi.linkLifetime=P90D         ! 400",
+            "version=1&p0.id=news&p0.type=COMMERCIAL&doi.delivery=PIGEON            ! 400",
+            "version=1&p0.id=news&p0.type=COMMERCIAL&doi.redirectUrl=javascript:x   ! 400",
     })
     void aProfileRevisionGivenWhatTheEditorNeverSendsIsRefusedAndChangesNothing(String fields, int status) throws Exception {
         String before = World.ok(world.api.get(World.BASE + "/profiles/" + profile, world.admin())).toString();

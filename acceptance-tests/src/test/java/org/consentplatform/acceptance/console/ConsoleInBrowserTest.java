@@ -157,7 +157,7 @@ class ConsoleInBrowserTest {
     }
 
     @Test
-    void anAuditorReadsARecordsHistoryWithItsSupersededAttemptItsChainAndItsStateAsOfAnInstant() {
+    void anAuditorReadsARecordsHistoryWithItsSupersededAttemptItsChainItsStateAsOfAnInstantAndItsReceipt() throws Exception {
         Instant beforeTheOptOut = Instant.now().minusSeconds(60);
         world.capture(profile, "EMAIL", address, "news", null, "OPTED_IN", Instant.now().minusSeconds(600)); // older: superseded
         browser = Chromium.start("en-GB");
@@ -183,6 +183,18 @@ class ConsoleInBrowserTest {
                 java.time.LocalDateTime.ofInstant(Instant.now().plusSeconds(5), java.time.ZoneOffset.UTC).withNano(0).toString());
         browser.findElement(By.cssSelector("#as-of-form button")).click();
         assertThat(Chromium.awaitElement(browser, By.id("state-as-of")).getText()).isEqualTo("At that time the record stood at entry 2: Opted out.");
+
+        // the signed receipt, downloaded with the session, checks against the published keys
+        String downloaded = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);",
+                browser.findElement(By.id("receipt")).getAttribute("href"));
+        JsonNode receipt = HttpApi.JSON.readTree(downloaded);
+        var jws = com.nimbusds.jose.JWSObject.parse(receipt.get("jws").asString());
+        var keys = com.nimbusds.jose.jwk.JWKSet.parse(world.api.get("/.well-known/consent-receipt-keys.json", null).body());
+        assertThat(jws.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(keys.getKeyByKeyId(jws.getHeader().getKeyID()).toRSAKey())))
+                .as("signed by the platform's receipt key").isTrue();
+        assertThat(receipt.at("/claims/state").asString()).isEqualTo("OPTED_OUT");
+        assertThat(receipt.at("/claims/changeSeq").asLong()).as("the applied entry, not the superseded one").isEqualTo(1);
     }
 
     @Test
@@ -345,6 +357,30 @@ class ConsoleInBrowserTest {
         assertThat(Chromium.awaitElement(browser, By.id("refusal")).getText()).startsWith("Someone saved this profile meanwhile.");
         assertThat(World.ok(world.api.get(World.BASE + "/profiles/" + profile, world.admin())).get("name").asString())
                 .isEqualTo("Renamed meanwhile");
+    }
+
+    @Test
+    void aComplianceOfficerRebrandsTheRecipientPagesAndChangesTheConfirmationMailAndSeesThePreview() {
+        browser = Chromium.start("en-GB");
+        Console.signIn(browser, port, "demo-compliance");
+        browser.get("http://localhost:" + port + "/console/t/acme/profiles/" + profile);
+        Chromium.awaitElement(browser, By.id("branding-colour")).sendKeys("#0a5c7a");
+        browser.findElement(By.id("doi-linkLifetime")).clear();
+        browser.findElement(By.id("doi-linkLifetime")).sendKeys("PT24H");
+        browser.findElement(By.id("doi-senderName")).sendKeys("Harbour Club");
+        choose("doi-defaultLanguage", "fr");
+        browser.findElement(By.id("save")).click();
+
+        Chromium.awaitElement(browser, By.id("saved"));
+        assertThat(browser.findElement(By.id("preview-brand")).getAttribute("fill")).isEqualTo("#0A5C7A");
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("profile with its preview").isEmpty();
+        Console.screenshot(browser, "profile");
+        JsonNode saved = World.ok(world.api.get(World.BASE + "/profiles/" + profile, world.admin()));
+        assertThat(saved.at("/branding/colour").asString()).isEqualTo("#0A5C7A");
+        assertThat(saved.at("/doubleOptIn/linkLifetime").asString()).isEqualTo("PT24H");
+        assertThat(saved.at("/doubleOptIn/senderName").asString()).isEqualTo("Harbour Club");
+        assertThat(saved.at("/doubleOptIn/defaultLanguage").asString()).isEqualTo("fr");
+        assertThat(saved.at("/purposes/0/models/EMAIL").asString()).as("what the form did not touch stays").isEqualTo("RESTRICTIVE");
     }
 
     @Test

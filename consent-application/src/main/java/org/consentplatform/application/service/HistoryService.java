@@ -7,6 +7,7 @@ import org.consentplatform.application.port.out.Checkpoints;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentHistory;
 import org.consentplatform.application.port.out.HistoryCriteria;
+import org.consentplatform.application.port.out.ReceiptSeals;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -17,6 +18,7 @@ import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.receipt.ConsentReceipt;
+import org.consentplatform.domain.receipt.SealedReceipt;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -41,23 +44,31 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
     private final Checkpoints checkpoints;
     private final Lookups lookups;
     private final ComplianceProfiles profiles;
+    private final ReceiptSeals seals;
     private final Clock clock;
 
     public HistoryService(ConsentHistory history, Checkpoints checkpoints, Tenants tenants, ComplianceProfiles profiles,
-                          Clock clock) {
+                          ReceiptSeals seals, Clock clock) {
         this.history = history;
         this.checkpoints = checkpoints;
         this.lookups = new Lookups(tenants, profiles);
         this.profiles = profiles;
+        this.seals = seals;
         this.clock = clock;
     }
 
     @Override
-    public ConsentReceipt receipt(TenantId tenant, RecordQuery record) {
+    public SealedReceipt receipt(TenantId tenant, RecordQuery record) {
         ComplianceProfile profile = lookups.profile(tenant, record.profileId());
         RecordKey key = key(tenant, record);
         profile.requirePurpose(key.purposeId());
-        return ConsentReceipt.ofHistory(UUID.randomUUID().toString(), clock.instant(), profile, key, history.stream(tenant, key));
+        return seals.seal(ConsentReceipt.ofHistory(UUID.randomUUID().toString(), clock.instant(), profile, key,
+                history.stream(tenant, key)));
+    }
+
+    @Override
+    public Map<String, Object> receiptKeys() {
+        return seals.publicKeys();
     }
 
     @Override

@@ -134,7 +134,7 @@ class ConsoleSecurity {
             public String get() {
                 String known = policy;
                 if (known == null) {
-                    known = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                    known = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; "
                             + "form-action 'self'" + identityProviderOrigin(registrations, console) + "; frame-ancestors 'none'; base-uri 'none'";
                     policy = known;
                 }

@@ -1,10 +1,16 @@
 package org.consentplatform.application.port.in;
 
-import org.consentplatform.domain.receipt.ConsentReceipt;
+import org.consentplatform.domain.receipt.SealedReceipt;
 import org.consentplatform.domain.tenant.TenantId;
 
-/** Receipts that attest a record's current consent. */
+import java.util.Map;
+
+/** Signed receipts that attest a record's current consent, and the keys that check them. */
 public interface IssueReceipts {
 
-    ConsentReceipt receipt(TenantId tenant, ReadHistory.RecordQuery record);
+    /** @throws org.consentplatform.domain.shared.DomainRejection.NotFound when no consent is recorded */
+    SealedReceipt receipt(TenantId tenant, ReadHistory.RecordQuery record);
+
+    /** The public keys receipts are verified with, as a JWK set. */
+    Map<String, Object> receiptKeys();
 }

@@ -4,7 +4,9 @@ import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ChannelDefinition;
+import org.consentplatform.domain.profile.Branding;
 import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.profile.Purpose;
@@ -13,6 +15,8 @@ import org.consentplatform.domain.profile.Topic;
 import org.consentplatform.domain.shared.InputCheck;
 import org.consentplatform.domain.shared.TechnicalId;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +28,49 @@ import java.util.stream.Collectors;
  * browser, so that a refused or dry-run submission shows the operator exactly what they wrote.
  * Parsing turns them into the domain's definition; the domain then checks it.
  */
-public record ProfileForm(String name, String companyAddress, long version, List<PurposeForm> purposes) {
+public record ProfileForm(String name, String companyAddress, long version, List<PurposeForm> purposes, Mailing mailing) {
+
+    /**
+     * The double opt-in mail and the recipient pages' brand.
+     *
+     * @param linkLifetime an ISO 8601 duration such as PT72H
+     */
+    public record Mailing(String linkLifetime, String senderAddress, String senderName, String redirectUrl, String defaultLanguage,
+                          String delivery, String logoUrl, String colour) {
+
+        static Mailing of(DoubleOptInSettings settings, Branding branding) {
+            return new Mailing(settings.linkLifetime().toString(), text(settings.senderAddress()), text(settings.senderName()),
+                    settings.redirectUrl() == null ? "" : settings.redirectUrl().toString(), settings.defaultLanguage(),
+                    settings.delivery().name(), branding.logoUrl() == null ? "" : branding.logoUrl().toString(),
+                    branding.colour() == null ? "" : branding.colour());
+        }
+
+        static Mailing of(Map<String, String> fields) {
+            return new Mailing(fields.getOrDefault("doi.linkLifetime", ""), fields.getOrDefault("doi.senderAddress", ""),
+                    fields.getOrDefault("doi.senderName", ""), fields.getOrDefault("doi.redirectUrl", ""),
+                    fields.getOrDefault("doi.defaultLanguage", ""), fields.getOrDefault("doi.delivery", ""),
+                    fields.getOrDefault("branding.logoUrl", ""), fields.getOrDefault("branding.colour", ""));
+        }
+
+        DoubleOptInSettings doubleOptIn(InputCheck input) {
+            Duration lifetime = null;
+            if (!linkLifetime.isBlank()) {
+                try {
+                    lifetime = Duration.parse(linkLifetime.strip());
+                } catch (DateTimeParseException e) {
+                    input.refuse("doubleOptIn.linkLifetime", "must be an ISO 8601 duration such as PT72H");
+                }
+            }
+            Duration parsedLifetime = lifetime;
+            DoubleOptInSettings.Delivery deliveryValue = FormValues.named(input, "doubleOptIn.delivery", DoubleOptInSettings.Delivery.class, delivery);
+            return input.attempt(() -> new DoubleOptInSettings(parsedLifetime, blankToNull(senderAddress), blankToNull(senderName),
+                    DoubleOptInSettings.redirect(blankToNull(redirectUrl)), blankToNull(defaultLanguage), deliveryValue));
+        }
+
+        Branding branding(InputCheck input) {
+            return input.attempt(() -> new Branding(Branding.logo(blankToNull(logoUrl)), blankToNull(colour)));
+        }
+    }
 
     /**
      * One purpose's fields; {@code models} maps a channel to a model name, or to "" for none.
@@ -51,7 +97,8 @@ public record ProfileForm(String name, String companyAddress, long version, List
                             .collect(Collectors.joining("\n")), models));
         }
         purposes.add(blank(purposes.size(), channels));
-        return new ProfileForm(text(profile.name()), text(profile.companyAddress()), profile.version(), List.copyOf(purposes));
+        return new ProfileForm(text(profile.name()), text(profile.companyAddress()), profile.version(), List.copyOf(purposes),
+                Mailing.of(profile.doubleOptIn(), profile.branding()));
     }
 
     /** What the browser sent: {@code p<i>.<field>} for each purpose, {@code p<i>.model.<channel>} for its models. */
@@ -71,7 +118,8 @@ public record ProfileForm(String name, String companyAddress, long version, List
                     fields.containsKey(prefix + "doubleOptIn"), fields.getOrDefault(prefix + "topics", ""), models));
         }
         long version = parseVersion(fields.get("version"));
-        return new ProfileForm(fields.getOrDefault("name", ""), fields.getOrDefault("companyAddress", ""), version, List.copyOf(purposes));
+        return new ProfileForm(fields.getOrDefault("name", ""), fields.getOrDefault("companyAddress", ""), version, List.copyOf(purposes),
+                Mailing.of(fields));
     }
 
     static PurposeForm blank(int index, List<ChannelDefinition> channels) {
@@ -127,10 +175,11 @@ public record ProfileForm(String name, String companyAddress, long version, List
                 parsed.add(purpose);
             }
         }
+        DoubleOptInSettings doubleOptIn = mailing.doubleOptIn(input);
+        Branding branding = mailing.branding(input);
         input.verify();
         return new ProfileDefinition(blankToNull(name), blankToNull(companyAddress), List.copyOf(parsed),
-                current == null ? null : current.defaultConsents(), current == null ? null : current.doubleOptIn(),
-                current == null ? null : current.branding());
+                current == null ? null : current.defaultConsents(), doubleOptIn, branding);
     }
 
     private static long parseVersion(String raw) {

@@ -7,6 +7,7 @@ import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contactpoint.ChannelDefinition;
 import org.consentplatform.domain.enforcement.ModelChangeImpact;
 import org.consentplatform.domain.profile.ComplianceProfile;
+import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.ModelRevision;
 import org.consentplatform.domain.profile.ProfileDefinition;
@@ -103,7 +104,7 @@ class ProfilesPage {
         model.addAttribute("tenant", tenantId).addAttribute("profile", profile).addAttribute("form", form)
                 .addAttribute("channels", channels).addAttribute("warnings", profile.complianceWarnings())
                 .addAttribute("types", PurposeType.values()).addAttribute("bases", LegalBasis.values())
-                .addAttribute("models", EnforcementModel.values());
+                .addAttribute("models", EnforcementModel.values()).addAttribute("deliveries", DoubleOptInSettings.Delivery.values());
         return "console/profile";
     }
 

@@ -6,15 +6,13 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 
-/** The JSON API's own beans: its OpenAPI description and the receipt signing key. */
+/** The JSON API's own beans: its OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReceiptProperties.class)
 class ApiConfiguration {
 
     @Bean
@@ -27,10 +25,5 @@ class ApiConfiguration {
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
-    }
-
-    @Bean
-    ReceiptSigner receiptSigner(ReceiptProperties receipts) {
-        return new ReceiptSigner(receipts.jwkFile(), receipts.createKeyIfMissing());
     }
 }

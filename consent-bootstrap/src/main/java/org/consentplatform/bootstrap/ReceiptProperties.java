@@ -1,4 +1,4 @@
-package org.consentplatform.adapter.in.rest.api;
+package org.consentplatform.bootstrap;
 
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,5 +15,5 @@ import java.nio.file.Path;
  */
 @Validated
 @ConfigurationProperties("consent.receipts")
-public record ReceiptProperties(@NotNull Path jwkFile, @DefaultValue("false") boolean createKeyIfMissing) {
+record ReceiptProperties(@NotNull Path jwkFile, @DefaultValue("false") boolean createKeyIfMissing) {
 }
