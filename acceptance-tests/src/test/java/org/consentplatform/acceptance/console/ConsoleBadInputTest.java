@@ -143,6 +143,21 @@ class ConsoleBadInputTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aChangeOnAPhoneNumberComesBackToTheSamePerson() throws Exception {
+        World.ok(world.createProfile(profile + "-sms", List.of(World.purpose("news", "COMMERCIAL", Map.of("SMS", "RESTRICTIVE"), List.of()))));
+        String csrf = ConsoleSession.csrf(session.get(base() + "/console/t/acme").body());
+
+        HttpResponse<String> changed = session.post(base() + "/console/t/acme/people/records", "_csrf=" + csrf + "&profileId=" + profile
+                + "-sms&purposeId=news&channel=SMS&address=%2B33612345678&state=OPTED_IN&reason=asked+by+text&kind=phone&find=%2B33+6+12+34+56+78");
+
+        String back = ConsoleSession.location(changed);
+        assertThat(back).contains("find=%2B33%206%2012%2034%2056%2078");
+        HttpResponse<String> page = session.get(back);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("+33612345678").contains("id=\"changed\"");
+    }
+
+    @org.junit.jupiter.api.Test
     void aProfileCreatedInTheConsoleExistsOnceAndADuplicateIsRefused() throws Exception {
         String id = World.unique("made");
         String csrf = ConsoleSession.csrf(session.get(base() + "/console/t/acme").body());

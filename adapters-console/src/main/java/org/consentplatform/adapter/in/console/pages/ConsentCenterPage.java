@@ -28,9 +28,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.Serializable;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -126,9 +127,15 @@ class ConsentCenterPage {
             model.addAttribute("refusal", refused.violations());
             return find(tenantId, by.name(), find, only, model);
         }
-        return "redirect:" + UriComponentsBuilder.fromPath("/console/t/{tenant}/people").queryParam("kind", by.name().toLowerCase(Locale.ROOT))
-                .queryParam("find", find == null ? address : find).queryParamIfPresent("profile", Optional.ofNullable(only)
-                        .filter(value -> !value.isBlank())).buildAndExpand(tenantId).encode().toUriString();
+        // values expanded into an encoded template are encoded strictly: a phone number's "+" stays a plus
+        var values = new HashMap<String, String>(Map.of("tenant", tenantId, "kind", by.name().toLowerCase(Locale.ROOT),
+                "find", find == null ? address : find));
+        var url = UriComponentsBuilder.fromPath("/console/t/{tenant}/people").queryParam("kind", "{kind}").queryParam("find", "{find}");
+        if (only != null && !only.isBlank()) {
+            values.put("profile", only);
+            url.queryParam("profile", "{profile}");
+        }
+        return "redirect:" + url.encode().buildAndExpand(values).toUriString();
     }
 
     private static ConsentState stateOf(String raw) {
