@@ -70,6 +70,9 @@ class ConsoleInBrowserTest {
     @Test
     void aMarketerReadsWhyAMessageIsBlockedChangesTheRecordAndTheNextDecisionFollows() {
         browser = Chromium.start("en-GB");
+        browser.get("http://localhost:" + port + "/console");
+        Chromium.awaitElement(browser, By.id("username"));
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("the dev issuer's sign-in form").isEmpty();
         Console.signIn(browser, port, "demo-marketer");
         assertThat(browser.getCurrentUrl()).endsWith("/console/t/acme");
         assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("Signed in as Marc Marketer");
@@ -309,6 +312,8 @@ class ConsoleInBrowserTest {
         browser.findElement(By.linkText("All loads")).click();
         assertThat(Chromium.awaitElement(browser, By.cssSelector("#jobs tr[data-state=COMPLETED] a")).getText())
                 .startsWith("console-load");
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("loads").isEmpty();
+        Console.screenshot(browser, "loads");
         assertThat(world.decide(profile, "news", null, "EMAIL", "nobody-" + World.unique("x") + "@example.com", null)
                 .get("send").asBoolean()).isFalse();
     }
@@ -318,7 +323,10 @@ class ConsoleInBrowserTest {
         browser = Chromium.start("en-GB");
         Console.signIn(browser, port, "demo-compliance");
         browser.findElement(By.id("nav-profiles")).click();
-        Chromium.awaitElement(browser, By.cssSelector("#profiles tr[data-profile='" + profile + "'] a")).click();
+        WebElement listed = Chromium.awaitElement(browser, By.cssSelector("#profiles tr[data-profile='" + profile + "'] a"));
+        assertThat(Console.seriousAccessibilityViolations(browser)).as("profiles").isEmpty();
+        Console.screenshot(browser, "profiles");
+        listed.click();
         Chromium.awaitElement(browser, By.id("profile-form"));
         assertThat(browser.findElements(By.cssSelector("#warnings li[data-channel=EMAIL]"))).isEmpty();
         choose("p0-model-EMAIL", "DISABLED");
@@ -391,7 +399,10 @@ class ConsoleInBrowserTest {
             browser = Chromium.start("en-GB");
             Console.signIn(browser, port, "demo-compliance");
             browser.findElement(By.id("nav-settings")).click();
-            Chromium.awaitElement(browser, By.id("checkContactLevelConsent")).click();
+            Chromium.awaitElement(browser, By.id("checkContactLevelConsent"));
+            assertThat(Console.seriousAccessibilityViolations(browser)).as("settings").isEmpty();
+            Console.screenshot(browser, "settings");
+            browser.findElement(By.id("checkContactLevelConsent")).click();
             browser.findElement(By.id("save")).click();
 
             assertThat(Chromium.awaitElement(browser, By.id("dry-run-contacts")).getText()).endsWith("were decided again.");

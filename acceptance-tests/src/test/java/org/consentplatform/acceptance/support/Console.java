@@ -26,7 +26,9 @@ public final class Console {
     /** Opens the console, signs in at the dev issuer as one of the demo people, and waits for the console's page. */
     public static void signIn(WebDriver browser, int port, String username) {
         browser.get("http://localhost:" + port + "/console");
-        Chromium.awaitElement(browser, By.id("username")).sendKeys(username);
+        Chromium.awaitElement(browser, By.id("username"));
+        screenshot(browser, "sign-in");
+        browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(username + "-password");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         Chromium.awaitElement(browser, By.id("signed-in-as"));
