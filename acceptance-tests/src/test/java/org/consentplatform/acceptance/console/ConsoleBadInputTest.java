@@ -58,12 +58,18 @@ class ConsoleBadInputTest {
             "/console/t/acme/audit/export?outcome=MAYBE                             | 400",
             "/console/t/acme/audit?address=not-an-address                           | 400",
             "/console/switch?tenant=no%20such                                       | 400",
-            "/console/t/acme/nothing-here                                           | 404",
     })
     void aPageGivenWhatNoFormSendsIsRefused(String path, int status) throws Exception {
         HttpResponse<String> page = session.get(base() + path.replace("PROFILE", profile).replace("ADDRESS", address));
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(status);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).as("a page that says so").startsWith("text/html");
+    }
+
+    /** No page by that name: the platform's 404 problem (Boot's error path), as for any unknown path. */
+    @org.junit.jupiter.api.Test
+    void aPathNoPageHasIsNotFound() throws Exception {
+        assertThat(session.get(base() + "/console/t/acme/nothing-here").statusCode()).isEqualTo(404);
     }
 
     @ParameterizedTest(name = "POST a change with {0} → {1}")
@@ -93,6 +99,7 @@ class ConsoleBadInputTest {
         HttpResponse<String> answer = session.post(base() + "/console/t/acme/people/records", form.toString());
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).as("a page that says so").startsWith("text/html");
         var query = Map.of("profileId", profile, "channel", "EMAIL", "address", address, "purposeId", "news");
         assertThat(World.ok(world.api.post(World.BASE + "/history/search", world.auditor(), query)).get("items")).hasSize(1);
     }

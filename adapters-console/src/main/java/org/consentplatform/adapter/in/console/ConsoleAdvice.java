@@ -5,9 +5,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.consentplatform.adapter.in.console.security.Operator;
 import org.consentplatform.application.port.StorageUnavailable;
 import org.consentplatform.domain.shared.DomainRejection;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -23,6 +27,7 @@ import java.util.Map;
  * what was wrong, with the status an API caller would get; nothing is changed by a refused request.
  */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the API's problem handler, which answers every controller it is asked for
 class ConsoleAdvice {
 
     private final ConsoleProperties console;
@@ -52,7 +57,7 @@ class ConsoleAdvice {
     }
 
     @ExceptionHandler(DomainRejection.class)
-    String refused(DomainRejection rejection, Model model, HttpServletResponse response) {
+    String refused(DomainRejection rejection, Model model, HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = switch (rejection) {
             case DomainRejection.InvalidInput ignored -> HttpStatus.BAD_REQUEST;
             case DomainRejection.NotFound ignored -> HttpStatus.NOT_FOUND;
@@ -61,22 +66,32 @@ class ConsoleAdvice {
             case DomainRejection.TooManyRequests ignored -> HttpStatus.TOO_MANY_REQUESTS;
             case DomainRejection.RuleViolation ignored -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
-        return problem(model, response, status, rejection instanceof DomainRejection.InvalidInput invalid
+        return problem(model, request, response, status, rejection instanceof DomainRejection.InvalidInput invalid
                 ? invalid.violations().stream().map(v -> v.field() + ": " + v.reason()).toList() : List.of(rejection.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    String unreadable(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
-        return problem(model, response, HttpStatus.BAD_REQUEST, List.of(e.getName() + ": is not a valid value"));
+    String unreadable(MethodArgumentTypeMismatchException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return problem(model, request, response, HttpStatus.BAD_REQUEST, List.of(e.getName() + ": is not a valid value"));
+    }
+
+    /** A form field no form of the console leaves out. */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    String missing(MissingServletRequestParameterException e, Model model, HttpServletRequest request,
+                   HttpServletResponse response) {
+        return problem(model, request, response, HttpStatus.BAD_REQUEST, List.of(e.getParameterName() + ": is required"));
     }
 
     @ExceptionHandler(StorageUnavailable.class)
-    String storageDown(Model model, HttpServletResponse response) {
+    String storageDown(Model model, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Retry-After", "5");
-        return problem(model, response, HttpStatus.SERVICE_UNAVAILABLE, List.of());
+        return problem(model, request, response, HttpStatus.SERVICE_UNAVAILABLE, List.of());
     }
 
-    private static String problem(Model model, HttpServletResponse response, HttpStatus status, List<String> details) {
+    /** An exception handler's model is a new one: what every page has is added here again. */
+    private String problem(Model model, HttpServletRequest request, HttpServletResponse response, HttpStatus status, List<String> details) {
+        model.addAttribute("operator", operator(SecurityContextHolder.getContext().getAuthentication()))
+                .addAttribute("languages", languages(request));
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("details", details);
