@@ -56,35 +56,35 @@ public final class ConsentCenterService implements ConsentCenter {
                 ? query.contactPoints().stream().map(settings::contactPoint).distinct().toList() : contact.contactPoints();
 
         List<ComplianceProfile> all = query.profileId() == null ? profiles.all(tenant) : List.of(lookups.profile(tenant, query.profileId()));
+        // every cell's message, laid out once: its records are read together, then each is decided
+        var layout = new ArrayList<GridIntents>(all.size());
         Set<RecordKey> keys = new LinkedHashSet<>();
         for (ComplianceProfile profile : all) {
+            var rows = new ArrayList<RowIntents>();
             for (Purpose purpose : messagePurposes(profile)) {
                 for (Topic topic : rowsOf(purpose)) {
-                    for (ContactPoint point : points) {
-                        keys.addAll(new MessageIntent(profile, purpose, topic, point, contact).recordsRead());
-                    }
+                    List<MessageIntent> intents = points.stream().map(point -> new MessageIntent(profile, purpose, topic, point, contact)).toList();
+                    intents.forEach(intent -> keys.addAll(intent.recordsRead()));
+                    rows.add(new RowIntents(purpose, topic, intents));
                 }
             }
+            layout.add(new GridIntents(profile, rows));
         }
         Map<RecordKey, RecordState> read = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
         RecordStates states = Minors.statesAt(clock.instant(), tenant, read, contacts, settings);
 
-        var grids = new ArrayList<ProfileGrid>(all.size());
-        for (ComplianceProfile profile : all) {
-            var rows = new ArrayList<Row>();
-            for (Purpose purpose : messagePurposes(profile)) {
-                for (Topic topic : rowsOf(purpose)) {
-                    var cells = new ArrayList<Contactability>(points.size());
-                    for (ContactPoint point : points) {
-                        MessageIntent intent = new MessageIntent(profile, purpose, topic, point, contact);
-                        cells.add(Contactability.of(intent, settings, states, read.get(intent.topicRecord().orElse(intent.purposeRecord()))));
-                    }
-                    rows.add(new Row(purpose, topic, List.copyOf(cells)));
-                }
-            }
-            grids.add(new ProfileGrid(profile, List.copyOf(rows)));
-        }
-        return new Person(contact, points, List.copyOf(grids));
+        List<ProfileGrid> grids = layout.stream().map(grid -> new ProfileGrid(grid.profile(), grid.rows().stream()
+                .map(row -> new Row(row.purpose(), row.topic(), row.intents().stream()
+                        .map(intent -> Contactability.of(intent, settings, states, read.get(intent.topicRecord().orElse(intent.purposeRecord()))))
+                        .toList()))
+                .toList())).toList();
+        return new Person(contact, points, grids);
+    }
+
+    private record GridIntents(ComplianceProfile profile, List<RowIntents> rows) {
+    }
+
+    private record RowIntents(Purpose purpose, Topic topic, List<MessageIntent> intents) {
     }
 
     private static List<Purpose> messagePurposes(ComplianceProfile profile) {

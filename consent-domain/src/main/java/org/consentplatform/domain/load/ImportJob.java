@@ -28,6 +28,16 @@ public record ImportJob(String id, TenantId tenant, ImportSpec spec, String file
         }
     }
 
+    /**
+     * A file's name as a job keeps and shows it: the name the uploader sent, with anything but
+     * letters, digits, {@code . _ -} and spaces replaced, at most 200 characters ("upload" when none).
+     */
+    public static String fileNameOf(String sent) {
+        String name = sent == null || sent.isBlank() ? "upload" : sent;
+        String safe = name.replaceAll("[^A-Za-z0-9._ -]", "_");
+        return safe.length() > 200 ? safe.substring(0, 200) : safe;
+    }
+
     public static ImportJob queued(String id, TenantId tenant, ImportSpec spec, String fileName, long totalRows, Instant now) {
         return new ImportJob(id, tenant, spec, fileName, totalRows, State.QUEUED, RowCounts.NONE, 1, now, null, null, null, false);
     }

@@ -13,6 +13,7 @@ import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.shared.InputCheck;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.slf4j.MDC;
@@ -138,12 +139,12 @@ class ConsentCenterPage {
         return "redirect:" + url.encode().buildAndExpand(values).toUriString();
     }
 
+    /** The state named by the form; which states an operator may record is the capture's rule. */
     private static ConsentState stateOf(String raw) {
-        return switch (raw) {
-            case "OPTED_IN" -> ConsentState.OPTED_IN;
-            case "OPTED_OUT" -> ConsentState.OPTED_OUT;
-            default -> throw DomainRejection.InvalidInput.of("state", "an operator records OPTED_IN or OPTED_OUT");
-        };
+        var input = new InputCheck();
+        ConsentState state = input.required("state", FormValues.named(input, "state", ConsentState.class, raw));
+        input.verify();
+        return state;
     }
 
     private static String correlationId() {

@@ -56,10 +56,8 @@ class LoadsPage {
         if (file == null || file.isEmpty()) {
             throw DomainRejection.InvalidInput.of("file", "choose a file that is not empty");
         }
-        String original = FormValues.blank(file.getOriginalFilename()) ? "upload" : file.getOriginalFilename();
-        String name = original.replaceAll("[^A-Za-z0-9._ -]", "_");
         try (InputStream content = file.getInputStream()) {
-            ImportJob job = imports.submit(new TenantId(tenantId), spec, name.length() > 200 ? name.substring(0, 200) : name, content);
+            ImportJob job = imports.submit(new TenantId(tenantId), spec, ImportJob.fileNameOf(file.getOriginalFilename()), content);
             return "redirect:/console/t/" + tenantId + "/loads/" + job.id();
         }
     }

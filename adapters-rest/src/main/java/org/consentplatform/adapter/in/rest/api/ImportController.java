@@ -58,7 +58,8 @@ class ImportController {
         if (file.isEmpty()) {
             throw DomainRejection.InvalidInput.of("file", "is empty");
         }
-        ImportJob job = imports.submit(new TenantId(tenantId), mapper.toSpec(request), fileName(file), file.getInputStream());
+        ImportJob job = imports.submit(new TenantId(tenantId), mapper.toSpec(request), ImportJob.fileNameOf(file.getOriginalFilename()),
+                file.getInputStream());
         return ResponseEntity.accepted().location(URI.create("/api/v1/tenants/" + tenantId + "/imports/" + job.id()))
                 .body(toApi(job));
     }
@@ -110,12 +111,6 @@ class ImportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        String safe = name.replaceAll("[^A-Za-z0-9._ -]", "_");
-        return safe.length() > 200 ? safe.substring(0, 200) : safe;
     }
 
     private ImportJson.ImportJob toApi(ImportJob job) {
