@@ -9,7 +9,7 @@ REALM=${REALM:-marketing}
 CLIENT=${CLIENT:-crm-sync}
 TENANTS=${TENANTS:-'["acme"]'}
 : "${SECRET:?set SECRET to the client secret}"
-SCOPES="consent:read consent:write consent:decide consent:import consent:audit consent:admin"
+SCOPES=${SCOPES:-"consent:read consent:write consent:decide consent:import consent:audit consent:admin consent:privacy"}
 
 $KCADM get "realms/$REALM" >/dev/null 2>&1 || $KCADM create realms -s realm="$REALM" -s enabled=true
 for scope in $SCOPES; do

@@ -34,7 +34,7 @@ class ProtectedResourceMetadataTest {
         assertThat(document.get("resource").asString()).isEqualTo("http://localhost:" + port);
         var scopes = new ArrayList<String>();
         document.get("scopes_supported").forEach(scope -> scopes.add(scope.asString()));
-        assertThat(scopes).contains("consent:read", "consent:write", "consent:decide", "consent:audit", "consent:import", "consent:admin");
+        assertThat(scopes).contains("consent:read", "consent:write", "consent:decide", "consent:audit", "consent:import", "consent:admin", "consent:privacy");
         assertThat(document.get("bearer_methods_supported").toString()).isEqualTo("[\"header\"]");
     }
 }

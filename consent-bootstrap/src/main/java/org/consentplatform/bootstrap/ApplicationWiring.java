@@ -58,6 +58,7 @@ import org.consentplatform.application.service.OutboxRelay;
 import org.consentplatform.application.service.ProfileService;
 import org.consentplatform.application.service.RecipientPreferenceService;
 import org.consentplatform.application.service.ReportService;
+import org.consentplatform.application.service.SubjectRequestService;
 import org.consentplatform.application.service.TenantService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -223,6 +224,13 @@ class ApplicationWiring {
     HistoryService historyService(ConsentHistory history, Checkpoints checkpoints, Tenants tenants,
                                   ComplianceProfiles profiles, ReceiptSeals receipts, Clock clock) {
         return new HistoryService(history, checkpoints, tenants, profiles, receipts, clock);
+    }
+
+    @Bean
+    SubjectRequestService subjectRequestService(ConsentHistory history, Contacts contacts, Tenants tenants,
+                                                ComplianceProfiles profiles, ConfirmationRequests confirmations,
+                                                ReceiptSeals receipts, Clock clock) {
+        return new SubjectRequestService(history, contacts, tenants, profiles, confirmations, receipts, clock);
     }
 
     @Bean

@@ -62,7 +62,7 @@ public final class HttpApi {
         return switch (client) {
             case "demo-admin" -> "consent:admin consent:read consent:write consent:decide consent:audit consent:import";
             case "demo-marketing" -> "consent:read consent:write consent:decide";
-            case "demo-auditor" -> "consent:audit";
+            case "demo-auditor" -> "consent:audit consent:privacy";
             default -> throw new IllegalArgumentException(client);
         };
     }
@@ -115,6 +115,28 @@ public final class HttpApi {
 
     public static String json(Object body) {
         return body instanceof String text ? text : JSON.writeValueAsString(body);
+    }
+
+    /** A POST of JSON whose answer is read as bytes (a PDF, say), with the media type asked for. */
+    public byte[] postForBytes(String path, String token, Object body, String accept) {
+        var request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build();
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            if (!response.headers().firstValue("Content-Type").orElse("").startsWith(accept)) {
+                throw new AssertionError("answered " + response.headers().firstValue("Content-Type") + ", not " + accept);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Response send(HttpRequest request) {

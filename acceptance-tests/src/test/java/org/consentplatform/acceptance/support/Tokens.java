@@ -19,7 +19,7 @@ public final class Tokens {
     public static final String ISSUER = "http://localhost:8080";
     public static final String AUDIENCE = "consent-api";
     public static final List<String> ALL_SCOPES = List.of("consent:admin", "consent:read", "consent:write", "consent:decide",
-            "consent:audit", "consent:import");
+            "consent:audit", "consent:import", "consent:privacy");
 
     private Tokens() {
     }

@@ -16,7 +16,6 @@ import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.PurposeType;
 import org.consentplatform.domain.profile.Topic;
-import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.tenant.TenantSettings;
 
@@ -50,10 +49,9 @@ public final class ConsentCenterService implements ConsentCenter {
     @Override
     public Person person(TenantId tenant, PersonQuery query) {
         TenantSettings settings = lookups.settings(tenant);
-        Contact contact = query.contactId() == null ? null : contacts.find(tenant, query.contactId())
-                .orElseThrow(() -> new DomainRejection.NotFound("contact '" + query.contactId() + "' does not exist"));
-        List<ContactPoint> points = contact == null
-                ? query.contactPoints().stream().map(settings::contactPoint).distinct().toList() : contact.contactPoints();
+        NamedPerson named = NamedPerson.resolve(tenant, query, settings, contacts);
+        Contact contact = named.contact();
+        List<ContactPoint> points = named.contactPoints();
 
         List<ComplianceProfile> all = query.profileId() == null ? profiles.all(tenant) : List.of(lookups.profile(tenant, query.profileId()));
         // every cell's message, laid out once: its records are read together, then each is decided

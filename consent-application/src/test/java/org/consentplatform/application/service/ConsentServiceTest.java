@@ -91,6 +91,11 @@ class ConsentServiceTest {
         }
 
         @Override
+        public List<ConfirmationRequest> of(TenantId tenant, ContactPoint contactPoint) {
+            return List.of();
+        }
+
+        @Override
         public boolean markConfirmed(String tokenHash, Instant at) {
             return false;
         }

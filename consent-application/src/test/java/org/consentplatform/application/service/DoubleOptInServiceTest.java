@@ -11,6 +11,7 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.TenantCheckpoint;
 import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.doubleoptin.ConfirmationToken;
@@ -193,6 +194,13 @@ class DoubleOptInServiceTest {
             return requests.values().stream()
                     .filter(r -> r.confirmedAt() == null && r.key().contactPoint().address().equalsIgnoreCase(address))
                     .sorted(Comparator.comparing(ConfirmationRequest::requestedAt).reversed()).limit(limit).toList();
+        }
+
+        @Override
+        public List<ConfirmationRequest> of(TenantId tenant, ContactPoint contactPoint) {
+            return requests.values().stream()
+                    .filter(r -> r.tenant().equals(tenant) && r.key().contactPoint().equals(contactPoint))
+                    .sorted(Comparator.comparing(ConfirmationRequest::requestedAt)).toList();
         }
 
         @Override

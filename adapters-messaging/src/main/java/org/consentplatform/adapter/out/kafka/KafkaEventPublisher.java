@@ -18,6 +18,7 @@ import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.SendResult;
 
 import java.net.URI;
@@ -93,6 +94,9 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 5);
         this.producers = new DefaultKafkaProducerFactory<>(config);
         this.template = new KafkaTemplate<>(producers);
+        var failures = new LoggingProducerListener<String, CloudEvent>();
+        failures.setIncludeContents(false); // a failed send is logged without its key and payload: both carry the address
+        this.template.setProducerListener(failures);
         this.topics = topics;
         this.ackTimeout = ackTimeout;
     }

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.consentplatform.application.port.out.ConfirmationRequests;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -47,6 +48,17 @@ public final class MongoConfirmationRequests implements ConfirmationRequests {
     public List<ConfirmationRequest> unconfirmedFor(String address, int limit) {
         return requests.find(new Document("address", address.toLowerCase(Locale.ROOT)).append("confirmedAt", null))
                 .sort(Sorts.descending("requestedAt")).limit(limit)
+                .map(MongoConfirmationRequests::request).into(new ArrayList<>());
+    }
+
+    @Override
+    public List<ConfirmationRequest> of(TenantId tenant, ContactPoint contactPoint) {
+        // the address index finds them; tenant and channel narrow the few it finds
+        return requests.find(new Document("address", contactPoint.address().toLowerCase(Locale.ROOT))
+                        .append("tenant", tenant.value())
+                        .append("key.channel", contactPoint.channel().toString())
+                        .append("key.address", contactPoint.address()))
+                .sort(Sorts.ascending("requestedAt"))
                 .map(MongoConfirmationRequests::request).into(new ArrayList<>());
     }
 

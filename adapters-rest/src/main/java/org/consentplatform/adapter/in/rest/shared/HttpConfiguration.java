@@ -34,6 +34,7 @@ import static org.consentplatform.adapter.in.rest.shared.TenantAccess.ANY;
 import static org.consentplatform.adapter.in.rest.shared.TenantAccess.AUDIT;
 import static org.consentplatform.adapter.in.rest.shared.TenantAccess.DECIDE;
 import static org.consentplatform.adapter.in.rest.shared.TenantAccess.IMPORT;
+import static org.consentplatform.adapter.in.rest.shared.TenantAccess.PRIVACY;
 import static org.consentplatform.adapter.in.rest.shared.TenantAccess.READ;
 import static org.consentplatform.adapter.in.rest.shared.TenantAccess.WRITE;
 
@@ -108,6 +109,7 @@ public class HttpConfiguration {
                         .requestMatchers(HttpMethod.POST, TENANT + "/decisions", TENANT + "/decisions/**").access(TenantAccess.of(tenantClaim, DECIDE))
                         .requestMatchers(HttpMethod.POST, TENANT + "/history/**").access(TenantAccess.of(tenantClaim, AUDIT))
                         .requestMatchers(HttpMethod.POST, TENANT + "/recipient-links").access(TenantAccess.of(tenantClaim, WRITE))
+                        .requestMatchers(HttpMethod.POST, TENANT + "/subject-requests/**").access(TenantAccess.of(tenantClaim, PRIVACY))
                         .requestMatchers(TENANT + "/imports", TENANT + "/imports/**").access(TenantAccess.of(tenantClaim, IMPORT))
                         .requestMatchers(TENANT + "/**").access(TenantAccess.of(tenantClaim, ANY))
                         .anyRequest().authenticated())

@@ -26,7 +26,9 @@ final class TenantAccess implements AuthorizationManager<RequestAuthorizationCon
     static final String IMPORT = "consent:import";
     static final String AUDIT = "consent:audit";
     static final String ADMIN = "consent:admin";
-    static final String[] ANY = {READ, WRITE, DECIDE, IMPORT, AUDIT, ADMIN};
+    /** Data subjects' requests: what is held about a person, and its erasure. */
+    static final String PRIVACY = "consent:privacy";
+    static final String[] ANY = {READ, WRITE, DECIDE, IMPORT, AUDIT, ADMIN, PRIVACY};
 
     private final String tenantClaim;
     private final Set<String> authorities;
