@@ -60,6 +60,7 @@ class ImportCrashTest {
         Path log = Files.createTempFile("import-crash", ".log");
         log.toFile().deleteOnExit();
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dsuite.log.file=" + System.getProperty("suite.log.file", "target/suite-logs/unnamed.log"), // its log lines join the suite's (SuiteLogsCheck)
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 ConsentApplication.class.getName()));
         command.addAll(arguments("doomed", port));

@@ -236,6 +236,7 @@ class RelayFaultTest {
     private Process startProcess(int port) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dsuite.log.file=" + System.getProperty("suite.log.file", "target/suite-logs/unnamed.log"), // its log lines join the suite's (SuiteLogsCheck)
                 "-cp", classpath, ConsentApplication.class.getName()));
         command.addAll(arguments("doomed", port, "PT1H"));
         Path log = Files.createTempFile("killed-service", ".log");

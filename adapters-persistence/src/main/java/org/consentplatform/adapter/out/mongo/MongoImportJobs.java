@@ -5,7 +5,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.consentplatform.application.port.out.ImportJobs;
 import org.consentplatform.domain.load.ImportJob;
 import org.consentplatform.domain.load.ImportShape;
@@ -37,7 +36,7 @@ public final class MongoImportJobs implements ImportJobs {
         var mapping = new ArrayList<Document>();
         spec.lists().forEach((list, topic) -> mapping.add(new Document("list", list)
                 .append("purposeId", topic.purposeId().value()).append("topicId", topic.topicId().value())));
-        jobs.insertOne(new Document("_id", job.id())
+        var document = new Document("_id", job.id())
                 .append("tenant", job.tenant().value())
                 .append("spec", new Document("shape", spec.shape().name())
                         .append("format", spec.format().name())
@@ -47,9 +46,9 @@ public final class MongoImportJobs implements ImportJobs {
                 .append("fileName", job.fileName())
                 .append("totalRows", job.totalRows())
                 .append("createdAt", date(job.createdAt()))
-                .append("cancelRequested", false)
-                .append("state", job.state().name()));
-        save(job);
+                .append("cancelRequested", false);
+        document.putAll(progress(job));
+        jobs.insertOne(document); // one write: a runner on another instance never finds a job without its counts
     }
 
     @Override
@@ -61,17 +60,20 @@ public final class MongoImportJobs implements ImportJobs {
 
     @Override
     public void save(ImportJob job) {
+        jobs.updateOne(Filters.eq("_id", job.id()), new Document("$set", progress(job)));
+    }
+
+    /** What a run changes: state, counts, where to resume, and when it started, ended or failed. */
+    private static Document progress(ImportJob job) {
         RowCounts counts = job.counts();
-        List<Bson> updates = List.of(
-                Updates.set("state", job.state().name()),
-                Updates.set("counts", new Document("read", counts.read()).append("applied", counts.applied())
+        return new Document("state", job.state().name())
+                .append("counts", new Document("read", counts.read()).append("applied", counts.applied())
                         .append("superseded", counts.superseded()).append("unchanged", counts.unchanged())
-                        .append("rejected", counts.rejected())),
-                Updates.set("nextLine", job.nextLine()),
-                Updates.set("startedAt", date(job.startedAt())),
-                Updates.set("finishedAt", date(job.finishedAt())),
-                Updates.set("failure", job.failure()));
-        jobs.updateOne(Filters.eq("_id", job.id()), Updates.combine(updates));
+                        .append("rejected", counts.rejected()))
+                .append("nextLine", job.nextLine())
+                .append("startedAt", date(job.startedAt()))
+                .append("finishedAt", date(job.finishedAt()))
+                .append("failure", job.failure());
     }
 
     @Override
@@ -99,15 +101,16 @@ public final class MongoImportJobs implements ImportJobs {
             lists.put(mapping.getString("list"), new ImportSpec.ListTopic(new TechnicalId(mapping.getString("purposeId")),
                     new TechnicalId(mapping.getString("topicId"))));
         }
-        Document counts = doc.get("counts", Document.class);
+        // jobs added before a job was written in one go may lack their counts: none counted yet
+        Document counts = doc.get("counts", new Document());
         return new ImportJob(doc.getString("_id"), new TenantId(doc.getString("tenant")),
                 new ImportSpec(ImportShape.valueOf(spec.getString("shape")), ImportSpec.Format.valueOf(spec.getString("format")),
                         spec.getString("profileId") == null ? null : new TechnicalId(spec.getString("profileId")), lists,
                         instant(spec.getDate("capturedAt"))),
                 doc.getString("fileName"), doc.getLong("totalRows"), ImportJob.State.valueOf(doc.getString("state")),
-                new RowCounts(counts.getLong("read"), counts.getLong("applied"), counts.getLong("superseded"),
-                        counts.getLong("unchanged"), counts.getLong("rejected")),
-                doc.getLong("nextLine"), instant(doc.getDate("createdAt")), instant(doc.getDate("startedAt")),
+                new RowCounts(counts.get("read", 0L), counts.get("applied", 0L), counts.get("superseded", 0L),
+                        counts.get("unchanged", 0L), counts.get("rejected", 0L)),
+                doc.get("nextLine", 0L), instant(doc.getDate("createdAt")), instant(doc.getDate("startedAt")),
                 instant(doc.getDate("finishedAt")), doc.getString("failure"), doc.getBoolean("cancelRequested", false));
     }
 
