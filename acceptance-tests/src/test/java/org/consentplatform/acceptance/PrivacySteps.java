@@ -1,5 +1,8 @@
 package org.consentplatform.acceptance;
 
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.document.JsonDocument;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -19,6 +22,7 @@ import org.consentplatform.acceptance.support.World;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,6 +76,15 @@ public class PrivacySteps {
                 .getSchema(Files.readString(SCHEMA), InputFormat.JSON);
         assertThat(schema.validate(bundle)).as(bundle.toString()).isEmpty();
         assertThat(bundle.get("@context").get("dpv").asString()).isEqualTo("https://w3id.org/dpv#");
+    }
+
+    @Then("a JSON-LD processor expands it to DPV's IRIs, every term defined by its context")
+    public void expands() throws JsonLdError {
+        String expanded = JsonLd.expand(JsonDocument.of(new StringReader(bundle.toString()))).get().toString();
+        assertThat(expanded).contains("\"https://w3id.org/dpv#hasConsentStatus\":[{\"@id\":\"https://w3id.org/dpv#Consent")
+                .contains("\"https://consentplatform.org/ns/v1#consentRecords\"");
+        assertThat(expanded).as("a compact name left over is a term the context does not define")
+                .doesNotContain("\"dpv:", "\"cp:", "\"dct:");
     }
 
     @Then("it names the contact points {string}")

@@ -17,6 +17,7 @@ Feature: A person asks what is held about them (GDPR Art. 15)
     And "ola@example.com" opted out of "transactional" at "2026-11-03T09:00:00Z"
     When the auditor asks what is held about "ola@example.com"
     Then the bundle validates against the schema docs/privacy documents
+    And a JSON-LD processor expands it to DPV's IRIs, every term defined by its context
     And it names the contact points "ola@example.com"
     And it discloses these records:
       | address         | purpose       | status               | legalBasis   | entries |

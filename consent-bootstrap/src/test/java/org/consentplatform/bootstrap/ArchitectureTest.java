@@ -1,13 +1,20 @@
 package org.consentplatform.bootstrap;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shape of docs/architecture.md, enforced on the compiled code of every module. */
 @AnalyzeClasses(packages = "org.consentplatform", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -115,4 +122,18 @@ class ArchitectureTest {
     static final ArchRule driverExceptionsStayInThePersistenceAdapter = noClasses()
             .that().resideInAnyPackage("org.consentplatform.adapter.in..", "org.consentplatform.application..")
             .should().dependOnClassesThat().resideInAPackage("com.mongodb..");
+
+    /**
+     * springdoc names a schema by its class's simple name, so a second JSON shape of the same name
+     * silently replaces the first in openapi.json (it once replaced the contacts' ContactPoint).
+     */
+    @ArchTest
+    static void theApisJsonShapesHaveUniqueNames(JavaClasses classes) {
+        Map<String, List<String>> byName = classes.stream()
+                .filter(shape -> shape.getPackageName().equals("org.consentplatform.adapter.in.rest.api"))
+                .filter(shape -> shape.getEnclosingClass().filter(owner -> owner.getSimpleName().endsWith("Json")).isPresent())
+                .collect(Collectors.groupingBy(JavaClass::getSimpleName, Collectors.mapping(JavaClass::getName, Collectors.toList())));
+        assertThat(byName.values().stream().filter(names -> names.size() > 1).toList()).isEmpty();
+        assertThat(byName).as("the JSON shapes were found").containsKeys("AccessBundle", "Change");
+    }
 }

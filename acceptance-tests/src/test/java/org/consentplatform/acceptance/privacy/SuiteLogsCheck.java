@@ -26,7 +26,7 @@ class SuiteLogsCheck {
         Path log = Path.of(System.getProperty("suite.log.file", "target/suite-logs/unnamed.log"));
         assertThat(log).as("the suite's log, written by logback-test.xml").exists();
         List<String> lines = Files.readAllLines(log);
-        assertThat(lines).as("the suite logged").hasSizeGreaterThan(1000);
+        assertThat(lines).as("the service logged into it").anyMatch(line -> line.contains("org.consentplatform."));
 
         var offending = new ArrayList<String>();
         for (String line : lines) {

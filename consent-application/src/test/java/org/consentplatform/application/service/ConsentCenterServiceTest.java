@@ -114,6 +114,12 @@ class ConsentCenterServiceTest {
         assertThatThrownBy(() -> new PersonQuery(null, List.of(), null)).isInstanceOf(DomainRejection.InvalidInput.class);
         assertThatThrownBy(() -> new PersonQuery(new TechnicalId("c-ann"), List.of(new RawContactPoint(Channel.EMAIL, "a@b.c")), null))
                 .isInstanceOf(DomainRejection.InvalidInput.class);
+        var tooMany = java.util.stream.IntStream.rangeClosed(1, PersonQuery.MAX_CONTACT_POINTS + 1)
+                .mapToObj(i -> new RawContactPoint(Channel.EMAIL, "p" + i + "@example.com")).toList();
+        assertThatThrownBy(() -> PersonQuery.contactPoints(tooMany)).isInstanceOf(DomainRejection.InvalidInput.class)
+                .hasMessageContaining("at most " + PersonQuery.MAX_CONTACT_POINTS);
+        assertThat(PersonQuery.contactPoints(tooMany.subList(0, PersonQuery.MAX_CONTACT_POINTS)).contactPoints())
+                .hasSize(PersonQuery.MAX_CONTACT_POINTS);
         assertThat(records.currentReads).isZero();
     }
 

@@ -28,10 +28,16 @@ public interface ConsentCenter {
      */
     record PersonQuery(TechnicalId contactId, List<RawContactPoint> contactPoints, TechnicalId profileId) {
 
+        /** As many as a contact may hold: each costs reads. */
+        public static final int MAX_CONTACT_POINTS = 100;
+
         public PersonQuery {
             contactPoints = contactPoints == null ? List.of() : List.copyOf(contactPoints);
             if ((contactId == null) == contactPoints.isEmpty()) {
                 throw DomainRejection.InvalidInput.of("person", "name either a contact id or contact points");
+            }
+            if (contactPoints.size() > MAX_CONTACT_POINTS) {
+                throw DomainRejection.InvalidInput.of("contactPoints", "must be at most " + MAX_CONTACT_POINTS);
             }
         }
 

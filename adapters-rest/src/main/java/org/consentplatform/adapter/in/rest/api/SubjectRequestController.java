@@ -72,15 +72,15 @@ class SubjectRequestController {
         return new ConsentCenter.PersonQuery(contactId, points, null);
     }
 
-    /** The PDF only when the caller ranks it above every JSON type it accepts. */
-    private static boolean prefersPdf(String accept) {
+    /** The PDF only when the caller names it and ranks it above every JSON type it accepts. */
+    static boolean prefersPdf(String accept) {
         if (accept == null) {
             return false;
         }
         List<MediaType> accepted = MediaType.parseMediaTypes(accept);
         MimeTypeUtils.sortBySpecificity(accepted); // a MediaType ranks by its quality first
         for (MediaType type : accepted) {
-            if (type.includes(PDF) && !type.isWildcardType()) {
+            if (type.includes(PDF) && !type.isWildcardType() && !type.isWildcardSubtype()) {
                 return true;
             }
             if (type.includes(JSON_LD) || type.includes(MediaType.APPLICATION_JSON)) {
