@@ -10,7 +10,6 @@ import org.consentplatform.application.port.out.HistoryCriteria;
 import org.consentplatform.application.port.out.ReceiptSeals;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentChange;
-import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
@@ -79,11 +78,9 @@ public final class SubjectRequestService implements SubjectRequests {
                 named.contact(), named.contactPoints(), records, requests);
     }
 
-    /** A receipt of the record's current state, null when there is none to attest (absent, expired, pending, or the profile is gone). */
+    /** A receipt of the record's current state, null when there is none to attest or its purpose is gone. */
     private SealedReceipt receipt(ComplianceProfile profile, RecordKey key, List<ConsentChange> entries, Instant now) {
-        var current = entries.getLast().after();
-        if (profile == null || profile.purpose(key.purposeId()).isEmpty() || current == null || current.state() == null
-                || current.state() == ConsentState.PENDING_CONFIRMATION) {
+        if (profile == null || profile.purpose(key.purposeId()).isEmpty() || !ConsentReceipt.attestable(entries)) {
             return null;
         }
         return seals.seal(ConsentReceipt.ofHistory(UUID.randomUUID().toString(), now, profile, key, entries));

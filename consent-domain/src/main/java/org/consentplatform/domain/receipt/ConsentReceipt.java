@@ -31,17 +31,33 @@ public record ConsentReceipt(String receiptId, Instant issuedAt, TenantId tenant
      */
     public static ConsentReceipt ofHistory(String receiptId, Instant issuedAt, ComplianceProfile profile, RecordKey key,
                                            Iterable<ConsentChange> historyInSeqOrder) {
+        ConsentChange setting = settingChange(historyInSeqOrder);
+        if (setting == null || setting.after() == null || setting.after().state() == null) {
+            throw new DomainRejection.NotFound("no consent is recorded for " + key + (setting != null && setting.after() != null
+                    && setting.after().expired() ? ": its opt-in expired" : ""));
+        }
+        return of(receiptId, issuedAt, profile, setting);
+    }
+
+    /**
+     * Whether a receipt can attest the record's current state: one an applied change set, not
+     * absent or expired, and not awaiting its double opt-in confirmation.
+     */
+    public static boolean attestable(Iterable<ConsentChange> historyInSeqOrder) {
+        ConsentChange setting = settingChange(historyInSeqOrder);
+        return setting != null && setting.after() != null && setting.after().state() != null
+                && setting.after().state() != ConsentState.PENDING_CONFIRMATION;
+    }
+
+    /** The newest applied entry: the one that set the current state. */
+    private static ConsentChange settingChange(Iterable<ConsentChange> historyInSeqOrder) {
         ConsentChange setting = null;
         for (ConsentChange change : historyInSeqOrder) {
             if (change.applied()) {
                 setting = change;
             }
         }
-        if (setting == null || setting.after() == null || setting.after().state() == null) {
-            throw new DomainRejection.NotFound("no consent is recorded for " + key + (setting != null && setting.after() != null
-                    && setting.after().expired() ? ": its opt-in expired" : ""));
-        }
-        return of(receiptId, issuedAt, profile, setting);
+        return setting;
     }
 
     /** A receipt for the state that {@code settingChange}, an applied entry, set. */

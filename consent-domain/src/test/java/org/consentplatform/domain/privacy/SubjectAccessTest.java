@@ -13,6 +13,7 @@ import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.doubleoptin.ConfirmationToken;
+import org.consentplatform.domain.receipt.ConsentReceipt;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
@@ -80,6 +81,22 @@ class SubjectAccessTest {
         ConsentChange other = append(ChangeOutcome.APPLIED, ConsentState.OPTED_OUT, state(ConsentState.OPTED_OUT, 5));
         assertThat(record.statusAfter(stranger)).isPresent();
         assertThatThrownBy(() -> record.statusAfter(other)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aReceiptAttestsAnOptInOrAnOptOutButNotAPendingExpiredOrRefusedAttempt() {
+        append(ChangeOutcome.REJECTED, ConsentState.OPTED_IN, null);
+        assertThat(ConsentReceipt.attestable(history)).as("only a rejected attempt").isFalse();
+        append(ChangeOutcome.APPLIED, ConsentState.OPTED_IN, state(ConsentState.PENDING_CONFIRMATION, 0));
+        assertThat(ConsentReceipt.attestable(history)).as("awaiting confirmation").isFalse();
+        append(ChangeOutcome.APPLIED, ConsentState.OPTED_IN, state(ConsentState.OPTED_IN, 1));
+        assertThat(ConsentReceipt.attestable(history)).isTrue();
+        append(ChangeOutcome.APPLIED, ConsentState.OPTED_OUT, state(ConsentState.OPTED_OUT, 2));
+        assertThat(ConsentReceipt.attestable(history)).as("a withdrawal is attested too").isTrue();
+        append(ChangeOutcome.APPLIED, ConsentState.OPTED_IN, state(ConsentState.OPTED_IN, 3));
+        append(ChangeOutcome.APPLIED, null, RecordState.expiredAt(T0.plus(Duration.ofDays(400))));
+        assertThat(ConsentReceipt.attestable(history)).as("expired").isFalse();
+        assertThat(ConsentReceipt.attestable(List.of())).isFalse();
     }
 
     @Test

@@ -1,20 +1,25 @@
 package org.consentplatform.adapter.in.rest.api;
 
 import org.consentplatform.adapter.in.rest.shared.PublicPaths;
+import org.consentplatform.application.port.in.ConsentCenter;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.privacy.ConsentStatus;
 import org.consentplatform.domain.privacy.SubjectAccess;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.Topic;
+import org.consentplatform.domain.shared.InputCheck;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.stereotype.Component;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 /** Tells an access bundle in JSON-LD; every IRI the platform mints is a URN under the tenant's. */
@@ -22,6 +27,16 @@ import java.util.UUID;
 class SubjectAccessMapper {
 
     static final String SCHEMA_VERSION = "ISO/IEC TS 27560:2023";
+
+    /** Whom the request names; a malformed part is refused with its field. */
+    ConsentCenter.PersonQuery toQuery(SubjectAccessJson.AccessRequest request) {
+        var input = new InputCheck();
+        TechnicalId contactId = input.optionalId("contactId", request.contactId());
+        List<RawContactPoint> points = request.contactPoints() == null ? List.of() : input.attempt(() -> ValueMapping.indexed(
+                "contactPoints", request.contactPoints(), point -> RawContactPoint.parse(point.channel(), point.address())));
+        input.verify();
+        return new ConsentCenter.PersonQuery(contactId, points, null);
+    }
 
     SubjectAccessJson.AccessBundle toJsonLd(SubjectAccess access) {
         String tenant = tenantIri(access.tenant());

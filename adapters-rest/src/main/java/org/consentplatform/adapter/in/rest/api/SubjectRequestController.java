@@ -5,12 +5,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.consentplatform.application.port.in.ConsentCenter;
 import org.consentplatform.application.port.in.SubjectRequests;
-import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.privacy.SubjectAccess;
-import org.consentplatform.domain.shared.InputCheck;
-import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -54,22 +50,13 @@ class SubjectRequestController {
                     @Content(mediaType = SubjectAccessPdf.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))}))
     ResponseEntity<?> access(@PathVariable String tenantId, @RequestBody SubjectAccessJson.AccessRequest request,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        SubjectAccess access = requests.access(new TenantId(tenantId), person(request), request.language());
+        SubjectAccess access = requests.access(new TenantId(tenantId), mapper.toQuery(request), request.language());
         var answer = ResponseEntity.ok().cacheControl(CacheControl.noStore());
         if (prefersPdf(accept)) {
             return answer.contentType(PDF).header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                     .filename("subject-access-" + access.id() + ".pdf").build().toString()).body(pdf.render(access));
         }
         return answer.contentType(JSON_LD).body(mapper.toJsonLd(access));
-    }
-
-    private static ConsentCenter.PersonQuery person(SubjectAccessJson.AccessRequest request) {
-        var input = new InputCheck();
-        TechnicalId contactId = input.optionalId("contactId", request.contactId());
-        List<RawContactPoint> points = request.contactPoints() == null ? List.of() : input.attempt(() -> ValueMapping.indexed(
-                "contactPoints", request.contactPoints(), point -> RawContactPoint.parse(point.channel(), point.address())));
-        input.verify();
-        return new ConsentCenter.PersonQuery(contactId, points, null);
     }
 
     /** The PDF only when the caller names it and ranks it above every JSON type it accepts. */
