@@ -123,6 +123,7 @@ class ImportCrashTest {
                 "--spring.kafka.listener.auto-startup=false", "--spring.kafka.admin.auto-create=false", "--consent.outbox.poll-interval=PT1H",
                 "--consent.embedded.mail.port=0",
                 "--consent.dev-issuer.jwk-file=" + TestKeys.ISSUER_FILE, "--consent.receipts.jwk-file=" + TestKeys.RECEIPT_KEY_FILE,
+                "--consent.keys.master-keyset-file=" + TestKeys.MASTER_KEYSET_FILE,
                 "--consent.links.jwk-file=" + TestKeys.LINK_KEYS_FILE,
                 "--consent.instance-id=" + instance, "--consent.imports.lease-ttl=PT2S", "--consent.imports.batch-size=200",
                 "--consent.imports.poll-interval=PT0.2S", "--logging.level.root=WARN", "--logging.level.org.apache.kafka=OFF");

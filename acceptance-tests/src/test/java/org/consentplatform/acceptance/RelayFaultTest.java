@@ -220,6 +220,7 @@ class RelayFaultTest {
                 "--consent.embedded.mongo.enabled=false", "--spring.mongodb.uri=" + mongoUri, "--spring.mongodb.database=" + database,
                 "--consent.embedded.kafka.enabled=false", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--consent.dev-issuer.jwk-file=" + TestKeys.ISSUER_FILE, "--consent.receipts.jwk-file=" + TestKeys.RECEIPT_KEY_FILE,
+                "--consent.keys.master-keyset-file=" + TestKeys.MASTER_KEYSET_FILE,
                 "--consent.links.jwk-file=" + TestKeys.LINK_KEYS_FILE,
                 "--consent.instance-id=" + instance, "--consent.outbox.poll-interval=" + relayPollInterval, "--consent.outbox.ack-timeout=PT2S",
                 "--consent.outbox.lease-ttl=PT2S", "--spring.kafka.listener.auto-startup=false", "--consent.embedded.mail.port=0", "--logging.level.root=WARN",

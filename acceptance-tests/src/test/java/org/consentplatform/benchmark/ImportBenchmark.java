@@ -61,6 +61,7 @@ public final class ImportBenchmark {
                 "--spring.kafka.listener.auto-startup=false", "--spring.kafka.admin.auto-create=false", "--consent.outbox.poll-interval=PT1H",
                 "--consent.embedded.mail.port=0",
                 "--consent.dev-issuer.jwk-file=" + TestKeys.ISSUER_FILE, "--consent.receipts.jwk-file=" + TestKeys.RECEIPT_KEY_FILE,
+                "--consent.keys.master-keyset-file=" + TestKeys.MASTER_KEYSET_FILE,
                 "--consent.links.jwk-file=" + TestKeys.LINK_KEYS_FILE,
                 "--consent.imports.poll-interval=PT0.5S", "--logging.level.root=WARN"));
         Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile()).start();

@@ -5,7 +5,9 @@ import org.consentplatform.adapter.in.console.ConsoleProperties;
 import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
 import org.consentplatform.adapter.out.mail.SmtpConfirmationMails;
+import org.consentplatform.adapter.out.mongo.ContactPointKeys;
 import org.consentplatform.adapter.out.mongo.GridFsImportFiles;
+import org.consentplatform.adapter.out.mongo.MasterKey;
 import org.consentplatform.adapter.out.mongo.MongoChangeOutbox;
 import org.consentplatform.adapter.out.mongo.MongoCheckpoints;
 import org.consentplatform.adapter.out.mongo.MongoComplianceProfiles;
@@ -20,11 +22,11 @@ import org.consentplatform.adapter.out.mongo.MongoLeases;
 import org.consentplatform.adapter.out.mongo.MongoMailQuota;
 import org.consentplatform.adapter.out.mongo.MongoReportCounters;
 import org.consentplatform.adapter.out.mongo.MongoSessions;
-import org.consentplatform.adapter.out.receipt.JwsReceiptSeals;
-import org.consentplatform.application.port.out.ReceiptSeals;
 import org.consentplatform.adapter.out.mongo.MongoStore;
 import org.consentplatform.adapter.out.mongo.MongoTenants;
+import org.consentplatform.adapter.out.mongo.PseudonymMigration;
 import org.consentplatform.adapter.out.mongo.StorageOutages;
+import org.consentplatform.adapter.out.receipt.JwsReceiptSeals;
 import org.consentplatform.application.port.out.ChangeOutbox;
 import org.consentplatform.application.port.out.Checkpoints;
 import org.consentplatform.application.port.out.ComplianceProfiles;
@@ -40,6 +42,7 @@ import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.application.port.out.ImportJobs;
 import org.consentplatform.application.port.out.Leases;
 import org.consentplatform.application.port.out.MailQuota;
+import org.consentplatform.application.port.out.ReceiptSeals;
 import org.consentplatform.application.port.out.ReportCounters;
 import org.consentplatform.application.port.out.StorageProbe;
 import org.consentplatform.application.port.out.Tenants;
@@ -60,6 +63,8 @@ import org.consentplatform.application.service.RecipientPreferenceService;
 import org.consentplatform.application.service.ReportService;
 import org.consentplatform.application.service.SubjectRequestService;
 import org.consentplatform.application.service.TenantService;
+import org.consentplatform.domain.consent.ChainMigration;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
@@ -71,13 +76,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Plain constructors, wired here: the core carries no framework annotation. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PlatformProperties.class, OutboxProperties.class, AuditProperties.class, ImportProperties.class,
-        ExpiryProperties.class, ReportProperties.class, DoubleOptInProperties.class, ReceiptProperties.class})
+        ExpiryProperties.class, ReportProperties.class, DoubleOptInProperties.class, ReceiptProperties.class,
+        KeyProperties.class})
 class ApplicationWiring {
 
     @Bean
@@ -103,13 +110,18 @@ class ApplicationWiring {
     }
 
     @Bean
-    ConsentRecords consentRecords(MongoStore store, Clock clock) {
-        return StorageOutages.guarded(ConsentRecords.class, new MongoConsentRecords(store, clock));
+    ContactPointKeys contactPointKeys(MongoStore store, KeyProperties keys, Clock clock) {
+        return new ContactPointKeys(store, MasterKey.fromKeysetFile(keys.masterKeysetFile(), keys.createIfMissing()), clock);
     }
 
     @Bean
-    ConsentHistory consentHistory(MongoStore store) {
-        return StorageOutages.guarded(ConsentHistory.class, new MongoConsentHistory(store));
+    ConsentRecords consentRecords(MongoStore store, ContactPointKeys keys, Clock clock) {
+        return StorageOutages.guarded(ConsentRecords.class, new MongoConsentRecords(store, keys, clock));
+    }
+
+    @Bean
+    ConsentHistory consentHistory(MongoStore store, ContactPointKeys keys) {
+        return StorageOutages.guarded(ConsentHistory.class, new MongoConsentHistory(store, keys));
     }
 
     /** Configuration (not consent) may be this old on other instances; see docs/adr/0010. */
@@ -140,8 +152,9 @@ class ApplicationWiring {
     }
 
     @Bean
-    ProfileService profileService(ComplianceProfiles profiles, Tenants tenants, ConsentRecords records, Clock clock) {
-        return new ProfileService(profiles, tenants, records, clock);
+    ProfileService profileService(ComplianceProfiles profiles, Tenants tenants, ConsentRecords records, ConsentHistory history,
+                                  Clock clock) {
+        return new ProfileService(profiles, tenants, records, history, clock);
     }
 
     @Bean
@@ -234,8 +247,8 @@ class ApplicationWiring {
     }
 
     @Bean
-    ChangeOutbox changeOutbox(MongoStore store) {
-        return StorageOutages.guarded(ChangeOutbox.class, new MongoChangeOutbox(store));
+    ChangeOutbox changeOutbox(MongoStore store, ContactPointKeys keys) {
+        return StorageOutages.guarded(ChangeOutbox.class, new MongoChangeOutbox(store, keys));
     }
 
     @Bean
@@ -271,6 +284,23 @@ class ApplicationWiring {
     CheckpointService checkpointService(ConsentHistory history, Checkpoints checkpoints, EventPublisher publisher,
                                         Leases leases, InstanceId instance, Clock clock) {
         return new CheckpointService(history, checkpoints, publisher, leases, instance.value(), Duration.ofMinutes(2), clock);
+    }
+
+    /**
+     * Chains written before pseudonyms are rewritten while the context starts, before the first
+     * request or job (ADR 37); a broken chain stops the start. A broker that is down only delays
+     * publishing the checkpoints around it: they are stored first.
+     */
+    @Bean
+    List<ChainMigration> historyMigrations(MongoStore store, ContactPointKeys keys, CheckpointService checkpoints, Clock clock) {
+        return new PseudonymMigration(store, keys, clock).run(() -> {
+            try {
+                checkpoints.checkpointAll();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(PseudonymMigration.class).warn("Checkpoint around the migration not published yet: {}",
+                        e.getMessage());
+            }
+        });
     }
 
     @Bean

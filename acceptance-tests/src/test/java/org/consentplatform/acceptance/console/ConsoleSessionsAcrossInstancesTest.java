@@ -102,7 +102,8 @@ class ConsoleSessionsAcrossInstancesTest {
                 "--consent.embedded.kafka.enabled=false", "--spring.kafka.bootstrap-servers=127.0.0.1:1",
                 "--spring.kafka.listener.auto-startup=false", "--spring.kafka.admin.auto-create=false", "--consent.outbox.poll-interval=PT1H",
                 "--consent.embedded.mail.port=0", "--consent.dev-issuer.jwk-file=" + TestKeys.ISSUER_FILE,
-                "--consent.receipts.jwk-file=" + TestKeys.RECEIPT_KEY_FILE, "--consent.links.jwk-file=" + TestKeys.LINK_KEYS_FILE,
+                "--consent.receipts.jwk-file=" + TestKeys.RECEIPT_KEY_FILE,
+                "--consent.keys.master-keyset-file=" + TestKeys.MASTER_KEYSET_FILE, "--consent.links.jwk-file=" + TestKeys.LINK_KEYS_FILE,
                 "--consent.instance-id=" + instance, "--logging.level.root=WARN", "--logging.level.org.apache.kafka=OFF");
     }
 }

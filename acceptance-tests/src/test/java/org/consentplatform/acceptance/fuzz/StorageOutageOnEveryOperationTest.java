@@ -74,6 +74,7 @@ class StorageOutageOnEveryOperationTest {
                 "--consent.embedded.mongo.enabled=false", "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=",
                 "--consent.embedded.mail.port=0", "--spring.mongodb.uri=mongodb://127.0.0.1:" + proxy.port() + "/consent",
                 "--consent.dev-issuer.jwk-file=" + TestKeys.ISSUER_FILE, "--consent.receipts.jwk-file=" + TestKeys.RECEIPT_KEY_FILE,
+                "--consent.keys.master-keyset-file=" + TestKeys.MASTER_KEYSET_FILE,
                 "--consent.links.jwk-file=" + TestKeys.LINK_KEYS_FILE,
                 // settings and profiles cached a moment ago would be served from memory: what must go to the store, goes
                 "--consent.configuration-cache-ttl=PT0.001S");

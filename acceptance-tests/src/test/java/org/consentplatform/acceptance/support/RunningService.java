@@ -33,6 +33,7 @@ public @interface RunningService {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-issuer-key",
                     Map.of("consent.dev-issuer.jwk-file", TestKeys.ISSUER_FILE.toString(),
                             "consent.receipts.jwk-file", TestKeys.RECEIPT_KEY_FILE.toString(),
+                            "consent.keys.master-keyset-file", TestKeys.MASTER_KEYSET_FILE.toString(),
                             "consent.links.jwk-file", TestKeys.LINK_KEYS_FILE.toString())));
         }
     }

@@ -33,6 +33,8 @@ public final class TestKeys {
     public static final Path ISSUER_FILE = write(ISSUER);
     /** Where the service creates its receipt key on first use (a fresh path per run). */
     public static final Path RECEIPT_KEY_FILE = ISSUER_FILE.resolveSibling(ISSUER_FILE.getFileName() + "-receipts.jwk");
+    /** Where the service creates its master keyset on first use; every instance of a run shares it, as they share the store. */
+    public static final Path MASTER_KEYSET_FILE = ISSUER_FILE.resolveSibling(ISSUER_FILE.getFileName() + "-master-keyset.json");
 
     /** The key recipient links are sealed with, known to tests so that they can seal links the service would not (expired ones). */
     public static final OctetSequenceKey LINKS = linkKey();
@@ -40,6 +42,7 @@ public final class TestKeys {
 
     static {
         RECEIPT_KEY_FILE.toFile().deleteOnExit();
+        MASTER_KEYSET_FILE.toFile().deleteOnExit();
     }
 
     private TestKeys() {

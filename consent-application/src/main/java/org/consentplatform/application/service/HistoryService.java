@@ -9,6 +9,7 @@ import org.consentplatform.application.port.out.ConsentHistory;
 import org.consentplatform.application.port.out.HistoryCriteria;
 import org.consentplatform.application.port.out.ReceiptSeals;
 import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.ChainMigration;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
@@ -26,6 +27,7 @@ import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** The audit trail of records and contact points. */
 public final class HistoryService implements ReadHistory, IssueReceipts {
@@ -117,8 +120,24 @@ public final class HistoryService implements ReadHistory, IssueReceipts {
             return new CheckpointCheck(checkpoint.number(), checkpoint.takenAt(), checkpoint.streams(), checkpoint.hash(),
                     checkpoint.seals(heads));
         }).orElse(null);
-        boolean intact = breaches.isEmpty() && (anchor == null || anchor.intact());
-        return new TenantVerification(intact, counts[0], counts[1], List.copyOf(breaches.values()), anchor);
+        List<ChainMigration> migrations = checkpoints.migrations(tenant);
+        boolean intact = breaches.isEmpty() && (anchor == null || anchor.intact()) && migrations.stream().allMatch(ChainMigration::intact);
+        return new TenantVerification(intact, counts[0], counts[1], disclosed(tenant, breaches.values()), anchor, migrations);
+    }
+
+    /** Records are walked by pseudonym: the breaches name their addresses, unless erased. */
+    private List<ChainVerification> disclosed(TenantId tenant, Collection<ChainVerification> breaches) {
+        if (breaches.isEmpty()) {
+            return List.of();
+        }
+        Map<ContactPoint, ContactPoint> disclosed = history.disclose(tenant,
+                breaches.stream().map(breach -> breach.key().contactPoint()).collect(Collectors.toSet()));
+        return breaches.stream().map(breach -> {
+            RecordKey key = breach.key();
+            RecordKey named = new RecordKey(key.profileId(), disclosed.getOrDefault(key.contactPoint(), key.contactPoint()),
+                    key.purposeId(), key.topicId());
+            return new ChainVerification(named, breach.intact(), breach.checked(), breach.seq(), breach.changeId(), breach.breach());
+        }).toList();
     }
 
     private ChainVerification verify(TenantId tenant, RecordKey key) {

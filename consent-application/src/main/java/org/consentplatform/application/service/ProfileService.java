@@ -2,6 +2,7 @@ package org.consentplatform.application.service;
 
 import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentHistory;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.enforcement.ModelChangeImpact;
@@ -21,12 +22,14 @@ public final class ProfileService implements ManageProfiles {
     private final ComplianceProfiles profiles;
     private final Tenants tenants;
     private final ConsentRecords records;
+    private final ConsentHistory history;
     private final Clock clock;
 
-    public ProfileService(ComplianceProfiles profiles, Tenants tenants, ConsentRecords records, Clock clock) {
+    public ProfileService(ComplianceProfiles profiles, Tenants tenants, ConsentRecords records, ConsentHistory history, Clock clock) {
         this.profiles = profiles;
         this.tenants = tenants;
         this.records = records;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -54,6 +57,7 @@ public final class ProfileService implements ManageProfiles {
         Instant now = clock.instant();
         records.scanPurpose(tenant, profileId, impact.purposeId(), impact.channel(), record -> record.current()
                 .ifPresent(state -> impact.count(record.key(), RecordStates.at(now, Map.of(record.key(), state)))));
+        impact.name(history.disclose(tenant, impact.sampleContactPoints()));
         return impact;
     }
 

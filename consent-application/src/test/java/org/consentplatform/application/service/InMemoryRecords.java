@@ -28,7 +28,7 @@ final class InMemoryRecords implements ConsentRecords {
     @Override
     public ConsentRecord load(TenantId tenant, RecordKey key) {
         List<ConsentChange> changes = log.getOrDefault(key, List.of());
-        return changes.isEmpty() ? ConsentRecord.absent(tenant, key) : ConsentRecord.reconstitute(changes.getLast());
+        return changes.isEmpty() ? ConsentRecord.absent(tenant, key, TestSeals.of(key)) : ConsentRecord.reconstitute(changes.getLast());
     }
 
     @Override

@@ -107,7 +107,7 @@ class OutboxRelayTest {
         RecordKey key = RecordKey.ofPurpose(new TechnicalId("retail"), new ContactPoint(Channel.EMAIL, address),
                 new TechnicalId("commercial"));
         var changes = new ArrayList<ConsentChange>();
-        ConsentRecord record = ConsentRecord.absent(ACME, key);
+        ConsentRecord record = ConsentRecord.absent(ACME, key, TestSeals.of(key));
         for (int i = 0; i < count; i++) {
             var capture = new ConsentCapture(key, i % 2 == 0 ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT,
                     NOW.plusSeconds(i), Source.API, new Actor("crm"), Evidence.NONE, null);

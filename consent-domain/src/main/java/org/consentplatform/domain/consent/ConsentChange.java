@@ -1,5 +1,6 @@
 package org.consentplatform.domain.consent;
 
+import org.consentplatform.domain.contactpoint.SealedAddress;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,12 @@ import java.util.HexFormat;
  * One immutable entry of a record's history. {@code after} is the record's state once the
  * change was taken into account, so the newest change alone tells the current state.
  * Entries of a record form a hash chain: {@code hash} is the SHA-256 of the entry's canonical
- * form, which includes {@code previousHash}, the hash of the entry before it.
+ * form, which includes {@code previousHash}, the hash of the entry before it. The form (version
+ * 2) holds the contact point's pseudonym and ciphertext, never its address, so an erasure, which
+ * shreds the key the ciphertext needs, leaves every hash valid.
  *
+ * @param sealed       how the store holds the contact point; null only for an entry written before
+ *                     pseudonyms (version 1, whose form holds the address), until the store is migrated
  * @param seq          position in the record's history, from 1, without gaps
  * @param rejection    why a rule refused the capture, only when the outcome is {@link ChangeOutcome#REJECTED}
  * @param before       the state before, null when the record was absent
@@ -21,7 +26,7 @@ import java.util.HexFormat;
  * @param recordedAt   when the platform recorded it (capturedAt is when the person gave it)
  * @param previousHash the hash of entry {@code seq - 1}, {@link #GENESIS} for the first
  */
-public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq, ChangeOutcome outcome,
+public record ConsentChange(String id, TenantId tenant, RecordKey key, SealedAddress sealed, long seq, ChangeOutcome outcome,
                             Rejection rejection, ConsentState requestedState, RecordState before, RecordState after,
                             Instant capturedAt, Instant recordedAt, Source source, Actor actor,
                             Evidence evidence, String correlationId, String previousHash, String hash) {
@@ -36,14 +41,31 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq,
     }
 
     /** A new entry, chained to the one before it. */
-    public static ConsentChange chained(String id, TenantId tenant, RecordKey key, long seq, ChangeOutcome outcome,
-                                        Rejection rejection, ConsentState requestedState, RecordState before,
-                                        RecordState after, Instant capturedAt, Instant recordedAt, Source source,
-                                        Actor actor, Evidence evidence, String correlationId, String previousHash) {
-        var unsealed = new ConsentChange(id, tenant, key, seq, outcome, rejection, requestedState, before, after, capturedAt,
-                recordedAt, source, actor, evidence, correlationId, previousHash, null);
-        return new ConsentChange(id, tenant, key, seq, outcome, rejection, requestedState, before, after, capturedAt,
-                recordedAt, source, actor, evidence, correlationId, previousHash, sha256(unsealed.canonicalForm()));
+    public static ConsentChange chained(String id, TenantId tenant, RecordKey key, SealedAddress sealed, long seq,
+                                        ChangeOutcome outcome, Rejection rejection, ConsentState requestedState,
+                                        RecordState before, RecordState after, Instant capturedAt, Instant recordedAt,
+                                        Source source, Actor actor, Evidence evidence, String correlationId,
+                                        String previousHash) {
+        if (sealed == null) {
+            throw new IllegalStateException("record " + key + " has no sealed contact point: new entries hash version 2");
+        }
+        var unhashed = new ConsentChange(id, tenant, key, sealed, seq, outcome, rejection, requestedState, before, after,
+                capturedAt, recordedAt, source, actor, evidence, correlationId, previousHash, null);
+        return unhashed.withHash(sha256(unhashed.canonicalForm()));
+    }
+
+    /**
+     * This entry rewritten in version 2 and chained anew after {@code previousHash}: the one-off
+     * migration of entries written before pseudonyms. The content stays as it was.
+     */
+    public ConsentChange resealed(SealedAddress sealed, String previousHash) {
+        return chained(id, tenant, key, sealed, seq, outcome, rejection, requestedState, before, after, capturedAt,
+                recordedAt, source, actor, evidence, correlationId, previousHash);
+    }
+
+    private ConsentChange withHash(String newHash) {
+        return new ConsentChange(id, tenant, key, sealed, seq, outcome, rejection, requestedState, before, after, capturedAt,
+                recordedAt, source, actor, evidence, correlationId, previousHash, newHash);
     }
 
     public boolean applied() {
@@ -63,8 +85,63 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, long seq,
     /**
      * Every field but the hash itself, in a fixed order, each length-prefixed so that no value
      * can imitate a separator. Instants are ISO-8601 in UTC with millisecond precision, as stored.
+     * Version 2 names the contact point by pseudonym and ciphertext; version 1 (entries not yet
+     * migrated) by its address.
      */
     String canonicalForm() {
+        return sealed == null ? canonicalFormV1() : canonicalFormV2();
+    }
+
+    private String canonicalFormV2() {
+        var form = new StringBuilder(640).append("consent-change/v2");
+        field(form, id);
+        field(form, tenant.value());
+        field(form, key.profileId().value());
+        field(form, key.contactPoint().channel().toString());
+        field(form, sealed.pseudonym());
+        field(form, sealed.ciphertext());
+        field(form, key.purposeId().value());
+        field(form, key.topicId() == null ? null : key.topicId().value());
+        field(form, Long.toString(seq));
+        field(form, outcome.name());
+        field(form, rejection == null ? null : rejection.rule());
+        field(form, rejection == null ? null : rejection.reason());
+        field(form, requestedState == null ? null : requestedState.name());
+        stateV2(form, before);
+        stateV2(form, after);
+        field(form, millis(capturedAt));
+        field(form, millis(recordedAt));
+        field(form, source.name());
+        field(form, actor.id());
+        field(form, actor.client());
+        evidenceV2(form, evidence);
+        field(form, correlationId);
+        field(form, previousHash);
+        return form.toString();
+    }
+
+    private static void stateV2(StringBuilder form, RecordState state) {
+        if (state == null) {
+            field(form, null);
+            return;
+        }
+        field(form, state.state() == null ? null : state.state().name());
+        field(form, millis(state.capturedAt()));
+        field(form, state.source().name());
+        evidenceV2(form, state.evidence());
+    }
+
+    private static void evidenceV2(StringBuilder form, Evidence evidence) {
+        Evidence e = evidence == null ? Evidence.NONE : evidence;
+        field(form, e.wordingVersion());
+        field(form, e.formId());
+        field(form, e.clientAddress());
+        field(form, e.userAgent());
+        field(form, e.guardian());
+        field(form, e.reason());
+    }
+
+    private String canonicalFormV1() {
         var form = new StringBuilder(512).append("consent-change/v1");
         field(form, id);
         field(form, tenant.value());

@@ -1,5 +1,6 @@
 package org.consentplatform.domain.consent;
 
+import org.consentplatform.domain.contactpoint.SealedAddress;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /**
  * The state of one (profile, contact point, purpose, topic) and the rules for changing it.
  * {@code seq} counts every change so far, applied or superseded; {@code headHash} is the hash
- * of the newest one, which the next change chains to.
+ * of the newest one, which the next change chains to. {@code sealed} is how the store holds the
+ * record's contact point, which every change of the record hashes in place of the address.
  */
 public final class ConsentRecord {
 
@@ -17,30 +19,33 @@ public final class ConsentRecord {
 
     private final TenantId tenant;
     private final RecordKey key;
+    private final SealedAddress sealed;
     private final RecordState current;
     private final long seq;
     private final String headHash;
 
-    private ConsentRecord(TenantId tenant, RecordKey key, RecordState current, long seq, String headHash) {
+    private ConsentRecord(TenantId tenant, RecordKey key, SealedAddress sealed, RecordState current, long seq, String headHash) {
         this.tenant = tenant;
         this.key = key;
+        this.sealed = sealed;
         this.current = current;
         this.seq = seq;
         this.headHash = headHash;
     }
 
     /** A record nobody has set yet. */
-    public static ConsentRecord absent(TenantId tenant, RecordKey key) {
-        return new ConsentRecord(tenant, key, null, 0, ConsentChange.GENESIS);
+    public static ConsentRecord absent(TenantId tenant, RecordKey key, SealedAddress sealed) {
+        return new ConsentRecord(tenant, key, sealed, null, 0, ConsentChange.GENESIS);
     }
 
     /** The record as its newest change left it. */
     public static ConsentRecord reconstitute(ConsentChange newest) {
-        return new ConsentRecord(newest.tenant(), newest.key(), newest.after(), newest.seq(), newest.hash());
+        return new ConsentRecord(newest.tenant(), newest.key(), newest.sealed(), newest.after(), newest.seq(), newest.hash());
     }
 
-    public static ConsentRecord reconstitute(TenantId tenant, RecordKey key, RecordState current, long seq, String headHash) {
-        return new ConsentRecord(tenant, key, current, seq, headHash);
+    public static ConsentRecord reconstitute(TenantId tenant, RecordKey key, SealedAddress sealed, RecordState current, long seq,
+                                             String headHash) {
+        return new ConsentRecord(tenant, key, sealed, current, seq, headHash);
     }
 
     /**
@@ -61,7 +66,7 @@ public final class ConsentRecord {
         RecordState after = superseded
                 ? current
                 : new RecordState(resulting, capture.capturedAt(), capture.source(), capture.evidence());
-        return ConsentChange.chained(changeId, tenant, key, seq + 1,
+        return ConsentChange.chained(changeId, tenant, key, sealed, seq + 1,
                 superseded ? ChangeOutcome.SUPERSEDED : ChangeOutcome.APPLIED, null,
                 capture.state(), current, after, capture.capturedAt(), now, capture.source(), capture.actor(),
                 capture.evidence(), capture.correlationId(), headHash);
@@ -75,7 +80,7 @@ public final class ConsentRecord {
         if (!capture.key().equals(key)) {
             throw new IllegalArgumentException("capture for " + capture.key() + " given to record " + key);
         }
-        return ConsentChange.chained(changeId, tenant, key, seq + 1, ChangeOutcome.REJECTED, rejection, capture.state(),
+        return ConsentChange.chained(changeId, tenant, key, sealed, seq + 1, ChangeOutcome.REJECTED, rejection, capture.state(),
                 current, current, capture.capturedAt(), now, capture.source(), capture.actor(), capture.evidence(),
                 capture.correlationId(), headHash);
     }
@@ -92,9 +97,9 @@ public final class ConsentRecord {
             return Optional.empty();
         }
         Instant expiredAt = lifetime.expiresAt(current.capturedAt());
-        String id = "expiry-" + ConsentChange.sha256(tenant.value() + "|" + key.value() + "|" + current.capturedAt().toEpochMilli())
-                .substring(0, 32);
-        return Optional.of(ConsentChange.chained(id, tenant, key, seq + 1, ChangeOutcome.APPLIED, null, null, current,
+        String id = "expiry-" + ConsentChange.sha256(tenant.value() + "|" + key.withheld(sealed.pseudonym()).value() + "|"
+                + current.capturedAt().toEpochMilli()).substring(0, 32);
+        return Optional.of(ConsentChange.chained(id, tenant, key, sealed, seq + 1, ChangeOutcome.APPLIED, null, null, current,
                 RecordState.expiredAt(expiredAt), expiredAt, now, Source.EXPIRY, EXPIRY_JOB, Evidence.NONE, "expiry", headHash));
     }
 
@@ -104,6 +109,10 @@ public final class ConsentRecord {
 
     public RecordKey key() {
         return key;
+    }
+
+    public SealedAddress sealed() {
+        return sealed;
     }
 
     public Optional<RecordState> current() {

@@ -23,7 +23,12 @@ public record RecordKey(TechnicalId profileId, ContactPoint contactPoint, Techni
         return Optional.ofNullable(topicId);
     }
 
-    /** Stable text form: {@code profile|channel|address|purpose|topic}. No part can contain '|'. */
+    /** The same key with its contact point known only by its pseudonym: how the store files the record. */
+    public RecordKey withheld(String pseudonym) {
+        return new RecordKey(profileId, ContactPoint.withheld(contactPoint.channel(), pseudonym), purposeId, topicId);
+    }
+
+    /** Stable text form: {@code profile|<contact point key>|purpose|topic}; only the contact point's key may hold '||'. */
     public String value() {
         return profileId + "|" + contactPoint.key() + "|" + purposeId + "|" + (topicId == null ? "" : topicId.value());
     }

@@ -62,7 +62,7 @@ public record TenantCheckpoint(TenantId tenant, long number, Instant takenAt, lo
         String hashAt(RecordKey key, long seq);
     }
 
-    private static String digest(List<StreamHead> heads) {
+    static String digest(List<StreamHead> heads) {
         var sorted = new ArrayList<>(heads);
         sorted.sort(Comparator.comparing(head -> head.key().value()));
         var text = new StringBuilder(sorted.size() * 160).append("tenant-heads/v1");

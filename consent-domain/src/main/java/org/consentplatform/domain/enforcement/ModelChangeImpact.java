@@ -3,6 +3,7 @@ package org.consentplatform.domain.enforcement;
 import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.shared.DomainRejection;
@@ -10,6 +11,9 @@ import org.consentplatform.domain.shared.TechnicalId;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What changing one purpose's model on one channel would do (a dry run): each record of the
@@ -110,5 +114,19 @@ public final class ModelChangeImpact {
 
     public List<Flip> sample() {
         return List.copyOf(sample);
+    }
+
+    /** The sample's contact points: records are scanned by pseudonym, so they are withheld until named. */
+    public Set<ContactPoint> sampleContactPoints() {
+        return sample.stream().map(flip -> flip.record().contactPoint()).collect(Collectors.toSet());
+    }
+
+    /** Names the sample's contact points by the addresses read back for them (an erased one stays withheld). */
+    public void name(Map<ContactPoint, ContactPoint> addresses) {
+        sample.replaceAll(flip -> {
+            RecordKey key = flip.record();
+            ContactPoint named = addresses.getOrDefault(key.contactPoint(), key.contactPoint());
+            return new Flip(new RecordKey(key.profileId(), named, key.purposeId(), key.topicId()), flip.sendsBefore(), flip.sendsAfter());
+        });
     }
 }

@@ -35,7 +35,7 @@ class ChainVerificationTest {
     void anEditedEntryIsNamed() {
         var edited = new ArrayList<>(chain);
         ConsentChange third = chain.get(2);
-        edited.set(2, new ConsentChange(third.id(), third.tenant(), third.key(), third.seq(), third.outcome(),
+        edited.set(2, new ConsentChange(third.id(), third.tenant(), third.key(), third.sealed(), third.seq(), third.outcome(),
                 null, ConsentState.OPTED_IN, third.before(), third.after(), third.capturedAt(), third.recordedAt(), third.source(),
                 new Actor("someone-else"), third.evidence(), third.correlationId(), third.previousHash(), third.hash()));
 
@@ -51,7 +51,7 @@ class ChainVerificationTest {
     void anEntryReSealedAfterEditingBreaksTheLinkOfTheNext() {
         var edited = new ArrayList<>(chain);
         ConsentChange second = chain.get(1);
-        edited.set(1, ConsentChange.chained(second.id(), second.tenant(), second.key(), second.seq(), second.outcome(),
+        edited.set(1, ConsentChange.chained(second.id(), second.tenant(), second.key(), second.sealed(), second.seq(), second.outcome(),
                 null, ConsentState.OPTED_IN, second.before(), second.after(), second.capturedAt(), second.recordedAt(),
                 second.source(), second.actor(), second.evidence(), second.correlationId(), second.previousHash()));
 
@@ -88,7 +88,7 @@ class ChainVerificationTest {
         for (ConsentChange entry : chain) {
             // swap the positions of entries 2 and 3 by exchanging their seq numbers
             long seq = entry.seq() == 2 ? 3 : entry.seq() == 3 ? 2 : entry.seq();
-            swapped.add(new ConsentChange(entry.id(), entry.tenant(), entry.key(), seq, entry.outcome(), null, entry.requestedState(),
+            swapped.add(new ConsentChange(entry.id(), entry.tenant(), entry.key(), entry.sealed(), seq, entry.outcome(), null, entry.requestedState(),
                     entry.before(), entry.after(), entry.capturedAt(), entry.recordedAt(), entry.source(), entry.actor(),
                     entry.evidence(), entry.correlationId(), entry.previousHash(), entry.hash()));
         }
@@ -103,7 +103,7 @@ class ChainVerificationTest {
 
     private static List<ConsentChange> chain(int length) {
         var changes = new ArrayList<ConsentChange>();
-        var record = ConsentRecord.absent(TENANT, KEY);
+        var record = ConsentRecord.absent(TENANT, KEY, TestSeals.of(KEY));
         for (int i = 1; i <= length; i++) {
             var capture = new ConsentCapture(KEY, i % 2 == 0 ? ConsentState.OPTED_OUT : ConsentState.OPTED_IN,
                     Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i), Source.API, new Actor("crm"),

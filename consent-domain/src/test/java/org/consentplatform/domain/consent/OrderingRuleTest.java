@@ -22,7 +22,7 @@ class OrderingRuleTest {
 
     @Test
     void aFirstCaptureSetsTheRecord() {
-        ConsentChange change = ConsentRecord.absent(TENANT, KEY).capture(capture(ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"), false, "c1", NOW);
+        ConsentChange change = ConsentRecord.absent(TENANT, KEY, TestSeals.of(KEY)).capture(capture(ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"), false, "c1", NOW);
 
         assertThat(change.outcome()).isEqualTo(ChangeOutcome.APPLIED);
         assertThat(change.seq()).isEqualTo(1);
@@ -33,7 +33,7 @@ class OrderingRuleTest {
 
     @Test
     void anOlderCaptureIsSupersededAndChangesNothing() {
-        var record = ConsentRecord.reconstitute(ConsentRecord.absent(TENANT, KEY)
+        var record = ConsentRecord.reconstitute(ConsentRecord.absent(TENANT, KEY, TestSeals.of(KEY))
                 .capture(capture(ConsentState.OPTED_OUT, "2026-11-10T00:00:00Z"), false, "c1", NOW));
 
         ConsentChange older = record.capture(capture(ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"), false, "c2", NOW);
@@ -47,7 +47,7 @@ class OrderingRuleTest {
 
     @Test
     void aNewerOrSimultaneousCaptureApplies() {
-        var record = ConsentRecord.reconstitute(ConsentRecord.absent(TENANT, KEY)
+        var record = ConsentRecord.reconstitute(ConsentRecord.absent(TENANT, KEY, TestSeals.of(KEY))
                 .capture(capture(ConsentState.OPTED_OUT, "2026-11-10T00:00:00Z"), false, "c1", NOW));
 
         assertThat(record.capture(capture(ConsentState.OPTED_IN, "2026-11-10T00:00:00Z"), false, "c2", NOW).outcome())
@@ -58,7 +58,7 @@ class OrderingRuleTest {
 
     @Test
     void anOptInForADoubleOptInPurposeWaitsForConfirmationButAnOptOutDoesNot() {
-        var absent = ConsentRecord.absent(TENANT, KEY);
+        var absent = ConsentRecord.absent(TENANT, KEY, TestSeals.of(KEY));
 
         assertThat(absent.capture(capture(ConsentState.OPTED_IN, "2026-11-10T00:00:00Z"), true, "c1", NOW).after().state())
                 .isEqualTo(ConsentState.PENDING_CONFIRMATION);

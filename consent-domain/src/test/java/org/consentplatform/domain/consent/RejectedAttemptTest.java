@@ -25,7 +25,7 @@ class RejectedAttemptTest {
 
     @Test
     void aRejectedAttemptTakesTheNextPlaceInTheHistoryAndLeavesTheStateAsItWas() {
-        ConsentChange optOut = ConsentRecord.absent(TENANT, KEY).capture(capture(ConsentState.OPTED_OUT, "2026-11-10T00:00:00Z"), false, "c1", NOW);
+        ConsentChange optOut = ConsentRecord.absent(TENANT, KEY, TestSeals.of(KEY)).capture(capture(ConsentState.OPTED_OUT, "2026-11-10T00:00:00Z"), false, "c1", NOW);
         var record = ConsentRecord.reconstitute(optOut);
 
         ConsentChange rejected = record.reject(capture(ConsentState.OPTED_IN, "2026-11-20T00:00:00Z"), GUARDIAN, "c2", NOW);
@@ -44,7 +44,7 @@ class RejectedAttemptTest {
 
     @Test
     void aRejectedFirstAttemptLeavesTheRecordAbsent() {
-        ConsentChange rejected = ConsentRecord.absent(TENANT, KEY).reject(capture(ConsentState.OPTED_IN, "2026-11-20T00:00:00Z"), GUARDIAN, "c1", NOW);
+        ConsentChange rejected = ConsentRecord.absent(TENANT, KEY, TestSeals.of(KEY)).reject(capture(ConsentState.OPTED_IN, "2026-11-20T00:00:00Z"), GUARDIAN, "c1", NOW);
 
         assertThat(rejected.before()).isNull();
         assertThat(rejected.after()).isNull();
@@ -53,8 +53,8 @@ class RejectedAttemptTest {
 
     @Test
     void theReasonIsPartOfTheHashedContent() {
-        ConsentChange rejected = ConsentRecord.absent(TENANT, KEY).reject(capture(ConsentState.OPTED_IN, "2026-11-20T00:00:00Z"), GUARDIAN, "c1", NOW);
-        var reworded = new ConsentChange(rejected.id(), rejected.tenant(), rejected.key(), rejected.seq(), rejected.outcome(),
+        ConsentChange rejected = ConsentRecord.absent(TENANT, KEY, TestSeals.of(KEY)).reject(capture(ConsentState.OPTED_IN, "2026-11-20T00:00:00Z"), GUARDIAN, "c1", NOW);
+        var reworded = new ConsentChange(rejected.id(), rejected.tenant(), rejected.key(), rejected.sealed(), rejected.seq(), rejected.outcome(),
                 new Rejection("guardian-required", "nothing to see"), rejected.requestedState(), rejected.before(), rejected.after(),
                 rejected.capturedAt(), rejected.recordedAt(), rejected.source(), rejected.actor(), rejected.evidence(),
                 rejected.correlationId(), rejected.previousHash(), rejected.hash());
@@ -65,13 +65,13 @@ class RejectedAttemptTest {
 
     @Test
     void onlyARejectedChangeCarriesAReason() {
-        ConsentChange applied = ConsentRecord.absent(TENANT, KEY).capture(capture(ConsentState.OPTED_OUT, "2026-11-10T00:00:00Z"), false, "c1", NOW);
+        ConsentChange applied = ConsentRecord.absent(TENANT, KEY, TestSeals.of(KEY)).capture(capture(ConsentState.OPTED_OUT, "2026-11-10T00:00:00Z"), false, "c1", NOW);
 
-        assertThatThrownBy(() -> new ConsentChange(applied.id(), applied.tenant(), applied.key(), applied.seq(), applied.outcome(),
+        assertThatThrownBy(() -> new ConsentChange(applied.id(), applied.tenant(), applied.key(), applied.sealed(), applied.seq(), applied.outcome(),
                 GUARDIAN, applied.requestedState(), applied.before(), applied.after(), applied.capturedAt(), applied.recordedAt(),
                 applied.source(), applied.actor(), applied.evidence(), applied.correlationId(), applied.previousHash(), applied.hash()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ConsentChange(applied.id(), applied.tenant(), applied.key(), applied.seq(), ChangeOutcome.REJECTED,
+        assertThatThrownBy(() -> new ConsentChange(applied.id(), applied.tenant(), applied.key(), applied.sealed(), applied.seq(), ChangeOutcome.REJECTED,
                 null, applied.requestedState(), applied.before(), applied.after(), applied.capturedAt(), applied.recordedAt(),
                 applied.source(), applied.actor(), applied.evidence(), applied.correlationId(), applied.previousHash(), applied.hash()))
                 .isInstanceOf(IllegalArgumentException.class);

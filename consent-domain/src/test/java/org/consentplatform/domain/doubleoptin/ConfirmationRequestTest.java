@@ -1,5 +1,6 @@
 package org.consentplatform.domain.doubleoptin;
 
+import org.consentplatform.domain.consent.TestSeals;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -27,7 +28,7 @@ class ConfirmationRequestTest {
             new ContactPoint(Channel.EMAIL, "ann@example.com"), new TechnicalId("news"));
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    private final ConsentRecord pending = record(ConsentRecord.absent(ACME, KEY), ConsentState.OPTED_IN, Source.FORM, T0, true);
+    private final ConsentRecord pending = record(ConsentRecord.absent(ACME, KEY, TestSeals.of(KEY)), ConsentState.OPTED_IN, Source.FORM, T0, true);
     private final ConfirmationToken token = ConfirmationToken.issue();
     private final ConfirmationRequest request = ConfirmationRequest.open(token, ACME, KEY, pending.seq(), "v3", "fr", T0,
             Duration.ofHours(72));

@@ -1,5 +1,6 @@
 package org.consentplatform.domain.enforcement;
 
+import org.consentplatform.domain.consent.TestSeals;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentCapture;
@@ -91,7 +92,7 @@ class ExpiryTest {
     @Test
     void theExpiryChangeEndsTheOptInAtItsExpiryAndOlderCapturesCannotBringItBack() {
         RecordKey key = RecordKey.ofPurpose(Fixtures.PROFILE, EMAIL, Fixtures.COMMERCIAL);
-        var optIn = ConsentRecord.absent(Fixtures.TENANT, key).capture(new ConsentCapture(key, ConsentState.OPTED_IN, CAPTURED,
+        var optIn = ConsentRecord.absent(Fixtures.TENANT, key, TestSeals.of(key)).capture(new ConsentCapture(key, ConsentState.OPTED_IN, CAPTURED,
                 Source.API, new Actor("crm"), Evidence.NONE, null), false, "c-1", CAPTURED);
         ConsentRecord held = ConsentRecord.reconstitute(optIn);
         Instant now = Instant.parse("2025-06-01T00:00:00Z");

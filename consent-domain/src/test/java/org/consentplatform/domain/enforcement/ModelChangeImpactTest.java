@@ -9,6 +9,8 @@ import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,6 +36,22 @@ class ModelChangeImpactTest {
         assertThat(impact.sendsWithoutRecordBefore()).isTrue();
         assertThat(profile.requirePurpose(Fixtures.COMMERCIAL).modelFor(Channel.EMAIL)).as("the profile itself is untouched")
                 .contains(EnforcementModel.NON_RESTRICTIVE);
+    }
+
+    @Test
+    void aSampleScannedByPseudonymIsNamedByTheAddressesReadBackAndAnErasedOneStaysWithheld() {
+        ModelChangeImpact impact = ModelChangeImpact.of(fixtures.profile(Channel.EMAIL), Fixtures.COMMERCIAL, Channel.EMAIL,
+                EnforcementModel.DISABLED);
+        ContactPoint known = ContactPoint.withheld(Channel.EMAIL, "pseudonym-1");
+        ContactPoint erased = ContactPoint.withheld(Channel.EMAIL, "pseudonym-2");
+        impact.count(RecordKey.ofPurpose(Fixtures.PROFILE, known, Fixtures.COMMERCIAL), k -> ConsentState.OPTED_OUT);
+        impact.count(RecordKey.ofPurpose(Fixtures.PROFILE, erased, Fixtures.COMMERCIAL), k -> ConsentState.OPTED_OUT);
+
+        assertThat(impact.sampleContactPoints()).containsExactlyInAnyOrder(known, erased);
+        impact.name(Map.of(known, new ContactPoint(Channel.EMAIL, "ann@example.com"), erased, erased));
+
+        assertThat(impact.sample()).extracting(flip -> flip.record().contactPoint().address())
+                .containsExactly("ann@example.com", null);
     }
 
     @Test

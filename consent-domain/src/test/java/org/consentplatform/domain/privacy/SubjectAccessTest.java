@@ -1,5 +1,6 @@
 package org.consentplatform.domain.privacy;
 
+import org.consentplatform.domain.consent.TestSeals;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -114,7 +115,7 @@ class SubjectAccessTest {
         long seq = history.size() + 1;
         RecordState before = history.isEmpty() ? null : history.getLast().after();
         RecordState left = outcome == ChangeOutcome.APPLIED ? after : before;
-        var change = ConsentChange.chained("c" + seq, ACME, KEY, seq, outcome,
+        var change = ConsentChange.chained("c" + seq, ACME, KEY, TestSeals.of(KEY), seq, outcome,
                 outcome == ChangeOutcome.REJECTED ? new Rejection("minor-without-guardian", "no guardian") : null, requested,
                 before, left, T0.plusSeconds(seq), T0.plusSeconds(seq), Source.API, new Actor("crm"), Evidence.NONE, null,
                 Optional.ofNullable(history.isEmpty() ? null : history.getLast().hash()).orElse(ConsentChange.GENESIS));

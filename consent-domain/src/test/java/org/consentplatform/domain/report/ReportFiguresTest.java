@@ -1,5 +1,6 @@
 package org.consentplatform.domain.report;
 
+import org.consentplatform.domain.consent.TestSeals;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -53,15 +54,15 @@ class ReportFiguresTest {
 
     @Test
     void eachChangeMovesOneRecordBetweenStatesAndCountsOnTheDayItWasCaptured() {
-        ConsentRecord ann = ConsentRecord.absent(TENANT, key("ann@example.com"));
+        ConsentRecord ann = ConsentRecord.absent(TENANT, key("ann@example.com"), TestSeals.of(key("ann@example.com")));
         ann = capture(ann, ConsentState.OPTED_IN, DAY_ONE, false);
         ann = capture(ann, ConsentState.OPTED_IN, DAY_TWO, false);
         ann = capture(ann, ConsentState.OPTED_OUT, DAY_TWO.plusSeconds(60), false);
         capture(ann, ConsentState.OPTED_IN, DAY_ONE, false); // older than the record: superseded, counts nothing
-        ConsentRecord bob = ConsentRecord.absent(TENANT, key("bob@example.com"));
+        ConsentRecord bob = ConsentRecord.absent(TENANT, key("bob@example.com"), TestSeals.of(key("bob@example.com")));
         bob = capture(bob, ConsentState.OPTED_IN, DAY_ONE, true);
         capture(bob, ConsentState.OPTED_IN, DAY_TWO, false);
-        ConsentRecord eve = capture(ConsentRecord.absent(TENANT, key("eve@example.com")), ConsentState.OPTED_IN, DAY_ONE, false);
+        ConsentRecord eve = capture(ConsentRecord.absent(TENANT, key("eve@example.com"), TestSeals.of(key("eve@example.com"))), ConsentState.OPTED_IN, DAY_ONE, false);
         log.add(eve.expire(new ConsentLifetime(Period.ofDays(1), false), DAY_TWO.plusSeconds(86_400)).orElseThrow());
 
         CounterDeltas deltas = CounterDeltas.of(log);

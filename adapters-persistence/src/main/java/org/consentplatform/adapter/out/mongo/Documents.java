@@ -12,10 +12,16 @@ import org.consentplatform.domain.consent.Rejection;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.SealedAddress;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Mapping of the consent value objects to BSON and back; stored documents are rebuilt through domain factories. */
 final class Documents {
@@ -23,7 +29,18 @@ final class Documents {
     private Documents() {
     }
 
-    static Document recordKey(RecordKey key) {
+    /** A record's key as stored: its contact point by pseudonym and ciphertext, never by address. */
+    static Document recordKey(RecordKey key, SealedAddress sealed) {
+        return new Document("profileId", key.profileId().value())
+                .append("channel", key.contactPoint().channel().toString())
+                .append("pseudonym", sealed.pseudonym())
+                .append("ciphertext", sealed.ciphertext())
+                .append("purposeId", key.purposeId().value())
+                .append("topicId", key.topicId() == null ? null : key.topicId().value());
+    }
+
+    /** A key with its address: double opt-in requests, until they are pseudonymised too. */
+    static Document clearKey(RecordKey key) {
         return new Document("profileId", key.profileId().value())
                 .append("channel", key.contactPoint().channel().toString())
                 .append("address", key.contactPoint().address())
@@ -31,11 +48,54 @@ final class Documents {
                 .append("topicId", key.topicId() == null ? null : key.topicId().value());
     }
 
+    /** A key as a checkpoint's heads hold it: by pseudonym. */
+    static Document withheldKey(RecordKey withheld) {
+        return new Document("profileId", withheld.profileId().value())
+                .append("channel", withheld.contactPoint().channel().toString())
+                .append("pseudonym", withheld.contactPoint().pseudonym())
+                .append("purposeId", withheld.purposeId().value())
+                .append("topicId", withheld.topicId() == null ? null : withheld.topicId().value());
+    }
+
+    /** The stored key, its contact point withheld; a key written before pseudonyms (version 1) holds its address. */
     static RecordKey recordKey(Document doc) {
         String topic = doc.getString("topicId");
-        return new RecordKey(new TechnicalId(doc.getString("profileId")),
-                new ContactPoint(new Channel(new TechnicalId(doc.getString("channel"))), doc.getString("address")),
+        var channel = new Channel(new TechnicalId(doc.getString("channel")));
+        ContactPoint contactPoint = doc.containsKey("pseudonym") ? ContactPoint.withheld(channel, doc.getString("pseudonym"))
+                : new ContactPoint(channel, doc.getString("address"));
+        return new RecordKey(new TechnicalId(doc.getString("profileId")), contactPoint,
                 new TechnicalId(doc.getString("purposeId")), topic == null ? null : new TechnicalId(topic));
+    }
+
+    /** Null for a key written before pseudonyms. */
+    static SealedAddress sealed(Document key) {
+        return key.containsKey("pseudonym") ? new SealedAddress(key.getString("pseudonym"), key.getString("ciphertext")) : null;
+    }
+
+    /** The record's key as the store files it under its tenant: {@code profile|channel||pseudonym|purpose|topic}. */
+    static String storedKey(RecordKey key, SealedAddress sealed) {
+        return key.withheld(sealed.pseudonym()).value();
+    }
+
+    /** The same entry with its key as the caller knows it (the address known or read back): its hash does not change. */
+    static ConsentChange withKey(ConsentChange change, RecordKey key) {
+        return new ConsentChange(change.id(), change.tenant(), key, change.sealed(), change.seq(), change.outcome(),
+                change.rejection(), change.requestedState(), change.before(), change.after(), change.capturedAt(),
+                change.recordedAt(), change.source(), change.actor(), change.evidence(), change.correlationId(),
+                change.previousHash(), change.hash());
+    }
+
+    /** The entries with their addresses decrypted where their data keys still exist, in one read per tenant. */
+    static List<ConsentChange> opened(ContactPointKeys keys, List<ConsentChange> changes) {
+        Map<TenantId, Set<ContactPoint>> withheld = new HashMap<>();
+        changes.forEach(change -> withheld.computeIfAbsent(change.tenant(), t -> new HashSet<>()).add(change.key().contactPoint()));
+        Map<TenantId, Map<ContactPoint, ContactPoint>> opened = new HashMap<>();
+        withheld.forEach((tenant, contactPoints) -> opened.put(tenant, keys.open(tenant, contactPoints)));
+        return changes.stream().map(change -> {
+            RecordKey key = change.key();
+            ContactPoint contactPoint = opened.get(change.tenant()).get(key.contactPoint());
+            return withKey(change, new RecordKey(key.profileId(), contactPoint, key.purposeId(), key.topicId()));
+        }).toList();
     }
 
     static Document evidence(Evidence evidence) {
@@ -67,12 +127,13 @@ final class Documents {
     }
 
     static Document change(ConsentChange change) {
+        SealedAddress sealed = change.sealed();
         return new Document("_id", change.id())
                 .append("tenant", change.tenant().value())
-                .append("recordKey", change.key().value())
+                .append("recordKey", storedKey(change.key(), sealed))
                 .append("seq", change.seq())
-                .append("contactPoint", change.key().contactPoint().key())
-                .append("key", recordKey(change.key()))
+                .append("contactPoint", ContactPoint.withheld(change.key().contactPoint().channel(), sealed.pseudonym()).key())
+                .append("key", recordKey(change.key(), sealed))
                 .append("outcome", change.outcome().name())
                 .append("rejection", change.rejection() == null ? null
                         : new Document("rule", change.rejection().rule()).append("reason", change.rejection().reason()))
@@ -94,9 +155,11 @@ final class Documents {
                 .append("publishedAt", null);
     }
 
+    /** The entry as stored, its contact point withheld (see {@link #opened} and {@link #withKey}). */
     static ConsentChange change(Document doc) {
+        Document key = doc.get("key", Document.class);
         return new ConsentChange(doc.getString("_id"), new TenantId(doc.getString("tenant")),
-                recordKey(doc.get("key", Document.class)), doc.getLong("seq"), ChangeOutcome.valueOf(doc.getString("outcome")),
+                recordKey(key), sealed(key), doc.getLong("seq"), ChangeOutcome.valueOf(doc.getString("outcome")),
                 rejection(doc.get("rejection", Document.class)),
                 doc.getString("requestedState") == null ? null : ConsentState.valueOf(doc.getString("requestedState")),
                 state(doc.get("before", Document.class)), state(doc.get("after", Document.class)),

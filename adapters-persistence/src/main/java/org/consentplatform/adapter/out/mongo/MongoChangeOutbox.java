@@ -24,14 +24,18 @@ public final class MongoChangeOutbox implements ChangeOutbox {
     private static final Document OLDEST_FIRST = new Document("recordedAt", 1).append("seq", 1);
 
     private final MongoCollection<Document> changes;
+    private final ContactPointKeys keys;
 
-    public MongoChangeOutbox(MongoStore store) {
+    public MongoChangeOutbox(MongoStore store, ContactPointKeys keys) {
         this.changes = store.collection(MongoStore.CHANGES);
+        this.keys = keys;
     }
 
+    /** With their addresses decrypted: consumers need them to act (one read of data keys per batch and tenant). */
     @Override
     public List<ConsentChange> unpublished(int limit) {
-        return changes.find(UNPUBLISHED).sort(OLDEST_FIRST).limit(limit).map(Documents::change).into(new ArrayList<>());
+        return Documents.opened(keys, changes.find(UNPUBLISHED).sort(OLDEST_FIRST).limit(limit).map(Documents::change)
+                .into(new ArrayList<>()));
     }
 
     /** One round trip of updates by {@code _id}, which every server serves from its primary index. */

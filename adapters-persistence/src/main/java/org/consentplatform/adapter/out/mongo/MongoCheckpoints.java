@@ -6,6 +6,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.consentplatform.application.port.out.Checkpoints;
+import org.consentplatform.domain.consent.ChainMigration;
 import org.consentplatform.domain.consent.StreamHead;
 import org.consentplatform.domain.consent.TenantCheckpoint;
 import org.consentplatform.domain.tenant.TenantId;
@@ -26,10 +27,12 @@ public final class MongoCheckpoints implements Checkpoints {
 
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> heads;
+    private final MongoCollection<Document> migrations;
 
     public MongoCheckpoints(MongoStore store) {
         this.checkpoints = store.collection(MongoStore.CHECKPOINTS);
         this.heads = store.collection(MongoStore.CHECKPOINT_HEADS);
+        this.migrations = store.collection(MongoStore.MIGRATIONS);
     }
 
     @Override
@@ -48,7 +51,8 @@ public final class MongoCheckpoints implements Checkpoints {
         for (int from = 0, chunk = 0; from < sealed.size() || chunk == 0; from += CHUNK, chunk++) {
             var entries = new ArrayList<Document>();
             for (StreamHead head : sealed.subList(from, Math.min(sealed.size(), from + CHUNK))) {
-                entries.add(new Document("key", Documents.recordKey(head.key())).append("seq", head.seq()).append("hash", head.hash()));
+                // heads come from the stored records, their contact points withheld: a checkpoint holds no address
+                entries.add(new Document("key", Documents.withheldKey(head.key())).append("seq", head.seq()).append("hash", head.hash()));
             }
             heads.insertOne(new Document("_id", id + "|" + chunk).append("checkpoint", id).append("chunk", chunk).append("heads", entries));
         }
@@ -83,6 +87,15 @@ public final class MongoCheckpoints implements Checkpoints {
     @Override
     public void markPublished(TenantCheckpoint checkpoint) {
         checkpoints.updateOne(new Document("_id", id(checkpoint)), Updates.set("published", true));
+    }
+
+    @Override
+    public List<ChainMigration> migrations(TenantId tenant) {
+        return migrations.find(Filters.and(Filters.eq("tenant", tenant.value()), Filters.ne("completedAt", null)))
+                .sort(Sorts.ascending("completedAt")).map(doc -> new ChainMigration(tenant, doc.getString("name"),
+                        doc.getDate("completedAt").toInstant(), doc.getLong("checkpointBefore"), doc.getLong("records"),
+                        doc.getLong("entries"), doc.getString("headsBefore"), doc.getString("headsAfter"), doc.getString("hash")))
+                .into(new ArrayList<>());
     }
 
     private static String id(TenantCheckpoint checkpoint) {

@@ -29,7 +29,7 @@ public final class MongoConfirmationRequests implements ConfirmationRequests {
     public void add(ConfirmationRequest request) {
         requests.insertOne(new Document("_id", request.tokenHash())
                 .append("tenant", request.tenant().value())
-                .append("key", Documents.recordKey(request.key()))
+                .append("key", Documents.clearKey(request.key()))
                 .append("pendingSeq", request.pendingSeq())
                 .append("address", request.key().contactPoint().address().toLowerCase(Locale.ROOT))
                 .append("wordingVersion", request.wordingVersion())

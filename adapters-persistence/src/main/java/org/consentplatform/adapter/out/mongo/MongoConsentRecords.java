@@ -26,6 +26,7 @@ import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.SealedAddress;
 import org.consentplatform.domain.report.Series;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
@@ -52,7 +53,8 @@ import java.util.function.Consumer;
  * inserting the change under the unique (tenant, recordKey, seq) index is the commit point;
  * the projection in {@code consent_records} follows with a write conditional on its seq, so
  * replays are harmless. A change whose projection was lost to a crash is re-applied by the
- * next writer of the record or by {@link #repairProjections}.
+ * next writer of the record or by {@link #repairProjections}. Records are filed by pseudonym
+ * ({@link ContactPointKeys}): a read by key computes it in memory, and decrypts nothing.
  */
 public final class MongoConsentRecords implements ConsentRecords {
 
@@ -62,34 +64,40 @@ public final class MongoConsentRecords implements ConsentRecords {
 
     private final MongoCollection<Document> changes;
     private final MongoCollection<Document> records;
+    private final ContactPointKeys keys;
     private final Clock clock;
 
-    public MongoConsentRecords(MongoStore store, Clock clock) {
+    public MongoConsentRecords(MongoStore store, ContactPointKeys keys, Clock clock) {
         this.changes = store.collection(MongoStore.CHANGES);
         this.records = store.collection(MongoStore.RECORDS);
+        this.keys = keys;
         this.clock = clock;
     }
 
     @Override
     public ConsentRecord load(TenantId tenant, RecordKey key) {
-        Document projection = records.find(new Document("_id", recordId(tenant, key))).first();
+        String storedKey = keys.stored(tenant, key).value();
+        Document projection = records.find(new Document("_id", MongoStore.id(tenant.value(), storedKey))).first();
         long seq = projection == null ? 0 : projection.getLong("seq");
         RecordState state = projection == null ? null : Documents.state(projection.get("current", Document.class));
         String headHash = projection == null ? ConsentChange.GENESIS : projection.getString("headHash");
+        SealedAddress sealed = projection == null ? null : Documents.sealed(projection.get("key", Document.class));
         // changes committed after the projection (a crash in between) are caught up here
         Document next;
-        while ((next = changeAt(tenant, key, seq + 1)) != null) {
+        while ((next = changeAt(tenant, storedKey, seq + 1)) != null) {
             project(next);
             seq = next.getLong("seq");
             state = Documents.state(next.get("after", Document.class));
             headHash = next.getString("hash");
+            sealed = Documents.sealed(next.get("key", Document.class));
         }
-        return ConsentRecord.reconstitute(tenant, key, state, seq, headHash);
+        return ConsentRecord.reconstitute(tenant, key, sealed == null ? keys.seal(tenant, key.contactPoint()) : sealed,
+                state, seq, headHash);
     }
 
-    private Document changeAt(TenantId tenant, RecordKey key, long seq) {
+    private Document changeAt(TenantId tenant, String storedKey, long seq) {
         // a plain equality document on exactly the unique index's keys, which every server serves from the index
-        return changes.find(new Document("tenant", tenant.value()).append("recordKey", key.value()).append("seq", seq)).first();
+        return changes.find(new Document("tenant", tenant.value()).append("recordKey", storedKey).append("seq", seq)).first();
     }
 
     @Override
@@ -108,9 +116,9 @@ public final class MongoConsentRecords implements ConsentRecords {
     }
 
     @Override
-    public Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> keys) {
+    public Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> recordKeys) {
         Map<String, RecordKey> byId = new HashMap<>();
-        for (RecordKey key : keys) {
+        for (RecordKey key : recordKeys) {
             byId.put(recordId(tenant, key), key);
         }
         Map<RecordKey, ConsentRecord> loaded = new HashMap<>();
@@ -120,13 +128,17 @@ public final class MongoConsentRecords implements ConsentRecords {
             Bson filter = slice.size() == 1 ? Filters.eq("_id", slice.getFirst()) : Filters.in("_id", slice);
             for (Document doc : records.find(filter)) {
                 RecordKey key = byId.get(doc.getString("_id"));
-                loaded.put(key, ConsentRecord.reconstitute(tenant, key, Documents.state(doc.get("current", Document.class)),
-                        doc.getLong("seq"), doc.getString("headHash")));
+                loaded.put(key, ConsentRecord.reconstitute(tenant, key, Documents.sealed(doc.get("key", Document.class)),
+                        Documents.state(doc.get("current", Document.class)), doc.getLong("seq"), doc.getString("headHash")));
             }
         }
         // a projection left behind by a crash shows an older seq: appending after it fails on the seq index, and the
         // caller then takes the one-by-one path, which catches the projection up
-        byId.values().forEach(key -> loaded.computeIfAbsent(key, absent -> ConsentRecord.absent(tenant, absent)));
+        List<RecordKey> absent = byId.values().stream().filter(key -> !loaded.containsKey(key)).toList();
+        if (!absent.isEmpty()) {
+            Map<ContactPoint, SealedAddress> sealed = keys.sealAll(tenant, absent.stream().map(RecordKey::contactPoint).toList());
+            absent.forEach(key -> loaded.put(key, ConsentRecord.absent(tenant, key, sealed.get(key.contactPoint()))));
+        }
         return loaded;
     }
 
@@ -228,13 +240,13 @@ public final class MongoConsentRecords implements ConsentRecords {
                 }
             }
         }
-        return found;
+        return Documents.opened(keys, found);
     }
 
     @Override
-    public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> keys) {
+    public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> recordKeys) {
         Map<String, RecordKey> byId = new HashMap<>();
-        for (RecordKey key : new LinkedHashSet<>(keys)) {
+        for (RecordKey key : new LinkedHashSet<>(recordKeys)) {
             byId.put(recordId(tenant, key), key);
         }
         Map<RecordKey, RecordState> states = new HashMap<>();
@@ -260,8 +272,7 @@ public final class MongoConsentRecords implements ConsentRecords {
                         Filters.eq("key.purposeId", purposeId.value()), Filters.eq("current.state", ConsentState.OPTED_IN.name()),
                         Filters.lte("current.capturedAt", Date.from(capturedBefore))))
                 .sort(Sorts.ascending("current.capturedAt")).limit(limit)) {
-            result.add(ConsentRecord.reconstitute(tenant, Documents.recordKey(doc.get("key", Document.class)),
-                    Documents.state(doc.get("current", Document.class)), doc.getLong("seq"), doc.getString("headHash")));
+            result.add(reconstitute(tenant, doc));
         }
         return result;
     }
@@ -291,8 +302,7 @@ public final class MongoConsentRecords implements ConsentRecords {
                 Filters.eq("key.purposeId", purposeId.value()), Filters.eq("key.channel", channel.toString()))).batchSize(1000)) {
             RecordState state = Documents.state(doc.get("current", Document.class));
             if (state != null) {
-                each.accept(ConsentRecord.reconstitute(tenant, Documents.recordKey(doc.get("key", Document.class)), state,
-                        doc.getLong("seq"), doc.getString("headHash")));
+                each.accept(reconstitute(tenant, doc));
             }
         }
     }
@@ -301,11 +311,13 @@ public final class MongoConsentRecords implements ConsentRecords {
     public List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint) {
         var result = new ArrayList<ConsentRecord>();
         for (Document doc : records.find(Filters.and(Filters.eq("tenant", tenant.value()),
-                Filters.eq("contactPoint", contactPoint.key())))) {
+                Filters.eq("contactPoint", keys.stored(tenant, contactPoint))))) {
             RecordState state = Documents.state(doc.get("current", Document.class));
             if (state != null) {
-                result.add(ConsentRecord.reconstitute(tenant, Documents.recordKey(doc.get("key", Document.class)),
-                        state, doc.getLong("seq"), doc.getString("headHash")));
+                RecordKey stored = Documents.recordKey(doc.get("key", Document.class));
+                result.add(ConsentRecord.reconstitute(tenant, new RecordKey(stored.profileId(), contactPoint, stored.purposeId(),
+                                stored.topicId()), Documents.sealed(doc.get("key", Document.class)), state, doc.getLong("seq"),
+                        doc.getString("headHash")));
             }
         }
         result.sort((a, b) -> a.key().value().compareTo(b.key().value()));
@@ -345,7 +357,7 @@ public final class MongoConsentRecords implements ConsentRecords {
         changes.updateOne(new Document("_id", change.getString("_id")), Updates.set("projected", true));
     }
 
-    private static Document projection(Document change) {
+    static Document projection(Document change) {
         return new Document("_id", MongoStore.id(change.getString("tenant"), change.getString("recordKey")))
                 .append("tenant", change.getString("tenant"))
                 .append("contactPoint", change.getString("contactPoint"))
@@ -373,7 +385,14 @@ public final class MongoConsentRecords implements ConsentRecords {
         }
     }
 
-    private static String recordId(TenantId tenant, RecordKey key) {
-        return MongoStore.id(tenant.value(), key.value());
+    /** A record read without its address: its contact point withheld (nothing is decrypted). */
+    private static ConsentRecord reconstitute(TenantId tenant, Document projection) {
+        Document key = projection.get("key", Document.class);
+        return ConsentRecord.reconstitute(tenant, Documents.recordKey(key), Documents.sealed(key),
+                Documents.state(projection.get("current", Document.class)), projection.getLong("seq"), projection.getString("headHash"));
+    }
+
+    private String recordId(TenantId tenant, RecordKey key) {
+        return MongoStore.id(tenant.value(), keys.stored(tenant, key).value());
     }
 }

@@ -41,6 +41,10 @@ public final class MongoStore {
     static final String REPORT_DAYS = "report_days";
     static final String MIGRATIONS = "migrations";
     static final String SESSIONS = "console_sessions";
+    /** Each tenant's pseudonym and key-encryption keys, wrapped by the master key. */
+    static final String TENANT_KEYS = "tenant_keys";
+    /** Each person's data key and encrypted address: deleting one erases that address everywhere. */
+    static final String SUBJECT_KEYS = "subject_keys";
 
     private final MongoDatabase database;
 

@@ -50,21 +50,22 @@ class ExpiryContractTest extends MongoWireServer {
 
     @Test
     void candidatesAreTheOptInsOfThePurposeCapturedBeforeTheCutOffOldestFirst() {
-        var records = new MongoConsentRecords(store, CLOCK);
+        var records = new MongoConsentRecords(store, keys, CLOCK);
         write(records, key("old@example.com", null), ConsentState.OPTED_IN, NOW.minus(Duration.ofDays(500)));
         write(records, key("older@example.com", "weekly"), ConsentState.OPTED_IN, NOW.minus(Duration.ofDays(600)));
         write(records, key("out@example.com", null), ConsentState.OPTED_OUT, NOW.minus(Duration.ofDays(700)));
         write(records, key("young@example.com", null), ConsentState.OPTED_IN, NOW.minus(Duration.ofDays(10)));
 
+        // read without decrypting: the candidates' contact points are withheld, named by pseudonym
         assertThat(records.optedInCapturedBefore(ACME, PROFILE.id(), NEWS, NOW.minus(Duration.ofDays(365)), 10))
-                .extracting(record -> record.key().contactPoint().address())
-                .containsExactly("older@example.com", "old@example.com");
+                .extracting(record -> record.key().contactPoint())
+                .containsExactly(withheld("older@example.com"), withheld("old@example.com"));
     }
 
     @Test
     void twoInstancesRunningTheJobAtOnceWriteEachExpiryOnce() throws Exception {
         new MongoComplianceProfiles(store, Duration.ZERO).add(PROFILE);
-        var records = new MongoConsentRecords(store, CLOCK);
+        var records = new MongoConsentRecords(store, keys, CLOCK);
         for (int i = 0; i < 120; i++) {
             write(records, key("p" + i + "@example.com", i % 3 == 0 ? "weekly" : null), ConsentState.OPTED_IN,
                     NOW.atOffset(ZoneOffset.UTC).minusMonths(13).toInstant().plusSeconds(i));
@@ -92,16 +93,22 @@ class ExpiryContractTest extends MongoWireServer {
     void whileOneInstanceHoldsTheLeaseTheOtherDoesNothing() throws Exception {
         new MongoComplianceProfiles(store, Duration.ZERO).add(PROFILE);
         new MongoLeases(store, CLOCK).acquire(ExpiryService.LEASE, "a", Duration.ofMinutes(5));
-        write(new MongoConsentRecords(store, CLOCK), key("p@example.com", null), ConsentState.OPTED_IN,
+        write(new MongoConsentRecords(store, keys, CLOCK), key("p@example.com", null), ConsentState.OPTED_IN,
                 NOW.atOffset(ZoneOffset.UTC).minusMonths(13).toInstant());
 
-        assertThat(new ExpiryService(new MongoConsentRecords(store, CLOCK), new MongoConsentHistory(store),
+        assertThat(new ExpiryService(new MongoConsentRecords(store, keys, CLOCK), new MongoConsentHistory(store, keys),
                 new MongoComplianceProfiles(store, Duration.ZERO), new MongoLeases(store, CLOCK), "b", Duration.ofMinutes(5), 50, CLOCK)
                 .expireDue()).isZero();
     }
 
-    private static Callable<Integer> job(MongoStore instance, String name) {
-        var service = new ExpiryService(new MongoConsentRecords(instance, CLOCK), new MongoConsentHistory(instance),
+    private ContactPoint withheld(String address) {
+        var contactPoint = new ContactPoint(Channel.EMAIL, address);
+        return ContactPoint.withheld(Channel.EMAIL, keys.pseudonym(ACME, contactPoint));
+    }
+
+    private Callable<Integer> job(MongoStore instance, String name) {
+        ContactPointKeys instanceKeys = keys(instance);
+        var service = new ExpiryService(new MongoConsentRecords(instance, instanceKeys, CLOCK), new MongoConsentHistory(instance, instanceKeys),
                 new MongoComplianceProfiles(instance, Duration.ZERO), EVERYONE_HOLDS_IT, name, Duration.ofMinutes(1), 7, CLOCK);
         return service::expireDue;
     }

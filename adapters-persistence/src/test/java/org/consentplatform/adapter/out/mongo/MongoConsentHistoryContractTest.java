@@ -34,11 +34,11 @@ class MongoConsentHistoryContractTest extends MongoWireServer {
 
     @Test
     void aRecordsHistoryIsPagedInSequenceOrderWithEveryDetail() {
-        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        var records = new MongoConsentRecords(store, keys, Clock.systemUTC());
         for (int day = 1; day <= 5; day++) {
             write(records, COMMERCIAL, day % 2 == 0 ? ConsentState.OPTED_OUT : ConsentState.OPTED_IN, day);
         }
-        var history = new MongoConsentHistory(store);
+        var history = new MongoConsentHistory(store, keys);
 
         var first = history.ofRecord(ACME, COMMERCIAL, null, 2);
         var second = history.ofRecord(ACME, COMMERCIAL, first.nextCursor(), 2);
@@ -58,11 +58,11 @@ class MongoConsentHistoryContractTest extends MongoWireServer {
 
     @Test
     void aContactPointsHistorySpansItsRecords() {
-        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        var records = new MongoConsentRecords(store, keys, Clock.systemUTC());
         write(records, COMMERCIAL, ConsentState.OPTED_IN, 1);
         write(records, TRACKING, ConsentState.OPTED_IN, 2);
         write(records, COMMERCIAL, ConsentState.OPTED_OUT, 3);
-        var history = new MongoConsentHistory(store);
+        var history = new MongoConsentHistory(store, keys);
 
         var all = new ArrayList<ConsentChange>();
         String cursor = null;
@@ -79,33 +79,35 @@ class MongoConsentHistoryContractTest extends MongoWireServer {
 
     @Test
     void aRecordsWholeStreamAndHeadAreReadForVerification() {
-        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        var records = new MongoConsentRecords(store, keys, Clock.systemUTC());
         write(records, COMMERCIAL, ConsentState.OPTED_IN, 1);
         write(records, COMMERCIAL, ConsentState.OPTED_OUT, 2);
         write(records, TRACKING, ConsentState.OPTED_IN, 3);
-        var history = new MongoConsentHistory(store);
+        var history = new MongoConsentHistory(store, keys);
 
         var stream = history.stream(ACME, COMMERCIAL);
         var head = history.head(ACME, COMMERCIAL);
-        var keys = new ArrayList<RecordKey>();
-        history.forEachRecord(ACME, keys::add);
+        var walked = new ArrayList<RecordKey>();
+        history.forEachRecord(ACME, walked::add);
 
         assertThat(stream).extracting(ConsentChange::seq).containsExactly(1L, 2L);
         assertThat(stream.get(1).previousHash()).isEqualTo(stream.get(0).hash());
         assertThat(stream).allSatisfy(change -> assertThat(change.contentIntact()).isTrue());
         assertThat(head.seq()).isEqualTo(2);
         assertThat(head.hash()).isEqualTo(stream.get(1).hash());
-        assertThat(keys).containsExactlyInAnyOrder(COMMERCIAL, TRACKING);
+        assertThat(walked).as("walked by pseudonym, nothing decrypted")
+                .containsExactlyInAnyOrder(keys.stored(ACME, COMMERCIAL), keys.stored(ACME, TRACKING));
+        assertThat(history.stream(ACME, walked.getFirst())).as("a record walked so is read by its pseudonym").isNotEmpty();
         assertThat(history.head(new TenantId("globex"), COMMERCIAL).seq()).isZero();
     }
 
     @Test
     void theTenantsHistoryIsFilteredAndExportedInRecordedOrder() {
-        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        var records = new MongoConsentRecords(store, keys, Clock.systemUTC());
         write(records, COMMERCIAL, ConsentState.OPTED_IN, 1);
         write(records, TRACKING, ConsentState.OPTED_IN, 2);
         write(records, COMMERCIAL, ConsentState.OPTED_OUT, 3);
-        var history = new MongoConsentHistory(store);
+        var history = new MongoConsentHistory(store, keys);
 
         var commercial = history.search(ACME, new HistoryCriteria(null, null, null, null, new TechnicalId("commercial"),
                 null, null, null, null), null, 10);
@@ -124,13 +126,13 @@ class MongoConsentHistoryContractTest extends MongoWireServer {
 
     @Test
     void aRejectedAttemptAndTheClientOfItsActorAreStoredAndFilteredOn() {
-        var records = new MongoConsentRecords(store, Clock.systemUTC());
+        var records = new MongoConsentRecords(store, keys, Clock.systemUTC());
         write(records, COMMERCIAL, ConsentState.OPTED_OUT, 1);
         var attempt = new ConsentCapture(COMMERCIAL, ConsentState.OPTED_IN, Instant.parse("2026-11-02T00:00:00Z"), Source.API,
                 new Actor("5b2c9e1a", "crm-sync"), Evidence.NONE, "corr-2");
         var rejection = new Rejection("guardian-required", "a parent or guardian must give it");
         records.append(records.load(ACME, COMMERCIAL).reject(attempt, rejection, "rejected-1", Instant.parse("2026-11-22T00:00:00Z")));
-        var history = new MongoConsentHistory(store);
+        var history = new MongoConsentHistory(store, keys);
 
         var rejected = history.search(ACME, new HistoryCriteria(null, null, null, null, null, null, null, null,
                 ChangeOutcome.REJECTED), null, 10);
@@ -149,7 +151,7 @@ class MongoConsentHistoryContractTest extends MongoWireServer {
 
     @Test
     void aForgedCursorIsRefused() {
-        var history = new MongoConsentHistory(store);
+        var history = new MongoConsentHistory(store, keys);
 
         assertThatThrownBy(() -> history.ofRecord(ACME, COMMERCIAL, "{\"$gt\":0}", 10)).isInstanceOf(DomainRejection.InvalidInput.class);
         assertThatThrownBy(() -> history.search(ACME, HistoryCriteria.ofContactPoint(ANN), "bm90LWEtY3Vyc29y", 10)).isInstanceOf(DomainRejection.InvalidInput.class);

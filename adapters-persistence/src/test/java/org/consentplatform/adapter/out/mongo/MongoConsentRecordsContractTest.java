@@ -35,7 +35,7 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     private MongoConsentRecords records() {
-        return new MongoConsentRecords(store, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+        return new MongoConsentRecords(store, keys, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
     }
 
     @Test

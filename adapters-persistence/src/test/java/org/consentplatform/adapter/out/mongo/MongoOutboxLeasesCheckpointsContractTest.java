@@ -32,8 +32,8 @@ class MongoOutboxLeasesCheckpointsContractTest extends MongoWireServer {
 
     @Test
     void theOutboxHandsOutUnpublishedChangesOldestFirstUntilTheyAreMarked() {
-        var records = new MongoConsentRecords(store, Clock.systemUTC());
-        var outbox = new MongoChangeOutbox(store);
+        var records = new MongoConsentRecords(store, keys, Clock.systemUTC());
+        var outbox = new MongoChangeOutbox(store, keys);
         List<ConsentChange> written = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             written.add(write(records, key("ann" + (i % 2) + "@example.com"), i % 2 == 0 ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT,
@@ -75,7 +75,7 @@ class MongoOutboxLeasesCheckpointsContractTest extends MongoWireServer {
         var checkpoints = new MongoCheckpoints(store);
         var heads = new ArrayList<StreamHead>();
         for (int i = 0; i < MongoCheckpoints.CHUNK + 7; i++) {
-            heads.add(new StreamHead(key("h" + i + "@example.com"), i + 1, "%064d".formatted(i)));
+            heads.add(new StreamHead(keys.stored(ACME, key("h" + i + "@example.com")), i + 1, "%064d".formatted(i)));
         }
         TenantCheckpoint first = TenantCheckpoint.seal(ACME, null, heads, NOW);
         TenantCheckpoint second = TenantCheckpoint.seal(ACME, first, heads.subList(0, 3), NOW.plusSeconds(60));

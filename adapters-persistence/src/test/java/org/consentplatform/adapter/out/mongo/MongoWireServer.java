@@ -16,6 +16,14 @@ abstract class MongoWireServer {
     private MongoClient client;
     private final java.util.List<MongoClient> others = new java.util.ArrayList<>();
     protected MongoStore store;
+    /** One master key for the whole deployment, as in production: every instance opens the tenants' keys with it. */
+    private final MasterKey master = MasterKey.generated();
+    protected ContactPointKeys keys;
+
+    /** The keys of a store, as one service instance holds them (its own cache). */
+    protected ContactPointKeys keys(MongoStore of) {
+        return new ContactPointKeys(of, master, java.time.Clock.systemUTC());
+    }
 
     /** The same database through a client of its own, as another service instance sees it. */
     protected MongoStore anotherInstance() {
@@ -31,6 +39,7 @@ abstract class MongoWireServer {
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         store = MongoStore.open(client.getDatabase("consent"));
+        keys = keys(store);
     }
 
     @AfterEach

@@ -43,7 +43,7 @@ class ReportCountersContractTest extends MongoWireServer {
 
     @Test
     void everyChangeIsCountedOnceByStateAndByDay() {
-        var records = new MongoConsentRecords(store, CLOCK);
+        var records = new MongoConsentRecords(store, keys, CLOCK);
         write(records, "a@example.com", ConsentState.OPTED_IN);
         write(records, "b@example.com", ConsentState.OPTED_IN);
         write(records, "b@example.com", ConsentState.OPTED_OUT);
@@ -61,7 +61,7 @@ class ReportCountersContractTest extends MongoWireServer {
 
     @Test
     void aBatchLeftHalfAddedIsFinishedOnceBeforeAnythingNewIsCounted() {
-        var records = new MongoConsentRecords(store, CLOCK);
+        var records = new MongoConsentRecords(store, keys, CLOCK);
         write(records, "a@example.com", ConsentState.OPTED_IN);
         write(records, "b@example.com", ConsentState.OPTED_IN);
         var counters = new MongoReportCounters(store);
@@ -85,7 +85,7 @@ class ReportCountersContractTest extends MongoWireServer {
 
     @Test
     void changesWrittenBeforeCountersExistedAreCountedAfterTheMigration() {
-        var records = new MongoConsentRecords(store, CLOCK);
+        var records = new MongoConsentRecords(store, keys, CLOCK);
         write(records, "a@example.com", ConsentState.OPTED_IN);
         store.collection(MongoStore.CHANGES).updateMany(new Document(), new Document("$unset", new Document("counted", "")));
         store.collection(MongoStore.MIGRATIONS).deleteMany(new Document());
@@ -96,7 +96,7 @@ class ReportCountersContractTest extends MongoWireServer {
     }
 
     private ReportService service(int batchSize) {
-        return new ReportService(new MongoReportCounters(store), new MongoConsentRecords(store, CLOCK),
+        return new ReportService(new MongoReportCounters(store), new MongoConsentRecords(store, keys, CLOCK),
                 new MongoComplianceProfiles(store, Duration.ZERO), new MongoLeases(store, CLOCK), "a", Duration.ofMinutes(1), batchSize,
                 CLOCK);
     }

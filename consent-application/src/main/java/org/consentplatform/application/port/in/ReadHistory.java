@@ -1,6 +1,7 @@
 package org.consentplatform.application.port.in;
 
 import org.consentplatform.application.port.Page;
+import org.consentplatform.domain.consent.ChainMigration;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -73,9 +74,10 @@ public interface ReadHistory {
      * the broken ones listed (at most {@code MAX_BREACHES}).
      *
      * @param checkpoint the latest checkpoint, null when none was taken yet
+     * @param migrations the one-off rewrites of the chains (ADR 37), each with the checkpoints it links
      */
     record TenantVerification(boolean intact, long records, long entries, List<ChainVerification> breaches,
-                              CheckpointCheck checkpoint) {
+                              CheckpointCheck checkpoint, List<ChainMigration> migrations) {
         public static final int MAX_BREACHES = 100;
     }
 

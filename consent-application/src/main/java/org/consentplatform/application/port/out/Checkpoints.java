@@ -1,5 +1,6 @@
 package org.consentplatform.application.port.out;
 
+import org.consentplatform.domain.consent.ChainMigration;
 import org.consentplatform.domain.consent.StreamHead;
 import org.consentplatform.domain.consent.TenantCheckpoint;
 import org.consentplatform.domain.tenant.TenantId;
@@ -21,4 +22,7 @@ public interface Checkpoints {
     List<TenantCheckpoint> unpublished(TenantId tenant);
 
     void markPublished(TenantCheckpoint checkpoint);
+
+    /** The one-off rewrites of the tenant's chains, oldest first, each attested between two checkpoints. */
+    List<ChainMigration> migrations(TenantId tenant);
 }

@@ -4,9 +4,12 @@ import org.consentplatform.application.port.Page;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.StreamHead;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Read access to the change log for auditors, oldest first, paged by opaque cursors. */
@@ -38,6 +41,12 @@ public interface ConsentHistory {
 
     /** The hash of a record's entry at a position, null when there is none. */
     String hashAt(TenantId tenant, RecordKey key, long seq);
+
+    /**
+     * The contact points with their addresses, read back where the person's key still exists
+     * (an auditor sees whom a breach concerns); the others stay withheld.
+     */
+    Map<ContactPoint, ContactPoint> disclose(TenantId tenant, Set<ContactPoint> withheld);
 
     /** Every tenant that has any history. */
     List<TenantId> tenants();

@@ -44,7 +44,15 @@ final class HistoryJson {
     @Schema(description = "Every record's chain checked, then each chain's end against the latest tenant checkpoint "
             + "(null before the first one): an entry cut off the end of a chain, or a whole record removed, is a breach.")
     public record TenantVerification(boolean intact, long records, long entries, List<Verification> breaches,
-                                     Checkpoint checkpoint) {
+                                     Checkpoint checkpoint, List<Migration> migrations) {
+    }
+
+    @Schema(description = "A one-off rewrite of the tenant's chains (contact-point-pseudonyms: addresses replaced by pseudonyms "
+            + "and ciphertexts in what the chain hashes). headsBefore is the headsDigest of checkpoint checkpointBefore as "
+            + "published on consent.checkpoints.v1, headsAfter that of the checkpoint after it; every rewritten entry keeps its "
+            + "former hash. intact is false when the attestation's hash does not cover its content.")
+    public record Migration(String name, Instant completedAt, long checkpointBefore, long records, long entries,
+                            String headsBefore, String headsAfter, String hash, boolean intact) {
     }
 
     @Schema(description = "A tenant checkpoint: the hash to compare with the one published on consent.checkpoints.v1, "

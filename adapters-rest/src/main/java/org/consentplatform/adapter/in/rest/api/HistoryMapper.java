@@ -2,6 +2,7 @@ package org.consentplatform.adapter.in.rest.api;
 
 import org.consentplatform.application.port.Page;
 import org.consentplatform.application.port.in.ReadHistory;
+import org.consentplatform.domain.consent.ChainMigration;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
@@ -59,6 +60,9 @@ interface HistoryMapper {
     HistoryJson.Verification toApi(ChainVerification verification);
 
     HistoryJson.TenantVerification toApi(ReadHistory.TenantVerification verification);
+
+    @Mapping(target = "intact", expression = "java(migration.intact())")
+    HistoryJson.Migration toApi(ChainMigration migration);
 
     @Mapping(target = "state", source = "change.after")
     @Mapping(target = "seq", source = "change.seq")

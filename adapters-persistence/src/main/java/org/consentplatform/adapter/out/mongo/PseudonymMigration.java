@@ -1,0 +1,221 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.consentplatform.domain.consent.ChainMigration;
+import org.consentplatform.domain.consent.ChainVerification;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.contactpoint.SealedAddress;
+import org.consentplatform.domain.tenant.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one-off migration of chains written before pseudonyms (canonical form version 1, ADR 37),
+ * run at start-up before the service serves. Per tenant:
+ * <ol>
+ *   <li>a checkpoint is taken first, sealing the version-1 heads; the digest of those heads is
+ *   kept in {@code migrations} when the tenant's run starts;</li>
+ *   <li>each record whose projection still holds its address has its version-1 chain verified,
+ *   then every entry rewritten in place (same id, same content) in version 2, chained anew, with
+ *   its former links kept under {@code migratedFrom}; then its projection is filed under the
+ *   pseudonym and the old one deleted;</li>
+ *   <li>the run ends with a {@link ChainMigration} attestation, then a checkpoint over the new
+ *   heads, after which the older checkpoints' heads, which hold addresses, are deleted.</li>
+ * </ol>
+ * Every step can be repeated: a restart re-reads a half-rewritten record (entries already
+ * rewritten are turned back into their version-1 form from {@code migratedFrom} to be verified
+ * with the rest) and rewrites the same bytes. A broken chain stops the start: resealing it would
+ * launder the break, and leaving it behind would make the record look absent to decisions.
+ */
+public final class PseudonymMigration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PseudonymMigration.class);
+
+    private final MongoCollection<Document> changes;
+    private final MongoCollection<Document> records;
+    private final MongoCollection<Document> migrations;
+    private final MongoCollection<Document> checkpointHeads;
+    private final MongoCheckpoints checkpoints;
+    private final MongoConsentHistory history;
+    private final ContactPointKeys keys;
+    private final Clock clock;
+
+    public PseudonymMigration(MongoStore store, ContactPointKeys keys, Clock clock) {
+        this.changes = store.collection(MongoStore.CHANGES);
+        this.records = store.collection(MongoStore.RECORDS);
+        this.migrations = store.collection(MongoStore.MIGRATIONS);
+        this.checkpointHeads = store.collection(MongoStore.CHECKPOINT_HEADS);
+        this.checkpoints = new MongoCheckpoints(store);
+        this.history = new MongoConsentHistory(store, keys);
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** Chains that could not be migrated because they do not verify: the store needs an investigation first. */
+    public static final class BrokenChains extends IllegalStateException {
+        BrokenChains(List<ChainVerification> breaches) {
+            super("the history holds " + breaches.size() + " broken chain(s) written before pseudonyms, left as they were: "
+                    + breaches.stream().limit(10).map(b -> b.key().value() + " at seq " + b.seq() + " (" + b.breach() + ")").toList()
+                    + "; see docs/operations.md, \"Migrating to pseudonymised contact points\"");
+        }
+    }
+
+    /**
+     * Migrates every tenant that still holds addresses in its chains.
+     *
+     * @param takeCheckpoints seals every tenant's heads as they are (the service's checkpoint job)
+     * @return the attestations of the tenants migrated now
+     * @throws BrokenChains when a chain does not verify; the other records are migrated
+     */
+    public List<ChainMigration> run(Runnable takeCheckpoints) {
+        retireClearHeads();
+        List<TenantId> pending = pending();
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        LOG.warn("Migrating the history of {} tenant(s) to pseudonymised contact points (ADR 37)", pending.size());
+        takeCheckpoints.run();
+        var attested = new ArrayList<ChainMigration>();
+        var broken = new ArrayList<ChainVerification>();
+        for (TenantId tenant : pending) {
+            List<ChainVerification> breaches = migrate(tenant);
+            if (breaches.isEmpty()) {
+                attested.add(attest(tenant));
+            } else {
+                broken.addAll(breaches);
+            }
+        }
+        takeCheckpoints.run();
+        retireClearHeads();
+        if (!broken.isEmpty()) {
+            throw new BrokenChains(broken);
+        }
+        attested.forEach(migration -> LOG.warn("History of tenant {} migrated: {} record(s), {} entries; heads {} became {}",
+                migration.tenant(), migration.records(), migration.entries(), migration.headsBefore(), migration.headsAfter()));
+        return attested;
+    }
+
+    /** Tenants with a record filed by its address. */
+    List<TenantId> pending() {
+        return records.distinct("tenant", Filters.exists("key.address"), String.class).map(TenantId::new).into(new ArrayList<>());
+    }
+
+    private List<ChainVerification> migrate(TenantId tenant) {
+        Document run = migrations.find(Filters.and(Filters.eq("tenant", tenant.value()),
+                Filters.eq("name", ChainMigration.PSEUDONYMS), Filters.eq("completedAt", null))).first();
+        if (run == null) {
+            var heads = history.heads(tenant);
+            long checkpointBefore = checkpoints.latest(tenant).map(checkpoint -> checkpoint.number()).orElse(0L);
+            String id = MongoStore.id(tenant.value(), ChainMigration.PSEUDONYMS + "|" + checkpointBefore);
+            migrations.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("tenant", tenant.value())
+                    .append("name", ChainMigration.PSEUDONYMS).append("startedAt", Date.from(clock.instant()))
+                    .append("checkpointBefore", checkpointBefore).append("recordsBefore", (long) heads.size())
+                    .append("headsBefore", ChainMigration.headsDigest(heads)).append("completedAt", null),
+                    new ReplaceOptions().upsert(true));
+        }
+        var breaches = new ArrayList<ChainVerification>();
+        for (Document projection : records.find(Filters.and(Filters.eq("tenant", tenant.value()), Filters.exists("key.address")))) {
+            ChainVerification verification = migrateRecord(tenant, projection);
+            if (!verification.intact()) {
+                breaches.add(verification);
+            }
+        }
+        return breaches;
+    }
+
+    private ChainVerification migrateRecord(TenantId tenant, Document projection) {
+        RecordKey key = Documents.recordKey(projection.get("key", Document.class));
+        SealedAddress sealed = keys.seal(tenant, key.contactPoint());
+        String storedBefore = key.value();
+        String storedAfter = Documents.storedKey(key, sealed);
+        List<Document> docs = changes.find(Filters.and(Filters.eq("tenant", tenant.value()),
+                Filters.in("recordKey", storedBefore, storedAfter))).sort(Sorts.ascending("seq")).into(new ArrayList<>());
+        List<ConsentChange> versionOne = docs.stream().map(doc -> versionOne(doc, key)).toList();
+        ChainMigration.Resealed resealed = ChainMigration.reseal(key, versionOne, projection.getLong("seq"),
+                projection.getString("headHash"), sealed);
+        if (!resealed.verification().intact()) {
+            return resealed.verification();
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            Document stored = docs.get(i);
+            ConsentChange entry = resealed.entries().get(i);
+            if (!entry.hash().equals(stored.getString("hash"))) {
+                ConsentChange former = versionOne.get(i);
+                Document rewritten = Documents.change(entry)
+                        .append("migratedFrom", new Document("previousHash", former.previousHash()).append("hash", former.hash()));
+                for (String flag : List.of("projected", "published", "counted", "publishedAt")) {
+                    rewritten.put(flag, stored.get(flag));
+                }
+                changes.replaceOne(Filters.eq("_id", stored.getString("_id")), rewritten);
+                docs.set(i, rewritten);
+            }
+        }
+        // filed under the pseudonym first, then the address's projection goes: a restart in between redoes only this
+        Document head = MongoConsentRecords.projection(docs.getLast());
+        records.replaceOne(Filters.eq("_id", head.getString("_id")), head, new ReplaceOptions().upsert(true));
+        records.deleteOne(Filters.eq("_id", projection.getString("_id")));
+        return resealed.verification();
+    }
+
+    /** The entry as version 1 hashed it: as stored, or, already rewritten, with its address and former links. */
+    private static ConsentChange versionOne(Document doc, RecordKey key) {
+        ConsentChange stored = Documents.change(doc);
+        Document former = doc.get("migratedFrom", Document.class);
+        if (former == null) {
+            return stored;
+        }
+        return new ConsentChange(stored.id(), stored.tenant(), key, null, stored.seq(), stored.outcome(), stored.rejection(),
+                stored.requestedState(), stored.before(), stored.after(), stored.capturedAt(), stored.recordedAt(), stored.source(),
+                stored.actor(), stored.evidence(), stored.correlationId(), former.getString("previousHash"), former.getString("hash"));
+    }
+
+    private ChainMigration attest(TenantId tenant) {
+        Document run = migrations.find(Filters.and(Filters.eq("tenant", tenant.value()),
+                Filters.eq("name", ChainMigration.PSEUDONYMS), Filters.eq("completedAt", null))).first();
+        long entries = changes.countDocuments(Filters.and(Filters.eq("tenant", tenant.value()), Filters.exists("migratedFrom")));
+        ChainMigration migration = ChainMigration.attest(tenant, ChainMigration.PSEUDONYMS, clock.instant(),
+                run.getLong("checkpointBefore"), entries, run.getString("headsBefore"), run.getLong("recordsBefore"),
+                history.heads(tenant));
+        migrations.updateOne(Filters.eq("_id", run.getString("_id")), Updates.combine(
+                Updates.set("completedAt", Date.from(migration.completedAt())), Updates.set("records", migration.records()),
+                Updates.set("entries", migration.entries()), Updates.set("headsAfter", migration.headsAfter()),
+                Updates.set("hash", migration.hash())));
+        return migration;
+    }
+
+    /**
+     * Once a checkpoint seals a migrated tenant's new heads, the heads the checkpoints before it
+     * sealed, which name addresses, are deleted (verification reads the latest checkpoint's only).
+     * Retried at every start until the checkpoint is there.
+     */
+    private void retireClearHeads() {
+        for (Document run : migrations.find(Filters.and(Filters.eq("name", ChainMigration.PSEUDONYMS),
+                Filters.ne("completedAt", null), Filters.ne("headsRetired", true)))) {
+            String tenant = run.getString("tenant");
+            var latest = checkpoints.latest(new TenantId(tenant));
+            if (latest.isEmpty() || latest.get().number() <= run.getLong("checkpointBefore")) {
+                continue;
+            }
+            String latestId = MongoStore.id(tenant, Long.toString(latest.get().number()));
+            for (Document chunk : checkpointHeads.find(Filters.regex("checkpoint", "^" + Pattern.quote(tenant + "|")))
+                    .projection(new Document("checkpoint", 1))) {
+                if (!chunk.getString("checkpoint").equals(latestId)) {
+                    checkpointHeads.deleteOne(Filters.eq("_id", chunk.get("_id")));
+                }
+            }
+            migrations.updateOne(Filters.eq("_id", run.get("_id")), Updates.set("headsRetired", true));
+        }
+    }
+}
