@@ -136,8 +136,8 @@ class ApplicationWiring {
     }
 
     @Bean
-    Contacts contacts(MongoStore store) {
-        return StorageOutages.guarded(Contacts.class, new MongoContacts(store));
+    Contacts contacts(MongoStore store, ContactPointKeys keys) {
+        return StorageOutages.guarded(Contacts.class, new MongoContacts(store, keys));
     }
 
     @Bean
@@ -180,9 +180,9 @@ class ApplicationWiring {
 
     /** Shared by every instance (MongoDB), so the limits hold for the whole deployment. */
     @Bean
-    MailQuota mailQuota(MongoStore store, Clock clock, DoubleOptInProperties doubleOptIn) {
+    MailQuota mailQuota(MongoStore store, ContactPointKeys keys, Clock clock, DoubleOptInProperties doubleOptIn) {
         DoubleOptInProperties.Limits limits = doubleOptIn.limits();
-        return StorageOutages.guarded(MailQuota.class, new MongoMailQuota(store,
+        return StorageOutages.guarded(MailQuota.class, new MongoMailQuota(store, keys,
                 new MongoMailQuota.Limit(limits.perAddress(), limits.perAddressPeriod()),
                 new MongoMailQuota.Limit(limits.perTenant(), limits.perTenantPeriod()), clock));
     }

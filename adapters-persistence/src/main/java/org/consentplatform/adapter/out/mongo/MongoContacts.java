@@ -17,6 +17,7 @@ import org.consentplatform.domain.tenant.TenantId;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,10 +26,12 @@ public final class MongoContacts implements Contacts {
 
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> minors;
+    private final ContactPointKeys keys;
 
-    public MongoContacts(MongoStore store) {
+    public MongoContacts(MongoStore store, ContactPointKeys keys) {
         this.contacts = store.collection(MongoStore.CONTACTS);
         this.minors = store.collection(MongoStore.MINORS);
+        this.keys = keys;
     }
 
     @Override
@@ -37,8 +40,11 @@ public final class MongoContacts implements Contacts {
         if (contactPoints.isEmpty()) {
             return found;
         }
-        minors.find(Filters.in("_id", contactPoints.stream().map(cp -> MongoStore.id(tenant, cp.key())).toList())).forEach(doc -> {
-            var contactPoint = new ContactPoint(new Channel(new TechnicalId(doc.getString("channel"))), doc.getString("address"));
+        // filed by pseudonym (ADR 37): the flags are returned for the contact points asked about, nothing decrypted
+        Map<String, ContactPoint> byId = new HashMap<>();
+        contactPoints.forEach(cp -> byId.put(minorId(tenant, cp), cp));
+        minors.find(Filters.in("_id", List.copyOf(byId.keySet()))).forEach(doc -> {
+            ContactPoint contactPoint = byId.get(doc.getString("_id"));
             String birthDate = doc.getString("birthDate");
             found.put(contactPoint, new MinorFlag(contactPoint, birthDate == null ? null : LocalDate.parse(birthDate)));
         });
@@ -47,18 +53,22 @@ public final class MongoContacts implements Contacts {
 
     @Override
     public void saveMinorFlag(TenantId tenant, MinorFlag flag) {
-        String id = MongoStore.id(tenant, flag.contactPoint().key());
+        String id = minorId(tenant, flag.contactPoint());
         minors.replaceOne(Filters.eq("_id", id), new Document("_id", id)
                         .append("tenant", tenant.value())
                         .append("channel", flag.contactPoint().channel().toString())
-                        .append("address", flag.contactPoint().address())
                         .append("birthDate", flag.birthDate() == null ? null : flag.birthDate().toString()),
                 new ReplaceOptions().upsert(true));
     }
 
     @Override
     public void removeMinorFlag(TenantId tenant, ContactPoint contactPoint) {
-        minors.deleteOne(Filters.eq("_id", MongoStore.id(tenant, contactPoint.key())));
+        minors.deleteOne(Filters.eq("_id", minorId(tenant, contactPoint)));
+    }
+
+    /** {@code tenant|channel||pseudonym}. */
+    private String minorId(TenantId tenant, ContactPoint contactPoint) {
+        return MongoStore.id(tenant, keys.stored(tenant, contactPoint));
     }
 
     @Override

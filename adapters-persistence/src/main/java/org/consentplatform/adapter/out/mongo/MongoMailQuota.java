@@ -18,6 +18,8 @@ import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.consentplatform.application.port.out.MailQuota;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
@@ -41,10 +43,12 @@ public final class MongoMailQuota implements MailQuota {
     }
 
     private final ProxyManager<String> buckets;
+    private final ContactPointKeys keys;
     private final BucketConfiguration perAddress;
     private final BucketConfiguration perTenant;
 
-    public MongoMailQuota(MongoStore store, Limit perAddress, Limit perTenant, Clock clock) {
+    public MongoMailQuota(MongoStore store, ContactPointKeys keys, Limit perAddress, Limit perTenant, Clock clock) {
+        this.keys = keys;
         this.buckets = new Buckets(store.collection(MongoStore.RATE_LIMITS), clock);
         this.perAddress = configuration(perAddress);
         this.perTenant = configuration(perTenant);
@@ -53,7 +57,8 @@ public final class MongoMailQuota implements MailQuota {
     @Override
     public Duration take(TenantId tenant, String address) {
         BucketProxy forAddress = buckets.builder()
-                .build("mail-address|" + tenant.value() + "|" + address.toLowerCase(Locale.ROOT), () -> perAddress);
+                .build("mail-address|" + tenant.value() + "|" + keys.pseudonym(tenant, new ContactPoint(Channel.EMAIL,
+                        address.toLowerCase(Locale.ROOT))), () -> perAddress);
         var addressProbe = forAddress.tryConsumeAndReturnRemaining(1);
         if (!addressProbe.isConsumed()) {
             return Duration.ofNanos(addressProbe.getNanosToWaitForRefill());

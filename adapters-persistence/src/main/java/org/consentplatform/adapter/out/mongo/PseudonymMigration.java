@@ -10,7 +10,10 @@ import org.consentplatform.domain.consent.ChainMigration;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.SealedAddress;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,7 @@ public final class PseudonymMigration {
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> migrations;
     private final MongoCollection<Document> checkpointHeads;
+    private final MongoCollection<Document> minors;
     private final MongoCheckpoints checkpoints;
     private final MongoConsentHistory history;
     private final ContactPointKeys keys;
@@ -57,6 +61,7 @@ public final class PseudonymMigration {
         this.records = store.collection(MongoStore.RECORDS);
         this.migrations = store.collection(MongoStore.MIGRATIONS);
         this.checkpointHeads = store.collection(MongoStore.CHECKPOINT_HEADS);
+        this.minors = store.collection(MongoStore.MINORS);
         this.checkpoints = new MongoCheckpoints(store);
         this.history = new MongoConsentHistory(store, keys);
         this.keys = keys;
@@ -80,6 +85,7 @@ public final class PseudonymMigration {
      * @throws BrokenChains when a chain does not verify; the other records are migrated
      */
     public List<ChainMigration> run(Runnable takeCheckpoints) {
+        refileMinors();
         retireClearHeads();
         List<TenantId> pending = pending();
         if (pending.isEmpty()) {
@@ -105,6 +111,19 @@ public final class PseudonymMigration {
         attested.forEach(migration -> LOG.warn("History of tenant {} migrated: {} record(s), {} entries; heads {} became {}",
                 migration.tenant(), migration.records(), migration.entries(), migration.headsBefore(), migration.headsAfter()));
         return attested;
+    }
+
+    /** Minors' contact points filed by address are filed by pseudonym, their address dropped (no chain to keep). */
+    private void refileMinors() {
+        for (Document minor : minors.find(Filters.exists("address"))) {
+            var contactPoint = new ContactPoint(new Channel(new TechnicalId(minor.getString("channel"))), minor.getString("address"));
+            TenantId tenant = new TenantId(minor.getString("tenant"));
+            String id = MongoStore.id(tenant.value(), keys.stored(tenant, contactPoint));
+            Document refiled = new Document(minor).append("_id", id);
+            refiled.remove("address");
+            minors.replaceOne(Filters.eq("_id", id), refiled, new ReplaceOptions().upsert(true));
+            minors.deleteOne(Filters.eq("_id", minor.getString("_id")));
+        }
     }
 
     /** Tenants with a record filed by its address. */

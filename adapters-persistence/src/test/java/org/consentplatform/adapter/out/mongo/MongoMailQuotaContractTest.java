@@ -20,8 +20,8 @@ class MongoMailQuotaContractTest extends MongoWireServer {
 
     @Test
     void twoInstancesDrawFromTheSameBucketsPerAddressAndPerTenant() {
-        var one = new MongoMailQuota(store, THREE_AN_HOUR, new MongoMailQuota.Limit(5, Duration.ofHours(1)), Clock.systemUTC());
-        var other = new MongoMailQuota(store, THREE_AN_HOUR, new MongoMailQuota.Limit(5, Duration.ofHours(1)), Clock.systemUTC());
+        var one = new MongoMailQuota(store, keys, THREE_AN_HOUR, new MongoMailQuota.Limit(5, Duration.ofHours(1)), Clock.systemUTC());
+        var other = new MongoMailQuota(store, keys, THREE_AN_HOUR, new MongoMailQuota.Limit(5, Duration.ofHours(1)), Clock.systemUTC());
 
         assertThat(one.take(ACME, "ann@example.com")).isZero();
         assertThat(other.take(ACME, "Ann@Example.com")).as("addresses compare without case").isZero();
@@ -39,8 +39,8 @@ class MongoMailQuotaContractTest extends MongoWireServer {
     void concurrentTakesOnTwoInstancesNeverGrantMoreThanTheLimit() throws Exception {
         var limit = new MongoMailQuota.Limit(10, Duration.ofHours(1));
         var instances = new MongoMailQuota[] {
-                new MongoMailQuota(store, limit, new MongoMailQuota.Limit(1000, Duration.ofHours(1)), Clock.systemUTC()),
-                new MongoMailQuota(store, limit, new MongoMailQuota.Limit(1000, Duration.ofHours(1)), Clock.systemUTC())};
+                new MongoMailQuota(store, keys, limit, new MongoMailQuota.Limit(1000, Duration.ofHours(1)), Clock.systemUTC()),
+                new MongoMailQuota(store, keys, limit, new MongoMailQuota.Limit(1000, Duration.ofHours(1)), Clock.systemUTC())};
         var takes = new ArrayList<Callable<Boolean>>();
         for (int i = 0; i < 40; i++) {
             MongoMailQuota quota = instances[i % 2];

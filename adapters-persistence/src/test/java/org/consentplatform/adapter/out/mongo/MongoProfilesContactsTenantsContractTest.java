@@ -3,6 +3,7 @@ package org.consentplatform.adapter.out.mongo;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contact.LegacyFlags;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.AddressFormat;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ChannelDefinition;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +56,7 @@ class MongoProfilesContactsTenantsContractTest extends MongoWireServer {
 
     @Test
     void contactsRoundTripAndAreFoundInBulk() {
-        var contacts = new MongoContacts(store);
+        var contacts = new MongoContacts(store, keys);
         var ann = new Contact(ACME, new TechnicalId("c-1"), EntityType.CONTACT, new LegacyFlags(true, false, true),
                 List.of(new ContactPoint(Channel.EMAIL, "ann@example.com"), new ContactPoint(Channel.SMS, "+33612345678")));
         var bob = new Contact(ACME, new TechnicalId("l-2"), EntityType.LEAD, null, List.of());
@@ -64,6 +66,22 @@ class MongoProfilesContactsTenantsContractTest extends MongoWireServer {
         assertThat(contacts.find(ACME, ann.id())).contains(ann);
         assertThat(contacts.findAll(ACME, List.of(ann.id(), bob.id(), new TechnicalId("none")))).containsOnlyKeys(ann.id(), bob.id());
         assertThat(contacts.find(new TenantId("globex"), ann.id())).isEmpty();
+    }
+
+    @Test
+    void aMinorsContactPointIsFiledByPseudonymAndFoundByItsAddress() {
+        var contacts = new MongoContacts(store, keys);
+        var ann = new ContactPoint(Channel.EMAIL, "ann@example.com");
+        var bob = new ContactPoint(Channel.EMAIL, "bob@example.com");
+        contacts.saveMinorFlag(ACME, new MinorFlag(ann, LocalDate.parse("2012-05-01")));
+
+        assertThat(contacts.minorFlags(ACME, List.of(ann, bob))).containsOnlyKeys(ann)
+                .containsValue(new MinorFlag(ann, LocalDate.parse("2012-05-01")));
+        assertThat(contacts.minorFlags(new TenantId("globex"), List.of(ann))).isEmpty();
+        assertThat(store.collection(MongoStore.MINORS).find().first().toJson()).doesNotContain("ann@example.com")
+                .contains(keys.pseudonym(ACME, ann));
+        contacts.removeMinorFlag(ACME, ann);
+        assertThat(contacts.minorFlags(ACME, List.of(ann))).isEmpty();
     }
 
     @Test

@@ -153,6 +153,19 @@ class PseudonymMigrationContractTest extends MongoWireServer {
         assertThat(migration.pending()).containsExactly(ACME);
     }
 
+    @Test
+    void aMinorsContactPointFiledByAddressIsRefiledByPseudonym() {
+        var ann = new ContactPoint(Channel.EMAIL, "ann@example.com");
+        store.collection(MongoStore.MINORS).insertOne(new Document("_id", "acme|" + ann.key()).append("tenant", "acme")
+                .append("channel", "EMAIL").append("address", "ann@example.com").append("birthDate", "2012-05-01"));
+
+        migration.run(this::takeCheckpoints);
+
+        assertThat(new MongoContacts(store, keys).minorFlags(ACME, List.of(ann))).containsOnlyKeys(ann);
+        assertThat(store.collection(MongoStore.MINORS).countDocuments()).isEqualTo(1);
+        assertThat(dump()).doesNotContain("ann@example.com");
+    }
+
     /** The entries as that code stored them: record key, contact point and key by address, projection by address. */
     private void storeAsVersionOne(List<ConsentChange> chain) {
         for (ConsentChange entry : chain) {
@@ -199,7 +212,8 @@ class PseudonymMigrationContractTest extends MongoWireServer {
 
     private String dump() {
         var all = new StringBuilder();
-        for (String collection : List.of(MongoStore.CHANGES, MongoStore.RECORDS, MongoStore.CHECKPOINT_HEADS, MongoStore.MIGRATIONS)) {
+        for (String collection : List.of(MongoStore.CHANGES, MongoStore.RECORDS, MongoStore.CHECKPOINT_HEADS, MongoStore.MIGRATIONS,
+                MongoStore.MINORS)) {
             store.collection(collection).find().forEach(doc -> all.append(doc.toJson()).append('\n'));
         }
         return all.toString();
