@@ -99,7 +99,7 @@ public class ExpirySteps {
     @Then("a message for {string} to {string} is {word} because of {word}")
     public void messageIs(String purpose, String address, String verdict, String reason) {
         JsonNode decision = world.decide(world.profile(), purpose, null, "EMAIL", address, null);
-        assertThat(decision.get("send").asBoolean()).isEqualTo(verdict.equals("sent"));
+        assertThat(decision.get("send").asBoolean()).as(decision.toString()).isEqualTo(verdict.equals("sent"));
         assertThat(decision.get("reasons").valueStream()
                 .filter(r -> r.get("aspect").asString().equals("MESSAGE"))
                 .map(r -> r.get("code").asString())).contains(reason);

@@ -94,6 +94,16 @@ public class PrivacySteps {
         assertThat(named).containsExactly(addresses.split(", "));
     }
 
+    @Then("it names {string} as erased under {string}")
+    public void namesErased(String address, String ground) {
+        JsonNode point = bundle.get("dpv:hasDataSubject").get("cp:contactPoints").valueStream()
+                .filter(p -> address.equals(p.path("cp:address").asString(null))).findFirst().orElseThrow();
+        assertThat(point.get("cp:erasureGround").asString()).isEqualTo(ground);
+        assertThat(point.get("cp:erasedAt").asString()).isNotBlank();
+        bundle.get("cp:consentRecords").forEach(record -> assertThat(record.has("cp:receipt"))
+                .as("a forgotten consent has nothing to attest").isFalse());
+    }
+
     @Then("it discloses these records:")
     public void disclosesRecords(DataTable expected) {
         var disclosed = new ArrayList<Map<String, String>>();

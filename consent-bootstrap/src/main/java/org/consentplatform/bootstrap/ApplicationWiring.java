@@ -8,6 +8,8 @@ import org.consentplatform.adapter.out.mail.SmtpConfirmationMails;
 import org.consentplatform.adapter.out.mongo.ContactPointKeys;
 import org.consentplatform.adapter.out.mongo.GridFsImportFiles;
 import org.consentplatform.adapter.out.mongo.MasterKey;
+import org.consentplatform.adapter.out.mongo.MongoErasures;
+import org.consentplatform.adapter.out.mongo.MongoRetention;
 import org.consentplatform.adapter.out.mongo.MongoChangeOutbox;
 import org.consentplatform.adapter.out.mongo.MongoCheckpoints;
 import org.consentplatform.adapter.out.mongo.MongoComplianceProfiles;
@@ -25,6 +27,7 @@ import org.consentplatform.adapter.out.mongo.MongoSessions;
 import org.consentplatform.adapter.out.mongo.MongoStore;
 import org.consentplatform.adapter.out.mongo.MongoTenants;
 import org.consentplatform.adapter.out.mongo.PseudonymMigration;
+import org.consentplatform.adapter.out.mongo.TenantKeyring;
 import org.consentplatform.adapter.out.mongo.StorageOutages;
 import org.consentplatform.adapter.out.receipt.JwsReceiptSeals;
 import org.consentplatform.application.port.out.ChangeOutbox;
@@ -35,6 +38,7 @@ import org.consentplatform.application.port.out.ConfirmationRequests;
 import org.consentplatform.application.port.out.ConsentHistory;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.application.port.out.Erasures;
 import org.consentplatform.application.port.out.EventPublisher;
 import org.consentplatform.application.port.out.IdempotencyRecords;
 import org.consentplatform.application.port.out.ImportErrors;
@@ -44,7 +48,9 @@ import org.consentplatform.application.port.out.Leases;
 import org.consentplatform.application.port.out.MailQuota;
 import org.consentplatform.application.port.out.ReceiptSeals;
 import org.consentplatform.application.port.out.ReportCounters;
+import org.consentplatform.application.port.out.Retention;
 import org.consentplatform.application.port.out.StorageProbe;
+import org.consentplatform.application.port.out.TenantKeys;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.application.service.CheckpointService;
 import org.consentplatform.application.service.ConsentCenterService;
@@ -56,11 +62,13 @@ import org.consentplatform.application.service.ExpiryService;
 import org.consentplatform.application.service.HistoryService;
 import org.consentplatform.application.service.IdempotencyService;
 import org.consentplatform.application.service.ImportService;
+import org.consentplatform.application.service.KeyService;
 import org.consentplatform.application.service.InboundEventService;
 import org.consentplatform.application.service.OutboxRelay;
 import org.consentplatform.application.service.ProfileService;
 import org.consentplatform.application.service.RecipientPreferenceService;
 import org.consentplatform.application.service.ReportService;
+import org.consentplatform.application.service.RetentionService;
 import org.consentplatform.application.service.SubjectRequestService;
 import org.consentplatform.application.service.TenantService;
 import org.consentplatform.domain.consent.ChainMigration;
@@ -82,7 +90,7 @@ import java.util.function.Supplier;
 
 /** Plain constructors, wired here: the core carries no framework annotation. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PlatformProperties.class, OutboxProperties.class, AuditProperties.class, ImportProperties.class,
+@EnableConfigurationProperties({PlatformProperties.class, RetentionProperties.class, OutboxProperties.class, AuditProperties.class, ImportProperties.class,
         ExpiryProperties.class, ReportProperties.class, DoubleOptInProperties.class, ReceiptProperties.class,
         KeyProperties.class})
 class ApplicationWiring {
@@ -110,8 +118,18 @@ class ApplicationWiring {
     }
 
     @Bean
-    ContactPointKeys contactPointKeys(MongoStore store, KeyProperties keys, Clock clock) {
-        return new ContactPointKeys(store, MasterKey.fromKeysetFile(keys.masterKeysetFile(), keys.createIfMissing()), clock);
+    TenantKeyring tenantKeyring(MongoStore store, KeyProperties keys, Clock clock) {
+        return new TenantKeyring(store, MasterKey.fromKeysetFile(keys.masterKeysetFile(), keys.createIfMissing()), clock);
+    }
+
+    @Bean
+    ContactPointKeys contactPointKeys(MongoStore store, TenantKeyring keyring, Clock clock) {
+        return new ContactPointKeys(store, keyring, clock);
+    }
+
+    @Bean
+    Erasures erasures(MongoStore store, ContactPointKeys keys) {
+        return StorageOutages.guarded(Erasures.class, new MongoErasures(store, keys));
     }
 
     @Bean
@@ -141,14 +159,14 @@ class ApplicationWiring {
     }
 
     @Bean
-    IdempotencyRecords idempotencyRecords(MongoStore store) {
-        return StorageOutages.guarded(IdempotencyRecords.class, new MongoIdempotencyRecords(store));
+    IdempotencyRecords idempotencyRecords(MongoStore store, ContactPointKeys keys) {
+        return StorageOutages.guarded(IdempotencyRecords.class, new MongoIdempotencyRecords(store, keys));
     }
 
     @Bean
     TenantService tenantService(Tenants tenants, Contacts contacts, ConsentRecords records,
-                                ComplianceProfiles profiles, Clock clock) {
-        return new TenantService(tenants, contacts, records, profiles, clock);
+                                ComplianceProfiles profiles, ConsentHistory history, Clock clock) {
+        return new TenantService(tenants, contacts, records, profiles, history, clock);
     }
 
     @Bean
@@ -164,13 +182,13 @@ class ApplicationWiring {
 
     @Bean
     ConsentService consentService(ConsentRecords records, Contacts contacts, Tenants tenants,
-                                  ComplianceProfiles profiles, DoubleOptInService doubleOptIn, Clock clock) {
-        return new ConsentService(records, contacts, tenants, profiles, doubleOptIn, clock);
+                                  ComplianceProfiles profiles, DoubleOptInService doubleOptIn, Erasures erasures, Clock clock) {
+        return new ConsentService(records, contacts, tenants, profiles, doubleOptIn, erasures, clock);
     }
 
     @Bean
-    ConfirmationRequests confirmationRequests(MongoStore store) {
-        return StorageOutages.guarded(ConfirmationRequests.class, new MongoConfirmationRequests(store));
+    ConfirmationRequests confirmationRequests(MongoStore store, ContactPointKeys keys) {
+        return StorageOutages.guarded(ConfirmationRequests.class, new MongoConfirmationRequests(store, keys));
     }
 
     @Bean
@@ -190,18 +208,19 @@ class ApplicationWiring {
     @Bean
     DoubleOptInService doubleOptInService(ConfirmationRequests requests, ConfirmationMails mails,
                                           EventPublisher events, MailQuota quota, ConsentRecords records,
-                                          ComplianceProfiles profiles, Clock clock, Environment environment,
+                                          ComplianceProfiles profiles, Erasures erasures, Clock clock, Environment environment,
                                           DoubleOptInProperties doubleOptIn) {
         // by default this server itself, on the port it actually listens on (known once it started)
         Supplier<String> linkBase = () -> !doubleOptIn.linkBaseUrl().isBlank() ? doubleOptIn.linkBaseUrl()
                 : "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return new DoubleOptInService(requests, mails, events, quota, records, profiles, clock, linkBase);
+        return new DoubleOptInService(requests, mails, events, quota, records, profiles, erasures, clock, linkBase);
     }
 
     @Bean
     RecipientPreferenceService recipientPreferenceService(ConsentRecords records, Contacts contacts, Tenants tenants,
-                                                          ComplianceProfiles profiles, DoubleOptInService doubleOptIn, Clock clock) {
-        return new RecipientPreferenceService(records, contacts, tenants, profiles, doubleOptIn, clock);
+                                                          ComplianceProfiles profiles, DoubleOptInService doubleOptIn,
+                                                          Erasures erasures, Clock clock) {
+        return new RecipientPreferenceService(records, contacts, tenants, profiles, doubleOptIn, erasures, clock);
     }
 
     @Bean
@@ -240,10 +259,11 @@ class ApplicationWiring {
     }
 
     @Bean
-    SubjectRequestService subjectRequestService(ConsentHistory history, Contacts contacts, Tenants tenants,
+    SubjectRequestService subjectRequestService(ConsentHistory history, ConsentRecords records, Contacts contacts, Tenants tenants,
                                                 ComplianceProfiles profiles, ConfirmationRequests confirmations,
-                                                ReceiptSeals receipts, Clock clock) {
-        return new SubjectRequestService(history, contacts, tenants, profiles, confirmations, receipts, clock);
+                                                ReceiptSeals receipts, Erasures erasures, EventPublisher events, Clock clock) {
+        return new SubjectRequestService(history, records, contacts, tenants, profiles, confirmations, receipts, erasures, events,
+                clock);
     }
 
     @Bean
@@ -265,7 +285,7 @@ class ApplicationWiring {
     @Bean(destroyMethod = "close")
     EventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics, OutboxProperties outbox) {
         return new KafkaEventPublisher(producers.getConfigurationProperties(),
-                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn()), outbox.ackTimeout());
+                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn(), topics.erasures()), outbox.ackTimeout());
     }
 
     /** Names this instance in leases: unique per process, readable in the lease documents. */
@@ -323,17 +343,33 @@ class ApplicationWiring {
     }
 
     @Bean
-    ImportService importService(MongoStore store, ConsentRecords records, Tenants tenants,
-                                ComplianceProfiles profiles, Leases leases, InstanceId instance, Clock clock,
-                                ImportProperties imports) {
-        return new ImportService(StorageOutages.guarded(ImportJobs.class, new MongoImportJobs(store)),
-                StorageOutages.guarded(ImportFiles.class, new GridFsImportFiles(store, imports.maxBytes(), imports.maxRowChars())),
-                StorageOutages.guarded(ImportErrors.class, new MongoImportErrors(store)), records, tenants, profiles, leases,
-                instance.value(), imports.leaseTtl(), imports.batchSize(), clock);
+    ImportFiles importFiles(MongoStore store, TenantKeyring keyring, ImportProperties imports) {
+        return StorageOutages.guarded(ImportFiles.class, new GridFsImportFiles(store, keyring, imports.maxBytes(), imports.maxRowChars()));
     }
 
     @Bean
-    IdempotencyService idempotencyService(IdempotencyRecords records, Clock clock) {
-        return new IdempotencyService(records, clock);
+    ImportService importService(MongoStore store, ContactPointKeys keys, ImportFiles files, ConsentRecords records, Tenants tenants,
+                                ComplianceProfiles profiles, Erasures erasures, Leases leases, InstanceId instance, Clock clock,
+                                ImportProperties imports) {
+        return new ImportService(StorageOutages.guarded(ImportJobs.class, new MongoImportJobs(store)), files,
+                StorageOutages.guarded(ImportErrors.class, new MongoImportErrors(store, keys, clock)), records, tenants, profiles, erasures,
+                leases, instance.value(), imports.leaseTtl(), imports.batchSize(), clock);
+    }
+
+    @Bean
+    KeyService keyService(TenantKeyring keyring) {
+        return new KeyService(StorageOutages.guarded(TenantKeys.class, keyring));
+    }
+
+    @Bean
+    RetentionService retentionService(MongoStore store, ConsentHistory history, Tenants tenants, RetentionProperties retention,
+                                      Clock clock) {
+        return new RetentionService(StorageOutages.guarded(Retention.class, new MongoRetention(store)), history, tenants,
+                new RetentionService.Periods(retention.importFiles(), retention.confirmationRequests()), clock);
+    }
+
+    @Bean
+    IdempotencyService idempotencyService(IdempotencyRecords records, Tenants tenants, Clock clock) {
+        return new IdempotencyService(records, tenants, clock);
     }
 }

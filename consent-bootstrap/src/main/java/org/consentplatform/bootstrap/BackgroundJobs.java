@@ -1,8 +1,12 @@
 package org.consentplatform.bootstrap;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.consentplatform.application.port.in.CountChanges;
 import org.consentplatform.application.port.in.ExpireConsents;
+import org.consentplatform.application.port.in.FinishErasures;
 import org.consentplatform.application.port.in.ProcessImports;
+import org.consentplatform.application.port.in.PurgeExpiredData;
 import org.consentplatform.application.port.in.RelayChanges;
 import org.consentplatform.application.port.in.TakeCheckpoints;
 import org.consentplatform.application.port.out.ConsentRecords;
@@ -14,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -97,6 +104,46 @@ class BackgroundJobs {
         return PeriodicJob.every("topic-creation", TOPIC_RETRY, () -> {
             if (!created.get()) {
                 created.set(admin.initialize());
+            }
+        });
+    }
+
+    /**
+     * Finishes erasures an instance began but did not complete (it stopped in between): every
+     * step is safe to repeat, and the contact points are kept by pseudonym for it (ADR 39).
+     */
+    @Bean
+    PeriodicJob erasureCompletion(FinishErasures erasures) {
+        return PeriodicJob.every("erasure-completion", Duration.ofMinutes(1), () -> {
+            int finished = erasures.finishInterrupted();
+            if (finished > 0) {
+                LOG.warn("Finished {} erasure(s) an instance had left unfinished", finished);
+            }
+        });
+    }
+
+    /**
+     * Deletes what is kept only for a while (ADR 40), on every instance (deletes by date are safe
+     * to repeat), and counts each kind in {@code consent.retention.purged}.
+     */
+    @Bean
+    PeriodicJob retention(PurgeExpiredData retention, RetentionProperties properties, MeterRegistry meters) {
+        Map<String, Counter> purged = new LinkedHashMap<>();
+        for (String kind : List.of("import-files", "import-error-lines", "idempotency-keys", "confirmation-requests", "mail-quotas",
+                "retired-addresses")) {
+            purged.put(kind, Counter.builder("consent.retention.purged").tag("kind", kind)
+                    .description("Documents deleted because their retention ended").register(meters));
+        }
+        return PeriodicJob.every("retention", properties.interval(), () -> {
+            PurgeExpiredData.Purged run = retention.purgeExpired();
+            purged.get("import-files").increment(run.importFiles());
+            purged.get("import-error-lines").increment(run.importErrorLines());
+            purged.get("idempotency-keys").increment(run.idempotencyKeys());
+            purged.get("confirmation-requests").increment(run.confirmationRequests());
+            purged.get("mail-quotas").increment(run.mailQuotas());
+            purged.get("retired-addresses").increment(run.retiredAddresses());
+            if (run.total() > 0) {
+                LOG.info("Retention deleted {}", run);
             }
         });
     }

@@ -24,7 +24,9 @@ import java.util.Map;
         properties = {"consent.embedded.mongo.storage=memory", "consent.projection-repair.interval=PT1H",
                 "consent.embedded.kafka.port=0", "consent.embedded.kafka.dir=", "consent.embedded.mail.port=0"})
 @ContextConfiguration(initializers = RunningService.TestKey.class)
-@Import(World.class) // the scenarios' world; on every class using the service, so that they all share one context
+// the scenarios' world, and the recorder of the store for the suite's dump; on every class using the service, so that they
+// all share one context
+@Import({World.class, SuiteStores.class})
 public @interface RunningService {
 
     final class TestKey implements ApplicationContextInitializer<ConfigurableApplicationContext> {

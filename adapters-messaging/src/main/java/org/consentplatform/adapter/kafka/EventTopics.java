@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import java.time.Duration;
+
 /**
  * The topics of the platform, their names and defaults defined here only: what the publisher
  * writes to, what the inbound listener reads and where its dead letters go. Created at start-up
@@ -19,6 +21,9 @@ import org.springframework.kafka.core.KafkaAdmin;
  * @param checkpoints       where tenant checkpoints go
  * @param doubleOptIn       where doi.requested events go; for profiles with an external sender they carry confirmation
  *                          links, so restrict reading to that sender
+ * @param erasures          where erasure events go (they carry the erased addresses): keep them as long as the
+ *                          oldest backup a restore could bring back, and no longer
+ * @param erasuresRetention how long the broker keeps erasure events (the topic's {@code retention.ms} when the service creates it)
  * @param inbound           what mail and SMS providers report
  * @param inboundDeadLetter where inbound messages that can never be applied go
  * @param partitions        partitions of the topics the service creates
@@ -26,15 +31,19 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 @ConfigurationProperties("consent.kafka.topics")
 public record EventTopics(@DefaultValue("consent.changes.v1") String changes, @DefaultValue("consent.checkpoints.v1") String checkpoints,
-                          @DefaultValue("consent.doi.v1") String doubleOptIn, @DefaultValue("consent.inbound.v1") String inbound,
+                          @DefaultValue("consent.doi.v1") String doubleOptIn, @DefaultValue("consent.erasures.v1") String erasures,
+                          @DefaultValue("35d") Duration erasuresRetention, @DefaultValue("consent.inbound.v1") String inbound,
                           @DefaultValue("consent.inbound.v1.dlt") String inboundDeadLetter, @DefaultValue("6") int partitions,
                           Short replicationFactor) {
 
     public EventTopics {
-        for (String topic : new String[]{changes, checkpoints, doubleOptIn, inbound, inboundDeadLetter}) {
+        for (String topic : new String[]{changes, checkpoints, doubleOptIn, erasures, inbound, inboundDeadLetter}) {
             if (topic == null || topic.isBlank()) {
                 throw new IllegalArgumentException("consent.kafka.topics.*: a topic name must not be empty");
             }
+        }
+        if (erasuresRetention.isNegative() || erasuresRetention.isZero()) {
+            throw new IllegalArgumentException("consent.kafka.topics.erasures-retention must be positive");
         }
         if (partitions < 1) {
             throw new IllegalArgumentException("consent.kafka.topics.partitions must be at least 1");
@@ -51,12 +60,18 @@ public record EventTopics(@DefaultValue("consent.changes.v1") String changes, @D
                     topic(topics.changes(), topics.partitions(), topics),
                     topic(topics.checkpoints(), 1, topics),
                     topic(topics.doubleOptIn(), topics.partitions(), topics),
+                    // keyed like the changes, so that a contact point's erasure follows its changes on every partition count
+                    topic(TopicBuilder.name(topics.erasures()).partitions(topics.partitions())
+                            .config("retention.ms", Long.toString(topics.erasuresRetention().toMillis())), topics),
                     topic(topics.inbound(), topics.partitions(), topics),
                     topic(topics.inboundDeadLetter(), 1, topics));
         }
 
         private static NewTopic topic(String name, int partitions, EventTopics topics) {
-            TopicBuilder builder = TopicBuilder.name(name).partitions(partitions);
+            return topic(TopicBuilder.name(name).partitions(partitions), topics);
+        }
+
+        private static NewTopic topic(TopicBuilder builder, EventTopics topics) {
             return topics.replicationFactor() == null ? builder.build() : builder.replicas(topics.replicationFactor()).build();
         }
     }

@@ -3,6 +3,7 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.Rejection;
 import org.consentplatform.domain.tenant.TenantId;
@@ -23,12 +24,22 @@ final class ChangeRecorder {
         this.clock = clock;
     }
 
-    /** Change log first: a lost race for the sequence number means another writer won; reload and retry. */
+    /**
+     * Change log first: a lost race for the sequence number means another writer won; reload and
+     * retry. A contact point erased in between (§13) refuses what it refuses, the attempt kept.
+     */
     ConsentChange record(TenantId tenant, ConsentCapture capture, boolean doubleOptInRequired) {
         RecordKey key = capture.key();
         return OptimisticAppend.retry(key.toString(), () -> {
-            ConsentChange change = records.load(tenant, key)
-                    .capture(capture, doubleOptInRequired, UUID.randomUUID().toString(), clock.instant());
+            ConsentRecord record = records.load(tenant, key);
+            Optional<Rejection> erased = record.suppression().flatMap(suppression -> suppression.refusal(capture));
+            if (erased.isPresent()) {
+                if (!records.append(record.reject(capture, erased.get(), UUID.randomUUID().toString(), clock.instant()))) {
+                    return Optional.empty();
+                }
+                throw erased.get().refusal();
+            }
+            ConsentChange change = record.capture(capture, doubleOptInRequired, UUID.randomUUID().toString(), clock.instant());
             return records.append(change) ? Optional.of(change) : Optional.empty();
         });
     }

@@ -68,8 +68,9 @@ public final class ConsentCenterService implements ConsentCenter {
             }
             layout.add(new GridIntents(profile, rows));
         }
-        Map<RecordKey, RecordState> read = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
-        RecordStates states = Minors.statesAt(clock.instant(), tenant, read, contacts, settings);
+        ConsentRecords.Current current = keys.isEmpty() ? ConsentRecords.Current.NONE : records.current(tenant, keys);
+        Map<RecordKey, RecordState> read = current.states();
+        RecordStates states = Minors.statesAt(clock.instant(), tenant, current, contacts, settings);
 
         List<ProfileGrid> grids = layout.stream().map(grid -> new ProfileGrid(grid.profile(), grid.rows().stream()
                 .map(row -> new Row(row.purpose(), row.topic(), row.intents().stream()

@@ -5,6 +5,7 @@ import org.consentplatform.application.port.in.ReadConsents;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.application.port.out.Erasures;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -36,10 +37,10 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
     private final Clock clock;
 
     public ConsentService(ConsentRecords records, Contacts contacts, Tenants tenants, ComplianceProfiles profiles,
-                          DoubleOptInService doubleOptIn, Clock clock) {
+                          DoubleOptInService doubleOptIn, Erasures erasures, Clock clock) {
         this.records = records;
         this.lookups = new Lookups(tenants, profiles);
-        this.recorder = new ConfirmingRecorder(records, contacts, doubleOptIn, clock);
+        this.recorder = new ConfirmingRecorder(records, contacts, doubleOptIn, erasures, clock);
         this.clock = clock;
     }
 

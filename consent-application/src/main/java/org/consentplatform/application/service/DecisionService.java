@@ -63,7 +63,10 @@ public final class DecisionService implements DecideMessages {
         List<ConsultedRecord> consulted = decided.intent().recordsRead().stream()
                 .map(key -> new ConsultedRecord(key, decided.states().get(key)))
                 .toList();
-        return new Explanation(decided.decision(), consulted, decided.intent().contact(), decided.contactLevelChecked());
+        Contact contact = decided.intent().contact();
+        // the decision read the contact's flags alone; the explanation shows whom it is about
+        Contact shown = contact == null ? null : contacts.find(tenant, contact.id()).orElse(contact);
+        return new Explanation(decided.decision(), consulted, shown, decided.contactLevelChecked());
     }
 
     /** A single decision with what it read. */
@@ -74,9 +77,9 @@ public final class DecisionService implements DecideMessages {
     private Decided decided(TenantId tenant, DecisionQuery query) {
         TenantSettings settings = lookups.settings(tenant);
         MessageIntent intent = intent(tenant, settings, new HashMap<>(), query, contactOf(tenant, query));
-        Map<RecordKey, RecordState> states = records.current(tenant, intent.recordsRead());
-        return new Decided(intent, states, EnforcementPolicy.decide(intent, settings, Minors.statesAt(clock.instant(), tenant, states, contacts, settings)),
-                settings.checkContactLevelConsent());
+        ConsentRecords.Current current = records.current(tenant, intent.recordsRead());
+        return new Decided(intent, current.states(), EnforcementPolicy.decide(intent, settings,
+                Minors.statesAt(clock.instant(), tenant, current, contacts, settings)), settings.checkContactLevelConsent());
     }
 
     @Override
@@ -121,7 +124,7 @@ public final class DecisionService implements DecideMessages {
                 }
             }
         }
-        Map<RecordKey, RecordState> read = keys.isEmpty() ? Map.of() : records.current(tenant, keys);
+        ConsentRecords.Current read = keys.isEmpty() ? ConsentRecords.Current.NONE : records.current(tenant, keys);
         RecordStates states = Minors.statesAt(clock.instant(), tenant, read, contacts, settings);
         for (Resolved entry : resolved) {
             results.accept(entry.intent() == null ? entry.refused()
@@ -148,7 +151,8 @@ public final class DecisionService implements DecideMessages {
             return null;
         }
         TechnicalId id = query.contactId();
-        return contacts.find(tenant, id).orElseThrow(() -> new DomainRejection.NotFound("contact '" + id + "' does not exist"));
+        // its flags are all a decision reads of it: nothing is decrypted
+        return contactIn(contacts.findAll(tenant, List.of(id)), id);
     }
 
     private static Contact contactIn(Map<TechnicalId, Contact> contacts, TechnicalId id) {

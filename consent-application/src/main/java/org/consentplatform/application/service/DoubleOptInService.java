@@ -6,6 +6,7 @@ import org.consentplatform.application.port.out.ConfirmationMails;
 import org.consentplatform.application.port.out.ConfirmationMails.ConfirmationMail;
 import org.consentplatform.application.port.out.ConfirmationRequests;
 import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Erasures;
 import org.consentplatform.application.port.out.EventPublisher;
 import org.consentplatform.application.port.out.MailQuota;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -48,6 +49,7 @@ public final class DoubleOptInService implements ConfirmOptIns {
     private final MailQuota quota;
     private final ConsentRecords records;
     private final ComplianceProfiles profiles;
+    private final SuppressionLifts suppressions;
     private final Clock clock;
     private final Supplier<String> linkBase;
 
@@ -56,13 +58,15 @@ public final class DoubleOptInService implements ConfirmOptIns {
      *                 (asked for each link: a server's port may be known only once it listens)
      */
     public DoubleOptInService(ConfirmationRequests requests, ConfirmationMails mails, EventPublisher events, MailQuota quota,
-                              ConsentRecords records, ComplianceProfiles profiles, Clock clock, Supplier<String> linkBase) {
+                              ConsentRecords records, ComplianceProfiles profiles, Erasures erasures, Clock clock,
+                              Supplier<String> linkBase) {
         this.requests = requests;
         this.mails = mails;
         this.events = events;
         this.quota = quota;
         this.records = records;
         this.profiles = profiles;
+        this.suppressions = new SuppressionLifts(erasures, clock);
         this.clock = clock;
         this.linkBase = linkBase;
     }
@@ -125,6 +129,8 @@ public final class DoubleOptInService implements ConfirmOptIns {
                 return Optional.empty();
             }
             requests.markConfirmed(request.tokenHash(), now);
+            // the person confirmed: an erased contact point they gave again is theirs to be written to (§13)
+            suppressions.afterRecording(request.tenant(), record.suppression().orElse(null), confirmation);
             return Optional.of(describe(request, ConsentRecord.reconstitute(confirmation)).withStatus(Status.CONFIRMED));
         });
     }
@@ -136,8 +142,9 @@ public final class DoubleOptInService implements ConfirmOptIns {
             return Renewal.UNKNOWN;
         }
         ConfirmationRequest request = found.get();
-        if (!request.renewable(records.load(request.tenant(), request.key()), clock.instant())) {
-            return Renewal.NOT_RENEWABLE;
+        if (request.key().contactPoint().isWithheld()
+                || !request.renewable(records.load(request.tenant(), request.key()), clock.instant())) {
+            return Renewal.NOT_RENEWABLE; // an address no longer held cannot be written to
         }
         reserveMail(request.tenant(), request.key().contactPoint().address());
         return renewal(request) ? Renewal.SENT : Renewal.NOT_RENEWABLE;
@@ -150,7 +157,7 @@ public final class DoubleOptInService implements ConfirmOptIns {
         for (ConfirmationRequest request : requests.unconfirmedFor(normalised, MAX_RENEWALS_BY_ADDRESS)) {
             String opt = request.tenant().value() + "|" + request.key().value() + "|" + request.pendingSeq();
             // one new link per waiting opt-in; no word of the outcome, which would tell strangers what an address signed up to
-            if (!renewed.contains(opt) && request.renewable(records.load(request.tenant(), request.key()), clock.instant())
+            if (!renewed.contains(opt) && !request.key().contactPoint().isWithheld() && request.renewable(records.load(request.tenant(), request.key()), clock.instant())
                     && quota.take(request.tenant(), request.key().contactPoint().address()).isZero() && renewal(request)) {
                 renewed.add(opt);
             }

@@ -4,6 +4,7 @@ import org.consentplatform.application.port.in.ImportConsents;
 import org.consentplatform.application.port.in.ProcessImports;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.Erasures;
 import org.consentplatform.application.port.out.ImportErrors;
 import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.application.port.out.ImportJobs;
@@ -13,6 +14,8 @@ import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.Suppression;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.load.ImportJob;
 import org.consentplatform.domain.load.ImportRow;
 import org.consentplatform.domain.load.ImportRules;
@@ -57,11 +60,13 @@ public final class ImportService implements ImportConsents, ProcessImports {
     private final ComplianceProfiles profiles;
     private final LeasedWork work;
     private final ChangeRecorder recorder;
+    private final Erasures erasures;
     private final int batchSize;
     private final Clock clock;
 
     public ImportService(ImportJobs jobs, ImportFiles files, ImportErrors errors, ConsentRecords records, Tenants tenants,
-                         ComplianceProfiles profiles, Leases leases, String instance, Duration leaseTtl, int batchSize, Clock clock) {
+                         ComplianceProfiles profiles, Erasures erasures, Leases leases, String instance, Duration leaseTtl,
+                         int batchSize, Clock clock) {
         this.jobs = jobs;
         this.files = files;
         this.errors = errors;
@@ -69,6 +74,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
         this.tenants = tenants;
         this.profiles = profiles;
         this.recorder = new ChangeRecorder(records, clock);
+        this.erasures = erasures;
         this.work = new LeasedWork(leases, instance, leaseTtl);
         this.batchSize = batchSize;
         this.clock = clock;
@@ -80,7 +86,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
             spec.checkAgainst(profiles.require(tenant, spec.profileId()));
         }
         String id = UUID.randomUUID().toString();
-        ImportFiles.Stored stored = files.store(id, fileName, content);
+        ImportFiles.Stored stored = files.store(tenant, id, fileName, content);
         ImportJob job = ImportJob.queued(id, tenant, spec, fileName, Math.max(0, stored.lines() - headerLines(spec)), clock.instant());
         jobs.add(job);
         return job;
@@ -147,7 +153,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
         ImportJob job = queued.started(clock.instant());
         jobs.save(job);
         ImportRules rules = new ImportRules(job, tenants.inForce(job.tenant()), id -> profiles.find(queued.tenant(), id));
-        try (ImportFiles.Rows rows = files.open(job.id(), job.spec().format(), job.nextLine())) {
+        try (ImportFiles.Rows rows = files.open(job.tenant(), job.id(), job.spec().format(), job.nextLine())) {
             List<String> missing = job.spec().format() == ImportSpec.Format.CSV
                     ? ImportRules.missingColumns(job.spec().shape(), rows.header()) : List.of();
             if (!missing.isEmpty()) {
@@ -180,7 +186,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
 
     /** Applies a batch and stores the position after it, with the counts. */
     private ImportJob apply(ImportJob job, ImportRules rules, List<ImportRow> batch) {
-        List<ImportRules.Reading> readings = batch.stream().map(rules::read).toList();
+        List<ImportRules.Reading> readings = refuseErased(job.tenant(), batch.stream().map(rules::read).toList());
         List<ImportRules.Captures> rows = readings.stream()
                 .filter(ImportRules.Captures.class::isInstance).map(ImportRules.Captures.class::cast).toList();
         Map<String, ConsentChange> inLog = new HashMap<>();
@@ -199,7 +205,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
         for (ImportRules.Reading reading : readings) {
             counts = counts.plus(switch (reading) {
                 case ImportRules.Rejected rejected -> {
-                    errors.add(job.id(), rejected.line(), rejected.violations());
+                    errors.add(job.tenant(), job.id(), rejected.line(), rejected.violations(), rejected.named());
                     yield RowOutcome.REJECTED;
                 }
                 case ImportRules.Captures captures -> captures.outcome(inLog::get, job.actor());
@@ -208,6 +214,15 @@ public final class ImportService implements ImportConsents, ProcessImports {
         ImportJob progressed = job.progressed(counts, batch.getLast().line() + 1);
         jobs.save(progressed);
         return progressed;
+    }
+
+    /** Rejects every row about an erased contact point (§13): a load never brings one back, whatever it says. */
+    private List<ImportRules.Reading> refuseErased(TenantId tenant, List<ImportRules.Reading> readings) {
+        Set<ContactPoint> named = readings.stream().filter(ImportRules.Captures.class::isInstance)
+                .flatMap(reading -> ((ImportRules.Captures) reading).captures().stream()).map(capture -> capture.key().contactPoint())
+                .collect(Collectors.toSet());
+        Map<ContactPoint, Suppression> erased = named.isEmpty() ? Map.of() : erasures.suppressions(tenant, named);
+        return erased.isEmpty() ? readings : readings.stream().map(reading -> ImportRules.refusedIfErased(reading, erased.keySet())).toList();
     }
 
     /**

@@ -55,7 +55,7 @@ public final class InboundEventService implements RecordInboundEvents {
             return new Outcome(true, 0);
         }
         optOuts.forEach(capture -> recorder.record(tenant, capture, false));
-        applied.complete(tenant, key, "opt-outs:" + optOuts.size());
+        applied.complete(tenant, key, "opt-outs:" + optOuts.size(), List.of()); // names nobody: an event id
         return new Outcome(false, optOuts.size());
     }
 }

@@ -4,6 +4,7 @@ import org.consentplatform.application.port.in.RecipientPreferences;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
+import org.consentplatform.application.port.out.Erasures;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -48,11 +49,11 @@ public final class RecipientPreferenceService implements RecipientPreferences {
     private final Clock clock;
 
     public RecipientPreferenceService(ConsentRecords records, Contacts contacts, Tenants tenants, ComplianceProfiles profiles,
-                                      DoubleOptInService doubleOptIn, Clock clock) {
+                                      DoubleOptInService doubleOptIn, Erasures erasures, Clock clock) {
         this.records = records;
         this.contacts = contacts;
         this.lookups = new Lookups(tenants, profiles);
-        this.recorder = new ConfirmingRecorder(records, contacts, doubleOptIn, clock);
+        this.recorder = new ConfirmingRecorder(records, contacts, doubleOptIn, erasures, clock);
         this.clock = clock;
     }
 
@@ -170,7 +171,7 @@ public final class RecipientPreferenceService implements RecipientPreferences {
     }
 
     private RecordStates statesOf(TenantId tenant, Collection<RecordKey> keys) {
-        return Minors.statesAt(clock.instant(), tenant, keys.isEmpty() ? Map.of() : records.current(tenant, keys), contacts,
+        return Minors.statesAt(clock.instant(), tenant, keys.isEmpty() ? ConsentRecords.Current.NONE : records.current(tenant, keys), contacts,
                 lookups.settings(tenant));
     }
 

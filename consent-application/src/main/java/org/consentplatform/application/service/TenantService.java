@@ -2,6 +2,7 @@ package org.consentplatform.application.service;
 
 import org.consentplatform.application.port.in.ManageTenants;
 import org.consentplatform.application.port.out.ComplianceProfiles;
+import org.consentplatform.application.port.out.ConsentHistory;
 import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.application.port.out.Tenants;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 public final class TenantService implements ManageTenants {
 
@@ -25,13 +27,16 @@ public final class TenantService implements ManageTenants {
     private final Contacts contacts;
     private final ConsentRecords records;
     private final ComplianceProfiles profiles;
+    private final ConsentHistory history;
     private final Clock clock;
 
-    public TenantService(Tenants tenants, Contacts contacts, ConsentRecords records, ComplianceProfiles profiles, Clock clock) {
+    public TenantService(Tenants tenants, Contacts contacts, ConsentRecords records, ComplianceProfiles profiles, ConsentHistory history,
+                         Clock clock) {
         this.tenants = tenants;
         this.contacts = contacts;
         this.records = records;
         this.profiles = profiles;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -61,8 +66,10 @@ public final class TenantService implements ManageTenants {
                 records.ofContactPoint(tenant, contactPoint).forEach(record -> record.current()
                         .ifPresent(state -> states.put(record.key(), state)));
             }
-            impact.count(contact, Minors.statesAt(now, tenant, states, contacts, settings));
+            impact.count(contact, Minors.statesAt(now, tenant, new ConsentRecords.Current(states, Map.of()), contacts, settings));
         });
+        // contacts are read by pseudonym, nothing decrypted while counting: only the sample is named
+        impact.name(history.disclose(tenant, impact.sampleContactPoints()));
         return impact;
     }
 }

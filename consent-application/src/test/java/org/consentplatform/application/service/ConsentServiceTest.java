@@ -11,6 +11,7 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.consent.Suppression;
 import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
@@ -107,7 +108,7 @@ class ConsentServiceTest {
                 throw new AssertionError("no mail expected");
             }, null, (tenant, address) -> {
                 throw new AssertionError("no mail expected");
-            }, records, profiles, clock, () -> "http://localhost"), clock);
+            }, records, profiles, records.erasures, clock, () -> "http://localhost"), records.erasures, clock);
 
     @Test
     void aLostRaceForTheSequenceNumberIsRetriedOnTheReloadedRecord() {
@@ -148,13 +149,13 @@ class ConsentServiceTest {
 
     @Test
     void anOperatorSaysWhyAndTheReasonIsRecordedAsEvidence() {
-        for (Evidence noReason : new Evidence[]{null, Evidence.NONE, Evidence.operatorReason("  ")}) {
+        for (Evidence noReason : new Evidence[]{null, Evidence.NONE, Evidence.because("  ")}) {
             assertThatThrownBy(() -> operatorCommand(noReason))
                     .isInstanceOfSatisfying(DomainRejection.InvalidInput.class,
                             e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("evidence.reason"));
         }
 
-        ConsentChange change = service.capture(ACME, operatorCommand(Evidence.operatorReason("asked on the phone, 2 December")),
+        ConsentChange change = service.capture(ACME, operatorCommand(Evidence.because("asked on the phone, 2 December")),
                 new Caller(new Actor("ada", "consent-console"), "corr-2"));
 
         assertThat(change.source()).isEqualTo(Source.OPERATOR);
@@ -214,6 +215,51 @@ class ConsentServiceTest {
         contacts.saveMinorFlag(ACME, new MinorFlag(new ContactPoint(Channel.EMAIL, "leo@example.com"), LocalDate.parse("2008-01-01")));
 
         assertThat(service.capture(ACME, command("leo@example.com", "OPTED_IN"), CALLER).applied()).isTrue();
+    }
+
+    @Test
+    void anErasedAddressTakesTheOptInOfThePersonWhichLiftsItsSuppression() {
+        var eve = new ContactPoint(Channel.EMAIL, "eve@example.com");
+        var suppression = new Suppression("e-1", Instant.parse("2026-10-01T00:00:00Z"), "GDPR Art. 17(1)(b)");
+        records.erasures.suppressions.put(eve, suppression);
+
+        ConsentChange change = service.capture(ACME, command("eve@example.com", "OPTED_IN"), CALLER);
+
+        assertThat(change.applied()).isTrue();
+        assertThat(records.erasures.readmitted).as("its address stored again, before the change").containsExactly(eve);
+        assertThat(records.erasures.suppressions).as("lifted").doesNotContainKey(eve);
+        assertThat(records.erasures.lifts).singleElement().satisfies(lift -> {
+            assertThat(lift.changeId()).isEqualTo(change.id());
+            assertThat(lift.source()).isEqualTo(Source.API);
+        });
+    }
+
+    @Test
+    void anErasedAddressRefusesAnOperatorsOptInKeepsTheAttemptAndStoresNothingElse() {
+        var eve = new ContactPoint(Channel.EMAIL, "eve@example.com");
+        records.erasures.suppressions.put(eve, new Suppression("e-1", Instant.parse("2026-10-01T00:00:00Z"), "GDPR Art. 17"));
+        var operatorOptIn = new CaptureCommand(RETAIL, new RawContactPoint(Channel.EMAIL, "eve@example.com"), COMMERCIAL, null,
+                ConsentState.OPTED_IN, Instant.parse("2026-11-01T00:00:00Z"), Source.OPERATOR, Evidence.because("on the phone"), null);
+
+        assertThatThrownBy(() -> service.captureAll(ACME, List.of(command("ann@example.com", "OPTED_IN"), operatorOptIn), CALLER))
+                .isInstanceOfSatisfying(DomainRejection.RuleViolation.class, e -> assertThat(e.rule()).isEqualTo("erased"));
+
+        assertThat(records.log.values().stream().flatMap(List::stream)).as("only the refused attempt, nothing of the batch")
+                .singleElement().satisfies(rejected -> assertThat(rejected.rejection().rule()).isEqualTo("erased"));
+        assertThat(records.erasures.readmitted).isEmpty();
+        assertThat(records.erasures.suppressions).containsKey(eve);
+    }
+
+    @Test
+    void anErasedAddressTakesAnOptOutWithoutStoringItsAddressAgain() {
+        var eve = new ContactPoint(Channel.EMAIL, "eve@example.com");
+        records.erasures.suppressions.put(eve, new Suppression("e-1", Instant.parse("2026-10-01T00:00:00Z"), "GDPR Art. 17"));
+
+        assertThat(service.capture(ACME, command("eve@example.com", "OPTED_OUT"), CALLER).applied()).isTrue();
+
+        assertThat(records.erasures.readmitted).isEmpty();
+        assertThat(records.erasures.suppressions).containsKey(eve);
+        assertThat(records.erasures.suppressionReads).as("opt-outs need not ask").isZero();
     }
 
     private static CaptureCommand command(String address, String state) {

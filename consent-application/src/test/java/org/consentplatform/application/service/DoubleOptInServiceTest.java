@@ -59,8 +59,10 @@ class DoubleOptInServiceTest {
             URI.create("https://brand.example/thanks"), "pl", DoubleOptInSettings.Delivery.PLATFORM_MAIL));
 
     private final DoubleOptInService doubleOptIn = new DoubleOptInService(new Requests(), mails::add, new Announcements(),
-            (tenant, address) -> quotaWait, records, new OneProfile(() -> profile), clock, () -> "https://consent.example/");
-    private final ConsentService consent = new ConsentService(records, new NoContacts(), new NoTenantSettings(), new OneProfile(() -> profile), doubleOptIn, clock);
+            (tenant, address) -> quotaWait, records, new OneProfile(() -> profile), records.erasures, clock,
+            () -> "https://consent.example/");
+    private final ConsentService consent = new ConsentService(records, new NoContacts(), new NoTenantSettings(),
+            new OneProfile(() -> profile), doubleOptIn, records.erasures, clock);
 
     @Test
     void theLinkIsMailedFromTheProfilesSenderInTheCapturesLanguageAndAnnouncedWithoutIt() {
@@ -210,6 +212,11 @@ class DoubleOptInServiceTest {
     }
 
     private final class Announcements implements EventPublisher {
+        @Override
+        public void announce(List<Erased> erasures) {
+            throw new AssertionError("no erasure here");
+        }
+
         @Override
         public CompletableFuture<Outcome> publish(List<ConsentChange> changes) {
             throw new AssertionError("changes go through the outbox");

@@ -1,5 +1,7 @@
 package org.consentplatform.application.service;
 
+import java.util.Collection;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.application.port.out.ImportErrors;
 import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.application.port.out.ImportJobs;
@@ -107,7 +109,8 @@ class ImportServiceTest {
             jobs = new Jobs(crashAfterSaves);
             ImportErrors errorReport = new ImportErrors() {
                 @Override
-                public void add(String jobId, long line, List<Violation> violations) {
+                public void add(TenantId tenant, String jobId, long line, List<Violation> violations,
+                                Collection<ContactPoint> named) {
                     String error = line + ":" + violations;
                     if (!errors.contains(error)) {
                         errors.add(error);
@@ -118,7 +121,8 @@ class ImportServiceTest {
                 public void forEach(String jobId, Consumer<RowError> consumer) {
                 }
             };
-            service = new ImportService(jobs, new Files(), errorReport, records, new NoTenantSettings(), new OneProfile(() -> RETAIL), new FreeLeases(),
+            service = new ImportService(jobs, new Files(), errorReport, records, new NoTenantSettings(), new OneProfile(() -> RETAIL),
+                    records.erasures, new FreeLeases(),
                     "instance-1", Duration.ofSeconds(30), 3, CLOCK);
         }
 
@@ -177,12 +181,12 @@ class ImportServiceTest {
 
     private static final class Files implements ImportFiles {
         @Override
-        public Stored store(String jobId, String fileName, InputStream content) {
+        public Stored store(TenantId tenant, String jobId, String fileName, InputStream content) {
             return new Stored(100, 11);
         }
 
         @Override
-        public Rows open(String jobId, ImportSpec.Format format, long fromLine) {
+        public Rows open(TenantId tenant, String jobId, ImportSpec.Format format, long fromLine) {
             Iterator<ImportRow> rows = rows().stream().filter(row -> row.line() >= fromLine).iterator();
             return new Rows() {
                 @Override

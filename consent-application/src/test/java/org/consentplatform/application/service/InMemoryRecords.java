@@ -5,6 +5,7 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Suppression;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.TechnicalId;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The change log of one test: appends fail while {@code racesToLose} is positive, like a concurrent writer winning. */
@@ -24,11 +26,24 @@ final class InMemoryRecords implements ConsentRecords {
     int racesToLose;
     /** How many times current states were read: each is one round trip to a store. */
     int currentReads;
+    /** The suppression list the records' contact points are read with, as storage files both together. */
+    final InMemoryErasures erasures;
+
+    InMemoryRecords() {
+        this(new InMemoryErasures());
+    }
+
+    InMemoryRecords(InMemoryErasures erasures) {
+        this.erasures = erasures;
+    }
 
     @Override
     public ConsentRecord load(TenantId tenant, RecordKey key) {
         List<ConsentChange> changes = log.getOrDefault(key, List.of());
-        return changes.isEmpty() ? ConsentRecord.absent(tenant, key, TestSeals.of(key)) : ConsentRecord.reconstitute(changes.getLast());
+        ConsentRecord record = changes.isEmpty() ? ConsentRecord.absent(tenant, key, TestSeals.of(key))
+                : ConsentRecord.reconstitute(changes.getLast());
+        Suppression suppression = erasures.suppressions.get(key.contactPoint());
+        return suppression == null ? record : record.suppressedBy(suppression);
     }
 
     @Override
@@ -44,18 +59,21 @@ final class InMemoryRecords implements ConsentRecords {
     }
 
     @Override
-    public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> keys) {
+    public Current current(TenantId tenant, Collection<RecordKey> keys) {
         currentReads++;
         var states = new HashMap<RecordKey, RecordState>();
+        var suppressed = new HashMap<ContactPoint, Suppression>();
         for (RecordKey key : keys) {
             load(tenant, key).current().ifPresent(state -> states.put(key, state));
+            Optional.ofNullable(erasures.suppressions.get(key.contactPoint())).ifPresent(s -> suppressed.put(key.contactPoint(), s));
         }
-        return states;
+        return new Current(states, suppressed);
     }
 
     @Override
     public List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint) {
-        throw new UnsupportedOperationException();
+        return log.keySet().stream().filter(key -> key.contactPoint().equals(contactPoint)).map(key -> load(tenant, key))
+                .filter(record -> record.current().isPresent()).toList();
     }
 
     @Override

@@ -142,6 +142,11 @@ class OutboxRelayTest {
     }
 
     private static final class Broker implements EventPublisher {
+        @Override
+        public void announce(List<Erased> erasures) {
+            throw new AssertionError("no erasure here");
+        }
+
         final List<ConsentChange> sent = new ArrayList<>();
         final Set<String> refuse = new HashSet<>();
 

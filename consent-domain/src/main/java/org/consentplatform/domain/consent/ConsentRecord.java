@@ -10,12 +10,15 @@ import java.util.Optional;
  * The state of one (profile, contact point, purpose, topic) and the rules for changing it.
  * {@code seq} counts every change so far, applied or superseded; {@code headHash} is the hash
  * of the newest one, which the next change chains to. {@code sealed} is how the store holds the
- * record's contact point, which every change of the record hashes in place of the address.
+ * record's contact point, which every change of the record hashes in place of the address;
+ * {@code suppression} stands when that contact point was erased (§13).
  */
 public final class ConsentRecord {
 
     /** Who writes EXPIRY changes. */
     public static final Actor EXPIRY_JOB = new Actor("expiry");
+    /** The correlation id of the ERASURE changes of one erasure request. */
+    private static final String ERASURE_CORRELATION = "erasure:";
 
     private final TenantId tenant;
     private final RecordKey key;
@@ -23,29 +26,37 @@ public final class ConsentRecord {
     private final RecordState current;
     private final long seq;
     private final String headHash;
+    private final Suppression suppression;
 
-    private ConsentRecord(TenantId tenant, RecordKey key, SealedAddress sealed, RecordState current, long seq, String headHash) {
+    private ConsentRecord(TenantId tenant, RecordKey key, SealedAddress sealed, RecordState current, long seq, String headHash,
+                          Suppression suppression) {
         this.tenant = tenant;
         this.key = key;
         this.sealed = sealed;
         this.current = current;
         this.seq = seq;
         this.headHash = headHash;
+        this.suppression = suppression;
     }
 
     /** A record nobody has set yet. */
     public static ConsentRecord absent(TenantId tenant, RecordKey key, SealedAddress sealed) {
-        return new ConsentRecord(tenant, key, sealed, null, 0, ConsentChange.GENESIS);
+        return new ConsentRecord(tenant, key, sealed, null, 0, ConsentChange.GENESIS, null);
     }
 
     /** The record as its newest change left it. */
     public static ConsentRecord reconstitute(ConsentChange newest) {
-        return new ConsentRecord(newest.tenant(), newest.key(), newest.sealed(), newest.after(), newest.seq(), newest.hash());
+        return new ConsentRecord(newest.tenant(), newest.key(), newest.sealed(), newest.after(), newest.seq(), newest.hash(), null);
     }
 
     public static ConsentRecord reconstitute(TenantId tenant, RecordKey key, SealedAddress sealed, RecordState current, long seq,
                                              String headHash) {
-        return new ConsentRecord(tenant, key, sealed, current, seq, headHash);
+        return new ConsentRecord(tenant, key, sealed, current, seq, headHash, null);
+    }
+
+    /** The same record, its contact point erased and suppressed (§13). */
+    public ConsentRecord suppressedBy(Suppression suppression) {
+        return new ConsentRecord(tenant, key, sealed, current, seq, headHash, suppression);
     }
 
     /**
@@ -101,6 +112,27 @@ public final class ConsentRecord {
                 + current.capturedAt().toEpochMilli()).substring(0, 32);
         return Optional.of(ConsentChange.chained(id, tenant, key, sealed, seq + 1, ChangeOutcome.APPLIED, null, null, current,
                 RecordState.expiredAt(expiredAt), expiredAt, now, Source.EXPIRY, EXPIRY_JOB, Evidence.NONE, "expiry", headHash));
+    }
+
+    /**
+     * Forgets the record's consent with its contact point's address (§13): an ERASURE change that
+     * leaves the record absent from the moment of the erasure, so that no capture made before it
+     * can bring the consent back. A record already absent needs none.
+     *
+     * @return empty when the record holds no state to forget
+     */
+    public Optional<ConsentChange> erase(Suppression erasure, Actor actor, String changeId, Instant now) {
+        if (current == null || current.state() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ConsentChange.chained(changeId, tenant, key, sealed, seq + 1, ChangeOutcome.APPLIED, null, null, current,
+                RecordState.erasedAt(erasure.erasedAt()), erasure.erasedAt(), now, Source.ERASURE, actor,
+                Evidence.because(erasure.legalReference()), ERASURE_CORRELATION + erasure.requestId(), headHash));
+    }
+
+    /** The suppression of the record's contact point, when it was erased. */
+    public Optional<Suppression> suppression() {
+        return Optional.ofNullable(suppression);
     }
 
     public TenantId tenant() {

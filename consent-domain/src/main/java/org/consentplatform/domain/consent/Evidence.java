@@ -11,7 +11,8 @@ import org.consentplatform.domain.shared.InvalidInputs;
  * @param clientAddress  the person's IP address
  * @param userAgent      the person's browser
  * @param guardian       the parent or guardian who gave consent for a minor (a name, an id in the caller's system)
- * @param reason         why an operator made the change (what the person asked for, on which call or letter)
+ * @param reason         why an operator made the change (what the person asked for, on which call or letter), or
+ *                       the legal ground of an erasure
  */
 public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian,
                        String reason) {
@@ -26,8 +27,8 @@ public record Evidence(String wordingVersion, String formId, String clientAddres
         this(wordingVersion, formId, clientAddress, userAgent, guardian, null);
     }
 
-    /** What an operator records: the reason, nothing else. */
-    public static Evidence operatorReason(String reason) {
+    /** A reason and nothing else: what an operator records, the ground of an erasure. */
+    public static Evidence because(String reason) {
         return new Evidence(null, null, null, null, null, reason);
     }
 

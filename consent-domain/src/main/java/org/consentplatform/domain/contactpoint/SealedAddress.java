@@ -14,4 +14,13 @@ public record SealedAddress(String pseudonym, String ciphertext) {
         InvalidInputs.requireNonNull("pseudonym", pseudonym);
         InvalidInputs.requireNonNull("ciphertext", ciphertext);
     }
+
+    /** A contact point whose address the store does not hold (it was erased): its ciphertext is empty. */
+    public static SealedAddress withoutAddress(String pseudonym) {
+        return new SealedAddress(pseudonym, "");
+    }
+
+    public boolean holdsAddress() {
+        return !ciphertext.isEmpty();
+    }
 }

@@ -16,6 +16,25 @@ import java.util.Optional;
 /** The rules of domain rules §2–§5, one constant each; every rule says why it permits or blocks. */
 enum Check {
 
+    /**
+     * §13: an erased contact point gets no commercial message and no tracking until the person
+     * opts in again; what a transactional message owes is left to the other checks.
+     */
+    ERASURE {
+        @Override
+        List<Reason> apply(MessageIntent intent, boolean contactLevel, RecordStates states) {
+            if (!states.suppressed(intent.contactPoint())) {
+                return List.of();
+            }
+            var reasons = new ArrayList<Reason>(2);
+            if (intent.purpose().type() != PurposeType.TRANSACTIONAL) {
+                reasons.add(new Reason(Aspect.MESSAGE, false, ReasonCode.ERASED, intent.purposeRecord(), null, null, null));
+            }
+            reasons.add(new Reason(Aspect.TRACKING, false, ReasonCode.ERASED, intent.trackingRecord(), null, null, null));
+            return reasons;
+        }
+    },
+
     /** §2: the purpose's record under the purpose's model on the channel, and §5's pending block. */
     PURPOSE_CONSENT {
         @Override

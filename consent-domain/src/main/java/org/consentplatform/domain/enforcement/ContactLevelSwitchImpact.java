@@ -14,7 +14,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What turning the tenant's {@code checkContactLevelConsent} switch (§4) on or off would do (a
@@ -139,5 +141,16 @@ public final class ContactLevelSwitchImpact {
 
     public List<Flip> sample() {
         return List.copyOf(sample);
+    }
+
+    /** The sample's contact points, as read (by pseudonym: the store decrypts nothing while counting). */
+    public Set<ContactPoint> sampleContactPoints() {
+        return sample.stream().map(Flip::contactPoint).collect(Collectors.toSet());
+    }
+
+    /** Names the sample's contact points by the addresses read back for them (an erased one stays withheld). */
+    public void name(Map<ContactPoint, ContactPoint> addresses) {
+        sample.replaceAll(flip -> new Flip(flip.contactId(), addresses.getOrDefault(flip.contactPoint(), flip.contactPoint()),
+                flip.line(), flip.permittedBefore()));
     }
 }

@@ -22,6 +22,8 @@ public record Reason(Aspect aspect, boolean permits, ReasonCode code, RecordKey 
         return switch (code) {
             case PURPOSE_CONSENT, TOPIC_CONSENT, TRACKING_CONSENT -> subject() + " on " + record.contactPoint().channel()
                     + " is " + model + " and the record is " + (state == null ? "absent" : state) + ": " + verdict();
+            case ERASED -> "the contact point was erased at the person's request: no " + (aspect == Aspect.MESSAGE
+                    ? "commercial message" : "tracking") + " until the person opts in again: " + verdict();
             case CONSENT_EXPIRED -> subject() + " on " + record.contactPoint().channel() + " is " + model
                     + " and its opt-in has expired (older than the purpose's consent lifetime), so it counts as absent: " + verdict();
             case MINOR_WITHOUT_GUARDIAN -> subject() + " on " + record.contactPoint().channel() + " is " + model

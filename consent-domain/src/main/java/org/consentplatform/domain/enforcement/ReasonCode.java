@@ -2,6 +2,8 @@ package org.consentplatform.domain.enforcement;
 
 /** The kinds of checks a decision is made of. */
 public enum ReasonCode {
+    /** The contact point was erased at the person's request: commercial messages and tracking block (§13). */
+    ERASED,
     /** The purpose's record under the purpose's model (§2). */
     PURPOSE_CONSENT,
     /** The topic's record under the parent purpose's model (§3). */

@@ -40,17 +40,28 @@ public interface RecordStates {
         return false;
     }
 
+    /** Whether the contact point was erased and stays suppressed (§13). */
+    default boolean suppressed(ContactPoint contactPoint) {
+        return false;
+    }
+
     /** Records as read from storage (absent ones left out), decided on at {@code now}. */
     static RecordStates at(Instant now, Map<RecordKey, RecordState> records) {
-        return at(now, records, Set.of());
+        return at(now, records, Set.of(), Set.of());
     }
 
     /**
      * Records as read from storage, decided on at {@code now}, for contact points of which those
-     * in {@code minors} are a minor's at that moment.
+     * in {@code minors} are a minor's at that moment and those in {@code suppressed} were erased.
      */
-    static RecordStates at(Instant now, Map<RecordKey, RecordState> records, Set<ContactPoint> minors) {
+    static RecordStates at(Instant now, Map<RecordKey, RecordState> records, Set<ContactPoint> minors,
+                           Set<ContactPoint> suppressed) {
         return new RecordStates() {
+            @Override
+            public boolean suppressed(ContactPoint contactPoint) {
+                return suppressed.contains(contactPoint);
+            }
+
             @Override
             public ConsentState stateOf(RecordKey key) {
                 RecordState state = records.get(key);

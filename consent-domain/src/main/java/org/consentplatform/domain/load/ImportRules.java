@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * How a row of a load becomes captures, through the same rules as the API (normalisation,
@@ -40,6 +41,9 @@ import java.util.function.Function;
  * IMPORT, the job as actor and the job and line as correlation id.
  */
 public final class ImportRules {
+
+    /** Why a row naming an erased contact point is rejected (§13); it never names the address. */
+    public static final String ERASED = "ERASED: the address was erased at the person's request; a load cannot bring it back";
 
     /** Columns a consent-rows file must have; the others (topicId, evidence) are optional. */
     public static final List<String> CONSENT_COLUMNS = List.of("profileId", "channel", "address", "purposeId", "state", "capturedAt");
@@ -91,20 +95,43 @@ public final class ImportRules {
         }
     }
 
-    public record Rejected(long line, List<Violation> violations) implements Reading {
+    /**
+     * @param named the contact points the row named that could be read: its error lines are
+     *              erased with them (§13)
+     */
+    public record Rejected(long line, List<Violation> violations, Set<ContactPoint> named) implements Reading {
+
+        public Rejected {
+            violations = List.copyOf(violations);
+            named = Set.copyOf(named);
+        }
+    }
+
+    /**
+     * The reading, or its row rejected when it names an erased contact point (§13): a load never
+     * brings one back, not even with an opt-out (the person is already blocked everywhere).
+     */
+    public static Reading refusedIfErased(Reading reading, Set<ContactPoint> erased) {
+        if (reading instanceof Captures captures
+                && captures.captures().stream().anyMatch(capture -> erased.contains(capture.key().contactPoint()))) {
+            return new Rejected(reading.line(), List.of(new Violation("address", ERASED)),
+                    captures.captures().stream().map(capture -> capture.key().contactPoint()).collect(Collectors.toSet()));
+        }
+        return reading;
     }
 
     public Reading read(ImportRow row) {
         if (row.problem() != null) {
-            return new Rejected(row.line(), List.of(new Violation("row", row.problem())));
+            return new Rejected(row.line(), List.of(new Violation("row", row.problem())), Set.of());
         }
         var violations = new ArrayList<Violation>();
+        var named = new LinkedHashSet<ContactPoint>();
         List<ConsentCapture> captures = job.spec().shape() == ImportShape.CONSENT_ROWS
-                ? consentRow(row, violations)
-                : legacyRow(row, violations);
+                ? consentRow(row, violations, named)
+                : legacyRow(row, violations, named);
         return violations.isEmpty()
                 ? new Captures(row.line(), captures, captures.stream().map(capture -> changeId(job, capture)).toList())
-                : new Rejected(row.line(), List.copyOf(violations));
+                : new Rejected(row.line(), violations, named);
     }
 
     /**
@@ -122,13 +149,16 @@ public final class ImportRules {
         }
     }
 
-    private List<ConsentCapture> consentRow(ImportRow row, List<Violation> violations) {
+    private List<ConsentCapture> consentRow(ImportRow row, List<Violation> violations, Set<ContactPoint> named) {
         ComplianceProfile profile = attempt(violations, "profileId", () -> {
             TechnicalId id = TechnicalId.parse("profileId", row.cell("profileId"));
             return profiles.apply(id).orElseThrow(() -> new DomainRejection.NotFound("profile '" + id + "' does not exist"));
         });
         ContactPoint contactPoint = attempt(violations, "address",
                 () -> settings.contactPoint(row.cell("channel"), row.cell("address")));
+        if (contactPoint != null) {
+            named.add(contactPoint);
+        }
         ConsentState state = attempt(violations, "state", () -> state(row.cell("state")));
         Instant capturedAt = attempt(violations, "capturedAt", () -> instant("capturedAt", row.cell("capturedAt")));
         Evidence evidence = attempt(violations, "evidence", () -> new Evidence(row.cell("wordingVersion"), row.cell("formId"),
@@ -143,7 +173,7 @@ public final class ImportRules {
         return List.of(capture(key, state, capturedAt, evidence, row.line()));
     }
 
-    private List<ConsentCapture> legacyRow(ImportRow row, List<Violation> violations) {
+    private List<ConsentCapture> legacyRow(ImportRow row, List<Violation> violations, Set<ContactPoint> named) {
         ComplianceProfile profile = profiles.apply(job.spec().profileId()).orElse(null);
         if (profile == null) {
             violations.add(new Violation("profileId", "profile '" + job.spec().profileId() + "' no longer exists"));
@@ -165,6 +195,7 @@ public final class ImportRules {
                 }
             }
         }
+        named.addAll(emails);
         Boolean doNotEmail = attempt(violations, "doNotEmail", () -> flag("doNotEmail", row.cell("doNotEmail")));
         Boolean doNotBulkEmail = attempt(violations, "doNotBulkEmail", () -> flag("doNotBulkEmail", row.cell("doNotBulkEmail")));
         Boolean doNotTrack = attempt(violations, "doNotTrack", () -> flag("doNotTrack", row.cell("doNotTrack")));

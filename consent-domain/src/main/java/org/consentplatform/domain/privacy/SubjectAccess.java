@@ -4,6 +4,7 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Suppression;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,15 +29,17 @@ import java.util.Optional;
  * record with its whole history and evidence, their double opt-in requests, and a signed
  * receipt of each record's current state (an opt-out is attested too).
  *
- * @param contact  null when the person was named by contact points
- * @param language the language the person is answered in (ISO 639-1)
+ * @param contact      null when the person was named by contact points
+ * @param language     the language the person is answered in (ISO 639-1)
+ * @param suppressions the person's contact points that were erased (§13), with when and why
  */
 public record SubjectAccess(String id, TenantId tenant, Instant compiledAt, String language, Contact contact,
                             List<ContactPoint> contactPoints, List<Disclosed> records,
-                            List<ConfirmationRequest> confirmationRequests) {
+                            List<ConfirmationRequest> confirmationRequests, Map<ContactPoint, Suppression> suppressions) {
 
     public SubjectAccess {
         InvalidInputs.requireNonNull("language", language);
+        suppressions = Map.copyOf(suppressions);
         contactPoints = List.copyOf(contactPoints);
         records = List.copyOf(records);
         confirmationRequests = List.copyOf(confirmationRequests);

@@ -8,6 +8,9 @@ import org.consentplatform.domain.contactpoint.PhoneNumbers;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
 
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,19 +24,34 @@ import java.util.stream.Stream;
  * @param defaultPhoneRegion       ISO 3166 region for phone numbers written without a country code; null: require "+"
  * @param customChannels           channels the tenant defines besides EMAIL, SMS, VOICE and POSTAL
  * @param ageOfDigitalConsent      below it a person's opt-in needs a parent or guardian (GDPR Art. 8: 13 to 16, default 16)
+ * @param historyRetention         how long the history keeps a contact point's address once nothing changed for it: past
+ *                                 it, the address is destroyed (its data key), the entries stay by pseudonym and still
+ *                                 verify, and its consent still decides (§13); null keeps addresses as long as the history
  */
 public record TenantSettings(boolean checkContactLevelConsent, boolean lowercaseWholeEmail, String defaultPhoneRegion,
-                             List<ChannelDefinition> customChannels, Integer ageOfDigitalConsent) {
+                             List<ChannelDefinition> customChannels, Integer ageOfDigitalConsent, Period historyRetention) {
 
     public static final int DEFAULT_AGE_OF_DIGITAL_CONSENT = 16;
     public static final TenantSettings DEFAULTS = new TenantSettings(true, true, null, List.of());
+    /** The shortest history retention: shorter, a person's address would go before any dispute about their consent. */
+    public static final Period MIN_HISTORY_RETENTION = Period.ofDays(30);
+    public static final Period MAX_HISTORY_RETENTION = Period.ofYears(100);
 
     public TenantSettings(boolean checkContactLevelConsent, boolean lowercaseWholeEmail, String defaultPhoneRegion,
                           List<ChannelDefinition> customChannels) {
-        this(checkContactLevelConsent, lowercaseWholeEmail, defaultPhoneRegion, customChannels, null);
+        this(checkContactLevelConsent, lowercaseWholeEmail, defaultPhoneRegion, customChannels, null, null);
+    }
+
+    public TenantSettings(boolean checkContactLevelConsent, boolean lowercaseWholeEmail, String defaultPhoneRegion,
+                          List<ChannelDefinition> customChannels, Integer ageOfDigitalConsent) {
+        this(checkContactLevelConsent, lowercaseWholeEmail, defaultPhoneRegion, customChannels, ageOfDigitalConsent, null);
     }
 
     public TenantSettings {
+        if (historyRetention != null && (historyRetention.isNegative() || approximateDays(historyRetention) < approximateDays(
+                MIN_HISTORY_RETENTION) || approximateDays(historyRetention) > approximateDays(MAX_HISTORY_RETENTION))) {
+            throw DomainRejection.InvalidInput.of("historyRetention", "must be a period from P30D to P100Y, or left out");
+        }
         ageOfDigitalConsent = ageOfDigitalConsent == null ? DEFAULT_AGE_OF_DIGITAL_CONSENT : ageOfDigitalConsent;
         if (ageOfDigitalConsent < 13 || ageOfDigitalConsent > 16) {
             throw DomainRejection.InvalidInput.of("ageOfDigitalConsent", "must be from 13 to 16 (GDPR Art. 8)");
@@ -85,6 +103,18 @@ public record TenantSettings(boolean checkContactLevelConsent, boolean lowercase
 
     /** The same settings with the contact-level checks (§4) on or off. */
     public TenantSettings withContactLevelConsent(boolean check) {
-        return new TenantSettings(check, lowercaseWholeEmail, defaultPhoneRegion, customChannels, ageOfDigitalConsent);
+        return new TenantSettings(check, lowercaseWholeEmail, defaultPhoneRegion, customChannels, ageOfDigitalConsent, historyRetention);
+    }
+
+    /**
+     * Contact points whose newest change is older than this have their address destroyed (§13);
+     * empty when the tenant keeps addresses as long as the history.
+     */
+    public Optional<Instant> addressesKeptAfter(Instant now) {
+        return Optional.ofNullable(historyRetention).map(period -> now.atZone(ZoneOffset.UTC).minus(period).toInstant());
+    }
+
+    private static long approximateDays(Period period) {
+        return period.getYears() * 366L + period.getMonths() * 31L + period.getDays();
     }
 }

@@ -90,8 +90,8 @@ class CanonicalFormTest {
 
     @Test
     void anOperatorsReasonIsPartOfTheHashedContentOnlyWhenGiven() {
-        ConsentChange withReason = capture(new Actor("ada"), Evidence.operatorReason("asked by letter of 2 December"));
-        ConsentChange otherReason = capture(new Actor("ada"), Evidence.operatorReason("asked on the phone"));
+        ConsentChange withReason = capture(new Actor("ada"), Evidence.because("asked by letter of 2 December"));
+        ConsentChange otherReason = capture(new Actor("ada"), Evidence.because("asked on the phone"));
         ConsentChange noReason = capture(new Actor("ada"), new Evidence(null, null, null, null, null));
 
         assertThat(withReason.hash()).isNotEqualTo(otherReason.hash()).isNotEqualTo(noReason.hash());

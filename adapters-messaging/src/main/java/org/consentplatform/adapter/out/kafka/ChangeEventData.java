@@ -9,8 +9,10 @@ import org.consentplatform.domain.consent.RecordState;
  * entry, hashes included, so a consumer can check the chain on its side. Instants are ISO-8601.
  * An EXPIRY change requests no state and leaves {@code after.state} null: the record counts as absent.
  * A REJECTED change (an attempt a rule refused) carries its rejection and leaves the state as it was.
+ * A change published after its contact point was erased carries no address and {@code erased: true};
+ * an ERASURE change forgets the record's consent ({@code after.state} null, source ERASURE).
  */
-record ChangeEventData(String changeId, String tenant, String profileId, String channel, String address,
+record ChangeEventData(String changeId, String tenant, String profileId, String channel, String address, Boolean erased,
                        String purposeId, String topicId, long seq, String outcome, RejectionData rejection,
                        String requestedState, State before, State after, String capturedAt, String recordedAt, String source,
                        String actor, String actorClient, EvidenceData evidence, String correlationId, String previousHash,
@@ -29,7 +31,8 @@ record ChangeEventData(String changeId, String tenant, String profileId, String 
     static ChangeEventData of(ConsentChange change) {
         var key = change.key();
         return new ChangeEventData(change.id(), change.tenant().value(), key.profileId().value(),
-                key.contactPoint().channel().toString(), key.contactPoint().address(), key.purposeId().value(),
+                key.contactPoint().channel().toString(), key.contactPoint().address(),
+                key.contactPoint().isWithheld() ? Boolean.TRUE : null, key.purposeId().value(),
                 key.topicId() == null ? null : key.topicId().value(), change.seq(), change.outcome().name(),
                 change.rejection() == null ? null : new RejectionData(change.rejection().rule(), change.rejection().reason()),
                 change.requestedState() == null ? null : change.requestedState().name(), state(change.before()), state(change.after()),

@@ -11,6 +11,7 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.consentplatform.application.port.EventStreamUnavailable;
 import org.consentplatform.application.port.out.EventPublisher;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.TenantCheckpoint;
@@ -56,9 +57,10 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     public static final String CHANGE_TYPE = "org.consentplatform.consent.changed.v1";
     public static final String CHECKPOINT_TYPE = "org.consentplatform.audit.checkpoint.v1";
     public static final String DOI_REQUESTED_TYPE = "org.consentplatform.doi.requested.v1";
+    public static final String ERASED_TYPE = "org.consentplatform.privacy.erased.v1";
 
     /** Where events go. */
-    public record Topics(String changes, String checkpoints, String doubleOptIn) {
+    public record Topics(String changes, String checkpoints, String doubleOptIn, String erasures) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
@@ -216,14 +218,66 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         }
     }
 
+    @Override
+    public void announce(List<Erased> erasures) {
+        if (erasures.isEmpty()) {
+            return;
+        }
+        if (failed.getAndSet(false)) {
+            producers.reset();
+        }
+        var acks = new ArrayList<CompletableFuture<SendResult<String, CloudEvent>>>(erasures.size());
+        try {
+            for (int i = 0; i < erasures.size(); i++) {
+                Erased erased = erasures.get(i);
+                String key = partitionKey(erased.tenant(), erased.contactPoint());
+                acks.add(template.send(new ProducerRecord<>(topics.erasures(), key, erasedEvent(erased, i, key))));
+            }
+            for (var ack : acks) {
+                ack.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            failed.set(true);
+            throw new EventStreamUnavailable("erasure events not acknowledged: " + rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStreamUnavailable("interrupted");
+        }
+    }
+
+    /** An {@code erased} event: downstream systems erase the address too. Its id and subject never name the address. */
+    static CloudEvent erasedEvent(Erased erased, int index, String partitionKey) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("erasureId", erased.erasureId());
+        data.put("tenant", erased.tenant().value());
+        data.put("channel", erased.contactPoint().channel().toString());
+        data.put("address", erased.contactPoint().address());
+        data.put("erasedAt", erased.erasedAt().toString());
+        data.put("legalReference", erased.legalReference());
+        data.values().removeIf(Objects::isNull);
+        return CloudEventBuilder.v1()
+                .withId("erasure/" + erased.erasureId() + "/" + index)
+                .withSource(source(erased.tenant().value()))
+                .withType(ERASED_TYPE)
+                .withSubject(erased.erasureId())
+                .withTime(utc(erased.erasedAt()))
+                .withDataContentType("application/json")
+                .withExtension("partitionkey", partitionKey)
+                .withData(json(data))
+                .build();
+    }
+
     /** The Kafka record key of every change of a contact point. */
     static String partitionKey(ConsentChange change) {
         return partitionKey(change.tenant(), change.key().contactPoint());
     }
 
-    /** Every event about a contact point lands on one partition, in order. */
+    /**
+     * Every event about a contact point lands on one partition, in order: {@code tenant|channel|address}.
+     * A contact point whose address is gone (erased) is keyed by its pseudonym, {@code tenant|channel||pseudonym}.
+     */
     private static String partitionKey(TenantId tenant, ContactPoint contactPoint) {
-        return tenant.value() + "|" + contactPoint.channel() + "|" + contactPoint.address();
+        return tenant.value() + "|" + contactPoint.key();
     }
 
     static CloudEvent changeEvent(ConsentChange change, String partitionKey) {

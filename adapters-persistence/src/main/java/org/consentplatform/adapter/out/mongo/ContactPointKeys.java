@@ -2,19 +2,21 @@ package org.consentplatform.adapter.out.mongo;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.google.crypto.tink.prf.PredefinedPrfParameters;
-import com.google.crypto.tink.prf.PrfSet;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.Suppression;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.SealedAddress;
+import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.nio.charset.StandardCharsets;
@@ -28,18 +30,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pseudonyms and envelope encryption of contact points (ADR 37), with Tink.
- * <ul>
- *   <li>Per tenant, in {@code tenant_keys}, wrapped by the {@link MasterKey}: an HMAC-SHA256 PRF
- *   that turns a contact point into its pseudonym, and a key-encryption key.</li>
- *   <li>Per person (a contact point), in {@code subject_keys}: an AES-256-GCM data key wrapped by
- *   the tenant's key-encryption key, and the address encrypted under it, once. Deleting that
- *   document shreds the address wherever its ciphertext was copied.</li>
- * </ul>
- * Pseudonyms cost no read once a tenant's keys are cached; only showing an address decrypts.
+ * <p>
+ * A contact point's <em>pseudonym</em> is the tenant's PRF of {@code channel|address}: computed
+ * in memory, it is how every collection files the contact point. Beside its records in
+ * {@code consent_records}, under {@code tenant|pseudonym}, each contact point has one
+ * <em>subject</em> document: its AES-256-GCM data key wrapped by the tenant's KEK, with its
+ * address encrypted once under that key; or, once erased, the suppression that replaced both
+ * (ADR 39). Erasing is one write of that document: every ciphertext of the address anywhere
+ * stops decrypting, and a capture racing with it cannot make a new key behind its back. Living
+ * beside the records, the subject is read in the same round trip as they are.
+ * <p>
+ * An address is decrypted from the ciphertext an entry carries, under the data key its contact
+ * point has now: ciphertexts made under a key that was destroyed stay closed for good, even
+ * after the person gives the address again (a new key).
  */
 public final class ContactPointKeys {
 
@@ -48,21 +54,25 @@ public final class ContactPointKeys {
     private static final Base64.Decoder UNBASE64 = Base64.getUrlDecoder();
     /** Bounds a single {@code $in} read. */
     private static final int MAX_IN = 1000;
+    /** Fields of a subject document; records have none of them. */
+    static final String DATA_KEY = "dataKey";
+    static final String ADDRESS = "address";
+    static final String SUPPRESSED = "suppressed";
+    /** What a decision reads of a subject: not the key material. */
+    static final Document WITHOUT_KEY_MATERIAL = new Document(DATA_KEY, 0).append(ADDRESS, 0);
 
-    private final MongoCollection<Document> tenantKeys;
-    private final MongoCollection<Document> subjectKeys;
-    private final MasterKey master;
+    private final MongoCollection<Document> subjects;
+    private final TenantKeyring keyring;
     private final Clock clock;
-    private final Map<String, TenantKeys> cache = new ConcurrentHashMap<>();
 
-    public ContactPointKeys(MongoStore store, MasterKey master, Clock clock) {
-        this.tenantKeys = store.collection(MongoStore.TENANT_KEYS);
-        this.subjectKeys = store.collection(MongoStore.SUBJECT_KEYS);
-        this.master = master;
+    public ContactPointKeys(MongoStore store, TenantKeyring keyring, Clock clock) {
+        this.subjects = store.collection(MongoStore.RECORDS);
+        this.keyring = keyring;
         this.clock = clock;
     }
 
-    private record TenantKeys(PrfSet prf, Aead keyEncryption) {
+    public TenantKeyring keyring() {
+        return keyring;
     }
 
     /** The contact point's pseudonym in this tenant: computed in memory, the withheld one's own. */
@@ -70,12 +80,7 @@ public final class ContactPointKeys {
         if (contactPoint.isWithheld()) {
             return contactPoint.pseudonym();
         }
-        try {
-            byte[] input = contactPoint.key().getBytes(StandardCharsets.UTF_8);
-            return BASE64.encodeToString(keysOf(tenant).prf().computePrimary(input, PSEUDONYM_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the pseudonym key of tenant " + tenant + " cannot be used", e);
-        }
+        return BASE64.encodeToString(keyring.prf(tenant.value(), contactPoint.key().getBytes(StandardCharsets.UTF_8), PSEUDONYM_BYTES));
     }
 
     /** The key as the store files it: its contact point by pseudonym. */
@@ -88,134 +93,206 @@ public final class ContactPointKeys {
         return ContactPoint.withheld(contactPoint.channel(), pseudonym(tenant, contactPoint)).key();
     }
 
-    /** The contact point's pseudonym and ciphertext, its data key made on first use. */
+    /** The {@code _id} of the contact point's subject document. */
+    String subjectId(TenantId tenant, ContactPoint contactPoint) {
+        return subjectId(tenant, pseudonym(tenant, contactPoint));
+    }
+
+    static String subjectId(TenantId tenant, String pseudonym) {
+        return MongoStore.id(tenant.value(), pseudonym);
+    }
+
+    /** Whether a document of {@code consent_records} is a subject rather than a record. */
+    static boolean isSubject(Document doc) {
+        return !doc.containsKey("key");
+    }
+
+    /** The suppression a subject document holds, null when its contact point is not erased. */
+    static Suppression suppression(Document subject) {
+        Document suppressed = subject == null ? null : subject.get(SUPPRESSED, Document.class);
+        return suppressed == null ? null : new Suppression(suppressed.getString("requestId"),
+                suppressed.getDate("erasedAt").toInstant(), suppressed.getString("legalReference"));
+    }
+
+    /**
+     * The sealed address new entries of the contact point carry, given its subject document as
+     * read (null: none yet): under its data key, made now when it has none, unless it was erased
+     * or only its pseudonym is known; then without an address.
+     */
+    SealedAddress sealFor(TenantId tenant, ContactPoint contactPoint, Document subject) {
+        String pseudonym = pseudonym(tenant, contactPoint);
+        if (subject != null && subject.containsKey(DATA_KEY)) {
+            return new SealedAddress(pseudonym, subject.getString(ADDRESS));
+        }
+        if (subject != null || contactPoint.isWithheld()) {
+            return SealedAddress.withoutAddress(pseudonym);
+        }
+        Document made = newSubject(tenant, contactPoint);
+        if (DuplicateKeys.firstToWrite(() -> subjects.insertOne(made))) {
+            return new SealedAddress(pseudonym, made.getString(ADDRESS));
+        }
+        // another writer made it first, or an erasure filed its suppression: theirs stands
+        Document kept = subjects.find(Filters.eq("_id", made.getString("_id"))).first();
+        return kept != null && kept.containsKey(DATA_KEY) ? new SealedAddress(pseudonym, kept.getString(ADDRESS))
+                : SealedAddress.withoutAddress(pseudonym);
+    }
+
+    /** The contact point's sealed address, its data key made on first use. */
     public SealedAddress seal(TenantId tenant, ContactPoint contactPoint) {
         return sealAll(tenant, List.of(contactPoint)).get(contactPoint);
     }
 
-    /**
-     * Seals many contact points in one read, and one write for those seen for the first time. A
-     * withheld contact point can only be sealed while its data key exists.
-     */
+    /** Seals many contact points in one read, and one write per contact point seen for the first time. */
     public Map<ContactPoint, SealedAddress> sealAll(TenantId tenant, Collection<ContactPoint> contactPoints) {
         Map<String, ContactPoint> byId = new LinkedHashMap<>();
-        contactPoints.forEach(contactPoint -> byId.put(subjectId(tenant, pseudonym(tenant, contactPoint)), contactPoint));
+        contactPoints.forEach(contactPoint -> byId.put(subjectId(tenant, contactPoint), contactPoint));
+        Map<String, Document> found = byIds(byId.keySet(), null);
         Map<ContactPoint, SealedAddress> sealed = new HashMap<>();
-        for (Document doc : find(byId.keySet())) {
-            ContactPoint contactPoint = byId.remove(doc.getString("_id"));
-            sealed.put(contactPoint, new SealedAddress(pseudonym(tenant, contactPoint), doc.getString("address")));
-        }
-        var made = new ArrayList<Document>();
-        byId.forEach((id, contactPoint) -> {
-            if (contactPoint.isWithheld()) {
-                throw new IllegalStateException("the data key of " + contactPoint + " does not exist: its address is gone");
-            }
-            made.add(newSubject(tenant, id, contactPoint));
-        });
-        for (Document doc : made) {
-            // two writers making the same person's key: the first one's stays, the others read it
-            Document kept = DuplicateKeys.firstToWrite(() -> subjectKeys.insertOne(doc)) ? doc
-                    : subjectKeys.find(Filters.eq("_id", doc.getString("_id"))).first();
-            ContactPoint contactPoint = byId.get(doc.getString("_id"));
-            sealed.put(contactPoint, new SealedAddress(pseudonym(tenant, contactPoint), kept.getString("address")));
-        }
+        byId.forEach((id, contactPoint) -> sealed.put(contactPoint, sealFor(tenant, contactPoint, found.get(id))));
         return sealed;
     }
 
     /**
-     * The addresses of pseudonymous contact points, decrypted: one read per {@value #MAX_IN}.
-     * One whose data key is gone (erased) stays withheld.
+     * The addresses these sealed contact points hold, decrypted under their contact points' data
+     * keys (one read per {@value #MAX_IN}); one whose key is gone, or was made after its
+     * ciphertext, is left out.
+     */
+    public Map<SealedAddress, String> addresses(TenantId tenant, Collection<SealedAddress> sealed) {
+        Map<String, List<SealedAddress>> byId = new LinkedHashMap<>();
+        sealed.stream().filter(SealedAddress::holdsAddress).distinct()
+                .forEach(s -> byId.computeIfAbsent(subjectId(tenant, s.pseudonym()), id -> new ArrayList<>()).add(s));
+        Map<SealedAddress, String> opened = new HashMap<>();
+        byIds(byId.keySet(), null).forEach((id, subject) -> {
+            Aead dataKey = dataKey(tenant, subject);
+            if (dataKey != null) {
+                for (SealedAddress s : byId.get(id)) {
+                    String address = decrypt(dataKey, s.ciphertext(), id);
+                    if (address != null) {
+                        opened.put(s, address);
+                    }
+                }
+            }
+        });
+        return opened;
+    }
+
+    /**
+     * The addresses of contact points known by pseudonym alone, under their current data keys;
+     * one whose key is gone (erased) stays withheld.
      */
     public Map<ContactPoint, ContactPoint> open(TenantId tenant, Collection<ContactPoint> withheld) {
         Map<String, ContactPoint> byId = new LinkedHashMap<>();
-        withheld.forEach(contactPoint -> byId.put(subjectId(tenant, pseudonym(tenant, contactPoint)), contactPoint));
+        withheld.forEach(contactPoint -> byId.put(subjectId(tenant, contactPoint), contactPoint));
         Map<ContactPoint, ContactPoint> opened = new HashMap<>();
-        for (Document doc : find(byId.keySet())) {
-            ContactPoint contactPoint = byId.get(doc.getString("_id"));
-            opened.put(contactPoint, new ContactPoint(contactPoint.channel(), decrypt(tenant, doc)));
-        }
+        byIds(byId.keySet(), null).forEach((id, subject) -> {
+            ContactPoint contactPoint = byId.get(id);
+            Aead dataKey = dataKey(tenant, subject);
+            String address = dataKey == null ? null : decrypt(dataKey, subject.getString(ADDRESS), id);
+            if (address != null) {
+                opened.put(contactPoint, new ContactPoint(contactPoint.channel(), address));
+            }
+        });
         withheld.forEach(contactPoint -> opened.putIfAbsent(contactPoint, contactPoint));
         return opened;
     }
 
-    private List<Document> find(Collection<String> ids) {
-        var found = new ArrayList<Document>();
+    /** The suppressions of those of the contact points that were erased, in one read. */
+    Map<ContactPoint, Suppression> suppressions(TenantId tenant, Collection<ContactPoint> contactPoints) {
+        Map<String, ContactPoint> byId = new LinkedHashMap<>();
+        contactPoints.forEach(contactPoint -> byId.put(subjectId(tenant, contactPoint), contactPoint));
+        Map<ContactPoint, Suppression> found = new HashMap<>();
+        byIds(byId.keySet(), WITHOUT_KEY_MATERIAL).forEach((id, subject) -> {
+            Suppression suppression = suppression(subject);
+            if (suppression != null) {
+                found.put(byId.get(id), suppression);
+            }
+        });
+        return found;
+    }
+
+    /** Replaces the data key (and the address under it) by the suppression, in one write (ADR 39). */
+    void suppress(TenantId tenant, ContactPoint contactPoint, Suppression suppression) {
+        String id = subjectId(tenant, contactPoint);
+        subjects.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("channel", contactPoint.channel().toString())
+                .append(SUPPRESSED, new Document("requestId", suppression.requestId())
+                        .append("erasedAt", Date.from(suppression.erasedAt()))
+                        .append("legalReference", suppression.legalReference())), new ReplaceOptions().upsert(true));
+    }
+
+    /** Gives a suppressed contact point a new data key and its address under it; its suppression stands. */
+    void readmit(TenantId tenant, ContactPoint contactPoint) {
+        if (contactPoint.isWithheld()) {
+            throw new IllegalArgumentException("only a contact point given with its address can be readmitted");
+        }
+        Document made = newSubject(tenant, contactPoint);
+        subjects.updateOne(Filters.and(Filters.eq("_id", made.getString("_id")), Filters.exists(SUPPRESSED),
+                        Filters.exists(DATA_KEY, false)),
+                Updates.combine(Updates.set(DATA_KEY, made.get(DATA_KEY)), Updates.set(ADDRESS, made.getString(ADDRESS)),
+                        Updates.set("createdAt", made.getDate("createdAt"))));
+    }
+
+    /** @return false when the contact point holds another suppression now (a newer erasure), or none */
+    boolean lift(TenantId tenant, ContactPoint contactPoint, Suppression suppression) {
+        return subjects.updateOne(Filters.and(Filters.eq("_id", subjectId(tenant, contactPoint)),
+                        Filters.eq(SUPPRESSED + ".requestId", suppression.requestId())), Updates.unset(SUPPRESSED))
+                .getModifiedCount() == 1;
+    }
+
+    /** Subject documents by {@code _id}, in reads of at most {@value #MAX_IN}; records with those ids never exist. */
+    private Map<String, Document> byIds(Collection<String> ids, Document projection) {
+        Map<String, Document> found = new HashMap<>();
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += MAX_IN) {
             List<String> slice = all.subList(from, Math.min(all.size(), from + MAX_IN));
-            subjectKeys.find(slice.size() == 1 ? Filters.eq("_id", slice.getFirst()) : Filters.in("_id", slice)).into(found);
+            Bson filter = slice.size() == 1 ? Filters.eq("_id", slice.getFirst()) : Filters.in("_id", slice);
+            var find = subjects.find(filter);
+            for (Document doc : projection == null ? find : find.projection(projection)) {
+                found.put(doc.getString("_id"), doc);
+            }
         }
         return found;
     }
 
-    private Document newSubject(TenantId tenant, String id, ContactPoint contactPoint) {
+    private Document newSubject(TenantId tenant, ContactPoint contactPoint) {
+        String id = subjectId(tenant, contactPoint);
         try {
             KeysetHandle dataKey = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             byte[] address = dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class)
-                    .encrypt(contactPoint.address().getBytes(StandardCharsets.UTF_8), bytes(id));
-            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, keysOf(tenant).keyEncryption(), bytes(id));
-            return new Document("_id", id).append("tenant", tenant.value()).append("channel", contactPoint.channel().toString())
-                    .append("key", new Binary(wrapped)).append("address", BASE64.encodeToString(address))
+                    .encrypt(contactPoint.address().getBytes(StandardCharsets.UTF_8), TenantKeyring.bytes(id));
+            return new Document("_id", id).append("channel", contactPoint.channel().toString())
+                    .append(DATA_KEY, new Binary(keyring.wrap(tenant.value(), dataKey, id)))
+                    .append(ADDRESS, BASE64.encodeToString(address))
                     .append("createdAt", Date.from(clock.instant()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a data key cannot be made", e);
         }
     }
 
-    private String decrypt(TenantId tenant, Document subject) {
+    /** The subject's data key, null when it has none (erased). */
+    private Aead dataKey(TenantId tenant, Document subject) {
+        if (!subject.containsKey(DATA_KEY)) {
+            return null;
+        }
         String id = subject.getString("_id");
         try {
-            KeysetHandle dataKey = TinkProtoKeysetFormat.parseEncryptedKeyset(subject.get("key", Binary.class).getData(),
-                    keysOf(tenant).keyEncryption(), bytes(id));
-            return new String(dataKey.getPrimitive(RegistryConfiguration.get(), Aead.class)
-                    .decrypt(UNBASE64.decode(subject.getString("address")), bytes(id)), StandardCharsets.UTF_8);
+            return keyring.unwrap(tenant.value(), subject.get(DATA_KEY, Binary.class).getData(), id)
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the address filed under " + id + " cannot be decrypted", e);
+            throw new IllegalStateException("the data key filed under " + id + " does not unwrap with the tenant's keys", e);
         }
     }
 
-    private TenantKeys keysOf(TenantId tenant) {
-        return cache.computeIfAbsent(tenant.value(), this::loadOrCreate);
-    }
-
-    private TenantKeys loadOrCreate(String tenant) {
-        Document stored = tenantKeys.find(Filters.eq("_id", tenant)).first();
-        if (stored == null) {
-            Document made = newTenantKeys(tenant);
-            stored = DuplicateKeys.firstToWrite(() -> tenantKeys.insertOne(made)) ? made
-                    : tenantKeys.find(Filters.eq("_id", tenant)).first();
-        }
+    /** Null when the ciphertext was made under another key (one destroyed since). */
+    private static String decrypt(Aead dataKey, String ciphertext, String id) {
         try {
-            Aead wrapping = master.aead();
-            PrfSet prf = TinkProtoKeysetFormat.parseEncryptedKeyset(stored.get("prf", Binary.class).getData(), wrapping,
-                    bytes(tenant + "|prf")).getPrimitive(RegistryConfiguration.get(), PrfSet.class);
-            Aead keyEncryption = TinkProtoKeysetFormat.parseEncryptedKeyset(stored.get("kek", Binary.class).getData(), wrapping,
-                    bytes(tenant + "|kek")).getPrimitive(RegistryConfiguration.get(), Aead.class);
-            return new TenantKeys(prf, keyEncryption);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the keys of tenant " + tenant + " do not open with this master key", e);
+            return new String(dataKey.decrypt(UNBASE64.decode(ciphertext), TenantKeyring.bytes(id)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return null;
         }
     }
 
-    private Document newTenantKeys(String tenant) {
-        try {
-            Aead wrapping = master.aead();
-            return new Document("_id", tenant)
-                    .append("prf", new Binary(TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                            KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF), wrapping, bytes(tenant + "|prf"))))
-                    .append("kek", new Binary(TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                            KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), wrapping, bytes(tenant + "|kek"))))
-                    .append("createdAt", Date.from(clock.instant()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the keys of tenant " + tenant + " cannot be made", e);
-        }
-    }
-
-    private static String subjectId(TenantId tenant, String pseudonym) {
-        return MongoStore.id(tenant.value(), pseudonym);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** A contact point known by its channel and pseudonym only. */
+    static ContactPoint withheld(String channel, String pseudonym) {
+        return ContactPoint.withheld(new Channel(new TechnicalId(channel)), pseudonym);
     }
 }

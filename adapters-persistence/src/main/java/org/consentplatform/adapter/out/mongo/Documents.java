@@ -39,15 +39,6 @@ final class Documents {
                 .append("topicId", key.topicId() == null ? null : key.topicId().value());
     }
 
-    /** A key with its address: double opt-in requests, until they are pseudonymised too. */
-    static Document clearKey(RecordKey key) {
-        return new Document("profileId", key.profileId().value())
-                .append("channel", key.contactPoint().channel().toString())
-                .append("address", key.contactPoint().address())
-                .append("purposeId", key.purposeId().value())
-                .append("topicId", key.topicId() == null ? null : key.topicId().value());
-    }
-
     /** A key as a checkpoint's heads hold it: by pseudonym. */
     static Document withheldKey(RecordKey withheld) {
         return new Document("profileId", withheld.profileId().value())
@@ -85,16 +76,25 @@ final class Documents {
                 change.previousHash(), change.hash());
     }
 
-    /** The entries with their addresses decrypted where their data keys still exist, in one read per tenant. */
+    /**
+     * The entries with their addresses decrypted from the ciphertexts they carry, where those
+     * still open (their data keys exist), in one read per tenant; the others stay withheld.
+     * Entries written before pseudonyms hold their addresses already.
+     */
     static List<ConsentChange> opened(ContactPointKeys keys, List<ConsentChange> changes) {
-        Map<TenantId, Set<ContactPoint>> withheld = new HashMap<>();
-        changes.forEach(change -> withheld.computeIfAbsent(change.tenant(), t -> new HashSet<>()).add(change.key().contactPoint()));
-        Map<TenantId, Map<ContactPoint, ContactPoint>> opened = new HashMap<>();
-        withheld.forEach((tenant, contactPoints) -> opened.put(tenant, keys.open(tenant, contactPoints)));
+        Map<TenantId, Set<SealedAddress>> sealed = new HashMap<>();
+        changes.stream().filter(change -> change.sealed() != null)
+                .forEach(change -> sealed.computeIfAbsent(change.tenant(), t -> new HashSet<>()).add(change.sealed()));
+        Map<TenantId, Map<SealedAddress, String>> opened = new HashMap<>();
+        sealed.forEach((tenant, addresses) -> opened.put(tenant, keys.addresses(tenant, addresses)));
         return changes.stream().map(change -> {
+            String address = change.sealed() == null ? null : opened.get(change.tenant()).get(change.sealed());
+            if (address == null) {
+                return change;
+            }
             RecordKey key = change.key();
-            ContactPoint contactPoint = opened.get(change.tenant()).get(key.contactPoint());
-            return withKey(change, new RecordKey(key.profileId(), contactPoint, key.purposeId(), key.topicId()));
+            return withKey(change, new RecordKey(key.profileId(), new ContactPoint(key.contactPoint().channel(), address),
+                    key.purposeId(), key.topicId()));
         }).toList();
     }
 

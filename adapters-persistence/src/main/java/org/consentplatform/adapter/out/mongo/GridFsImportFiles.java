@@ -1,6 +1,11 @@
 package org.consentplatform.adapter.out.mongo;
 
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.model.Filters;
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -8,18 +13,22 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.domain.load.ImportRow;
 import org.consentplatform.domain.load.ImportSpec;
 import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +41,9 @@ import java.util.Set;
  * Uploads in GridFS, written as they stream in and read back as rows: CSV through FastCSV
  * (RFC 4180, header line, UTF-8 with or without BOM), NDJSON line by line. Bytes that are not
  * UTF-8 make their row unreadable, not the file; so does a row longer than {@code maxRowChars}.
+ * A file names people: it is encrypted as it streams in (Tink's streaming AEAD, AES-256-GCM-HKDF
+ * in 1 MB segments) under a key of its own, wrapped by its tenant's KEK in the file's metadata,
+ * and deleted when its load ends (ADR 37).
  */
 public final class GridFsImportFiles implements ImportFiles {
 
@@ -40,24 +52,33 @@ public final class GridFsImportFiles implements ImportFiles {
     private static final int CSV_BUFFER = 4 * 1024 * 1024;
 
     private final GridFSBucket bucket;
+    private final TenantKeyring keyring;
     private final long maxBytes;
     private final int maxRowChars;
 
-    public GridFsImportFiles(MongoStore store, long maxBytes, int maxRowChars) {
+    public GridFsImportFiles(MongoStore store, TenantKeyring keyring, long maxBytes, int maxRowChars) {
         this.bucket = store.files(MongoStore.IMPORT_FILES);
+        this.keyring = keyring;
         this.maxBytes = maxBytes;
         this.maxRowChars = maxRowChars;
     }
 
     @Override
-    public Stored store(String jobId, String fileName, InputStream content) {
-        var upload = bucket.openUploadStream(jobId, new com.mongodb.client.gridfs.model.GridFSUploadOptions()
-                .metadata(new Document("fileName", fileName)));
+    public Stored store(TenantId tenant, String jobId, String fileName, InputStream content) {
+        KeysetHandle fileKey;
+        try {
+            fileKey = KeysetHandle.generateNew(PredefinedStreamingAeadParameters.AES256_GCM_HKDF_1MB);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a file key cannot be made", e);
+        }
+        var upload = bucket.openUploadStream(jobId, new GridFSUploadOptions().metadata(new Document("fileName", fileName)
+                .append("tenant", tenant.value()).append("fileKey", new Binary(keyring.wrap(tenant.value(), fileKey, owner(jobId))))));
         long bytes = 0;
         long lines = 0;
         int last = '\n';
         byte[] buffer = new byte[64 * 1024];
         try (content) {
+            OutputStream encrypted = streaming(fileKey).newEncryptingStream(upload, TenantKeyring.bytes(owner(jobId)));
             for (int read; (read = content.read(buffer)) != -1; ) {
                 bytes += read;
                 if (bytes > maxBytes) {
@@ -70,23 +91,34 @@ public final class GridFsImportFiles implements ImportFiles {
                     }
                 }
                 last = buffer[read - 1];
-                upload.write(buffer, 0, read);
+                encrypted.write(buffer, 0, read);
             }
-        } catch (IOException e) {
+            encrypted.close(); // the last segment, then the GridFS file document
+        } catch (IOException | GeneralSecurityException e) {
             upload.abort();
-            throw new UncheckedIOException("upload interrupted", e);
+            throw new UncheckedIOException("upload interrupted", e instanceof IOException io ? io : new IOException(e));
         }
-        upload.close();
         return new Stored(bytes, last == '\n' ? lines : lines + 1);
     }
 
     @Override
-    public Rows open(String jobId, ImportSpec.Format format, long fromLine) {
+    public Rows open(TenantId tenant, String jobId, ImportSpec.Format format, long fromLine) {
         GridFSFile file = bucket.find(Filters.eq("filename", jobId)).first();
         if (file == null) {
             throw new Unreadable("the uploaded file is gone");
         }
-        Reader reader = new InputStreamReader(bucket.openDownloadStream(file.getObjectId()), StandardCharsets.UTF_8.newDecoder()
+        InputStream stored = bucket.openDownloadStream(file.getObjectId());
+        Document metadata = file.getMetadata();
+        InputStream plain = stored;
+        if (metadata != null && metadata.containsKey("fileKey")) {
+            try {
+                KeysetHandle fileKey = keyring.unwrap(tenant.value(), metadata.get("fileKey", Binary.class).getData(), owner(jobId));
+                plain = streaming(fileKey).newDecryptingStream(stored, TenantKeyring.bytes(owner(jobId)));
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("the uploaded file of job " + jobId + " does not decrypt with its tenant's keys", e);
+            }
+        }
+        Reader reader = new InputStreamReader(plain, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         return format == ImportSpec.Format.CSV ? new CsvRows(reader, fromLine) : new NdJsonRows(reader, fromLine);
     }
@@ -96,6 +128,15 @@ public final class GridFsImportFiles implements ImportFiles {
         for (GridFSFile file : bucket.find(Filters.eq("filename", jobId))) {
             bucket.delete(file.getObjectId());
         }
+    }
+
+    /** What a file's key and ciphertext are bound to: its job. */
+    private static String owner(String jobId) {
+        return "import-file|" + jobId;
+    }
+
+    private static StreamingAead streaming(KeysetHandle fileKey) throws GeneralSecurityException {
+        return fileKey.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
     }
 
     private String problem(String text) {

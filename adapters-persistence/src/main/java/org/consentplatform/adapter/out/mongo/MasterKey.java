@@ -8,6 +8,7 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +30,9 @@ public final class MasterKey {
         try {
             AeadConfig.register(); // key generation still goes through Tink's registry
             PrfConfig.register();
+            StreamingAeadConfig.register();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Tink's AEAD and PRF key managers are part of the library", e);
+            throw new IllegalStateException("Tink's AEAD, PRF and streaming AEAD key managers are part of the library", e);
         }
     }
 

@@ -24,6 +24,7 @@ import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Suppression;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.SealedAddress;
@@ -77,11 +78,20 @@ public final class MongoConsentRecords implements ConsentRecords {
     @Override
     public ConsentRecord load(TenantId tenant, RecordKey key) {
         String storedKey = keys.stored(tenant, key).value();
-        Document projection = records.find(new Document("_id", MongoStore.id(tenant.value(), storedKey))).first();
+        String recordId = MongoStore.id(tenant.value(), storedKey);
+        // the record and its contact point's subject (data key or suppression) in one read by _id
+        Document projection = null;
+        Document subject = null;
+        for (Document doc : records.find(Filters.in("_id", List.of(recordId, keys.subjectId(tenant, key.contactPoint()))))) {
+            if (ContactPointKeys.isSubject(doc)) {
+                subject = doc;
+            } else {
+                projection = doc;
+            }
+        }
         long seq = projection == null ? 0 : projection.getLong("seq");
         RecordState state = projection == null ? null : Documents.state(projection.get("current", Document.class));
         String headHash = projection == null ? ConsentChange.GENESIS : projection.getString("headHash");
-        SealedAddress sealed = projection == null ? null : Documents.sealed(projection.get("key", Document.class));
         // changes committed after the projection (a crash in between) are caught up here
         Document next;
         while ((next = changeAt(tenant, storedKey, seq + 1)) != null) {
@@ -89,10 +99,16 @@ public final class MongoConsentRecords implements ConsentRecords {
             seq = next.getLong("seq");
             state = Documents.state(next.get("after", Document.class));
             headHash = next.getString("hash");
-            sealed = Documents.sealed(next.get("key", Document.class));
         }
-        return ConsentRecord.reconstitute(tenant, key, sealed == null ? keys.seal(tenant, key.contactPoint()) : sealed,
-                state, seq, headHash);
+        return record(tenant, key, subject, state, seq, headHash);
+    }
+
+    /** A record with the sealed address its next entries carry and its contact point's suppression, if erased. */
+    private ConsentRecord record(TenantId tenant, RecordKey key, Document subject, RecordState state, long seq, String headHash) {
+        ConsentRecord record = ConsentRecord.reconstitute(tenant, key, keys.sealFor(tenant, key.contactPoint(), subject), state, seq,
+                headHash);
+        Suppression suppression = ContactPointKeys.suppression(subject);
+        return suppression == null ? record : record.suppressedBy(suppression);
     }
 
     private Document changeAt(TenantId tenant, String storedKey, long seq) {
@@ -118,28 +134,41 @@ public final class MongoConsentRecords implements ConsentRecords {
     @Override
     public Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> recordKeys) {
         Map<String, RecordKey> byId = new HashMap<>();
+        Map<String, ContactPoint> subjectIds = new HashMap<>();
         for (RecordKey key : recordKeys) {
             byId.put(recordId(tenant, key), key);
+            subjectIds.putIfAbsent(keys.subjectId(tenant, key.contactPoint()), key.contactPoint());
         }
-        Map<RecordKey, ConsentRecord> loaded = new HashMap<>();
-        List<String> ids = new ArrayList<>(byId.keySet());
-        for (int from = 0; from < ids.size(); from += MAX_IN) {
-            List<String> slice = ids.subList(from, Math.min(ids.size(), from + MAX_IN));
-            Bson filter = slice.size() == 1 ? Filters.eq("_id", slice.getFirst()) : Filters.in("_id", slice);
-            for (Document doc : records.find(filter)) {
-                RecordKey key = byId.get(doc.getString("_id"));
-                loaded.put(key, ConsentRecord.reconstitute(tenant, key, Documents.sealed(doc.get("key", Document.class)),
-                        Documents.state(doc.get("current", Document.class)), doc.getLong("seq"), doc.getString("headHash")));
+        Map<String, Document> found = byIds(concat(byId.keySet(), subjectIds.keySet()), null);
+        Map<ContactPoint, Document> subjects = new HashMap<>();
+        subjectIds.forEach((id, contactPoint) -> {
+            if (found.containsKey(id)) {
+                subjects.put(contactPoint, found.get(id));
             }
-        }
+        });
         // a projection left behind by a crash shows an older seq: appending after it fails on the seq index, and the
         // caller then takes the one-by-one path, which catches the projection up
-        List<RecordKey> absent = byId.values().stream().filter(key -> !loaded.containsKey(key)).toList();
-        if (!absent.isEmpty()) {
-            Map<ContactPoint, SealedAddress> sealed = keys.sealAll(tenant, absent.stream().map(RecordKey::contactPoint).toList());
-            absent.forEach(key -> loaded.put(key, ConsentRecord.absent(tenant, key, sealed.get(key.contactPoint()))));
-        }
+        Map<RecordKey, ConsentRecord> loaded = new HashMap<>();
+        byId.forEach((id, key) -> {
+            Document doc = found.get(id);
+            ConsentRecord record = doc == null
+                    ? record(tenant, key, subjects.get(key.contactPoint()), null, 0, ConsentChange.GENESIS)
+                    : record(tenant, key, subjects.get(key.contactPoint()), Documents.state(doc.get("current", Document.class)),
+                    doc.getLong("seq"), doc.getString("headHash"));
+            // the first record of a new contact point made its data key: the others seal under the same one
+            subjects.putIfAbsent(key.contactPoint(), made(tenant, record));
+            loaded.put(key, record);
+        });
         return loaded;
+    }
+
+    /** The subject a record's sealing just made (or found made by another writer), as later records of its contact point read it. */
+    private static Document made(TenantId tenant, ConsentRecord record) {
+        var subject = new Document("_id", ContactPointKeys.subjectId(tenant, record.sealed().pseudonym()));
+        // without an address, a subject document without a data key: its records seal without one too
+        return record.sealed().holdsAddress()
+                ? subject.append(ContactPointKeys.DATA_KEY, true).append(ContactPointKeys.ADDRESS, record.sealed().ciphertext())
+                : subject;
     }
 
     @Override
@@ -244,24 +273,51 @@ public final class MongoConsentRecords implements ConsentRecords {
     }
 
     @Override
-    public Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> recordKeys) {
+    public Current current(TenantId tenant, Collection<RecordKey> recordKeys) {
         Map<String, RecordKey> byId = new HashMap<>();
+        Map<String, ContactPoint> subjectIds = new HashMap<>();
         for (RecordKey key : new LinkedHashSet<>(recordKeys)) {
             byId.put(recordId(tenant, key), key);
+            subjectIds.putIfAbsent(keys.subjectId(tenant, key.contactPoint()), key.contactPoint());
         }
+        // records and their contact points' subjects in one read by _id, without the key material: nothing is decrypted
         Map<RecordKey, RecordState> states = new HashMap<>();
-        List<String> ids = new ArrayList<>(byId.keySet());
+        Map<ContactPoint, Suppression> suppressions = new HashMap<>();
+        byIds(concat(byId.keySet(), subjectIds.keySet()), ContactPointKeys.WITHOUT_KEY_MATERIAL).forEach((id, doc) -> {
+            if (ContactPointKeys.isSubject(doc)) {
+                Suppression suppression = ContactPointKeys.suppression(doc);
+                if (suppression != null) {
+                    suppressions.put(subjectIds.get(id), suppression);
+                }
+                return;
+            }
+            RecordState state = Documents.state(doc.get("current", Document.class));
+            if (state != null) {
+                states.put(byId.get(id), state);
+            }
+        });
+        return new Current(states, suppressions);
+    }
+
+    /** Documents of {@code consent_records} by {@code _id}, in reads of at most {@value #MAX_IN}. */
+    private Map<String, Document> byIds(List<String> ids, Document projection) {
+        Map<String, Document> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += MAX_IN) {
             List<String> slice = ids.subList(from, Math.min(ids.size(), from + MAX_IN));
             Bson filter = slice.size() == 1 ? Filters.eq("_id", slice.getFirst()) : Filters.in("_id", slice);
-            for (Document doc : records.find(filter)) {
-                RecordState state = Documents.state(doc.get("current", Document.class));
-                if (state != null) {
-                    states.put(byId.get(doc.getString("_id")), state);
-                }
+            var find = records.find(filter);
+            for (Document doc : projection == null ? find : find.projection(projection)) {
+                found.put(doc.getString("_id"), doc);
             }
         }
-        return states;
+        return found;
+    }
+
+    private static List<String> concat(Collection<String> first, Collection<String> second) {
+        var all = new ArrayList<String>(first.size() + second.size());
+        all.addAll(first);
+        all.addAll(second);
+        return all;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.consentplatform.domain.contact.LegacyFlags;
 import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.SealedAddress;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 public final class MongoContacts implements Contacts {
@@ -74,7 +76,7 @@ public final class MongoContacts implements Contacts {
     @Override
     public Optional<Contact> find(TenantId tenant, TechnicalId contactId) {
         return Optional.ofNullable(contacts.find(Filters.eq("_id", MongoStore.id(tenant, contactId.value()))).first())
-                .map(MongoContacts::contact);
+                .map(doc -> revealed(tenant, doc));
     }
 
     @Override
@@ -82,15 +84,20 @@ public final class MongoContacts implements Contacts {
         var found = new HashMap<TechnicalId, Contact>();
         contacts.find(Filters.in("_id", contactIds.stream().map(id -> MongoStore.id(tenant, id.value())).toList()))
                 .forEach(doc -> {
-                    Contact contact = contact(doc);
+                    Contact contact = contact(doc, ContactPointKeys::withheld);
                     found.put(contact.id(), contact);
                 });
         return found;
     }
 
+    /**
+     * Its contact points by pseudonym and ciphertext, never by address (ADR 37); each gets its
+     * data key if it has none yet. A contact point known only by pseudonym keeps what it had.
+     */
     @Override
     public void save(Contact contact) {
         var flags = contact.flags();
+        Map<ContactPoint, SealedAddress> sealed = keys.sealAll(contact.tenant(), contact.contactPoints());
         contacts.replaceOne(Filters.eq("_id", MongoStore.id(contact.tenant(), contact.id().value())),
                 new Document("_id", MongoStore.id(contact.tenant(), contact.id().value()))
                         .append("tenant", contact.tenant().value())
@@ -100,7 +107,9 @@ public final class MongoContacts implements Contacts {
                                 .append("doNotBulkEmail", flags.doNotBulkEmail())
                                 .append("doNotTrack", flags.doNotTrack()))
                         .append("contactPoints", contact.contactPoints().stream()
-                                .map(cp -> new Document("channel", cp.channel().toString()).append("address", cp.address()))
+                                .map(cp -> new Document("channel", cp.channel().toString())
+                                        .append("pseudonym", sealed.get(cp).pseudonym())
+                                        .append("ciphertext", sealed.get(cp).ciphertext()))
                                 .toList()),
                 new ReplaceOptions().upsert(true));
     }
@@ -110,16 +119,31 @@ public final class MongoContacts implements Contacts {
         contacts.find(Filters.and(Filters.eq("tenant", tenant.value()), Filters.eq("type", EntityType.CONTACT.name()),
                         Filters.or(Filters.eq("flags.doNotEmail", true), Filters.eq("flags.doNotBulkEmail", true),
                                 Filters.eq("flags.doNotTrack", true))))
-                .batchSize(1000).forEach(doc -> each.accept(contact(doc)));
+                .batchSize(1000).forEach(doc -> each.accept(contact(doc, ContactPointKeys::withheld)));
     }
 
-    private static Contact contact(Document doc) {
+    /** The contact with its addresses decrypted from the ciphertexts it holds, in one read of their data keys. */
+    private Contact revealed(TenantId tenant, Document doc) {
+        List<SealedAddress> sealed = doc.getList("contactPoints", Document.class).stream()
+                .map(cp -> new SealedAddress(cp.getString("pseudonym"), cp.getString("ciphertext"))).toList();
+        Map<SealedAddress, String> addresses = keys.addresses(tenant, sealed);
+        return contact(doc, (channel, pseudonym) -> {
+            SealedAddress point = sealed.stream().filter(s -> s.pseudonym().equals(pseudonym)).findFirst().orElseThrow();
+            String address = addresses.get(point);
+            return address == null ? ContactPointKeys.withheld(channel, pseudonym)
+                    : new ContactPoint(new Channel(new TechnicalId(channel)), address);
+        });
+    }
+
+    private static Contact contact(Document doc, BiFunction<String, String, ContactPoint> point) {
         Document flags = doc.get("flags", Document.class);
         return new Contact(new TenantId(doc.getString("tenant")), new TechnicalId(doc.getString("contactId")),
                 EntityType.valueOf(doc.getString("type")),
                 new LegacyFlags(flags.getBoolean("doNotEmail"), flags.getBoolean("doNotBulkEmail"), flags.getBoolean("doNotTrack")),
                 doc.getList("contactPoints", Document.class).stream()
-                        .map(cp -> new ContactPoint(new Channel(new TechnicalId(cp.getString("channel"))), cp.getString("address")))
+                        .map(cp -> cp.containsKey("pseudonym") ? point.apply(cp.getString("channel"), cp.getString("pseudonym"))
+                                // written before pseudonyms: the migration rewrites it
+                                : new ContactPoint(new Channel(new TechnicalId(cp.getString("channel"))), cp.getString("address")))
                         .toList());
     }
 }

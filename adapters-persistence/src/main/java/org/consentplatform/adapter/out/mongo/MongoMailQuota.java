@@ -57,8 +57,8 @@ public final class MongoMailQuota implements MailQuota {
     @Override
     public Duration take(TenantId tenant, String address) {
         BucketProxy forAddress = buckets.builder()
-                .build("mail-address|" + tenant.value() + "|" + keys.pseudonym(tenant, new ContactPoint(Channel.EMAIL,
-                        address.toLowerCase(Locale.ROOT))), () -> perAddress);
+                .build(addressBucket(tenant, keys.pseudonym(tenant, new ContactPoint(Channel.EMAIL, address.toLowerCase(Locale.ROOT)))),
+                        () -> perAddress);
         var addressProbe = forAddress.tryConsumeAndReturnRemaining(1);
         if (!addressProbe.isConsumed()) {
             return Duration.ofNanos(addressProbe.getNanosToWaitForRefill());
@@ -69,6 +69,11 @@ public final class MongoMailQuota implements MailQuota {
             return Duration.ofNanos(tenantProbe.getNanosToWaitForRefill());
         }
         return Duration.ZERO;
+    }
+
+    /** An address's bucket, filed by the pseudonym of the lower-cased address: it names no address. */
+    static String addressBucket(TenantId tenant, String pseudonym) {
+        return "mail-address|" + tenant.value() + "|" + pseudonym;
     }
 
     private static BucketConfiguration configuration(Limit limit) {

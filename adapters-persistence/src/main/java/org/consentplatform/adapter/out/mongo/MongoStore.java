@@ -43,8 +43,10 @@ public final class MongoStore {
     static final String SESSIONS = "console_sessions";
     /** Each tenant's pseudonym and key-encryption keys, wrapped by the master key. */
     static final String TENANT_KEYS = "tenant_keys";
-    /** Each person's data key and encrypted address: deleting one erases that address everywhere. */
+    /** Where the first pseudonymised version kept data keys; they live beside the records now (subject documents). */
     static final String SUBJECT_KEYS = "subject_keys";
+    /** Erasure requests: who asked, when, on which ground, what was destroyed; never what was erased. */
+    static final String ERASURES = "erasures";
 
     private final MongoDatabase database;
 
@@ -99,7 +101,21 @@ public final class MongoStore {
         collection(IMPORT_ERRORS).createIndex(Indexes.ascending("jobId", "line"), new IndexOptions().name("job_lines"));
         collection(RATE_LIMITS).createIndex(Indexes.ascending("expiresAt"),
                 new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
-        collection(CONFIRMATIONS).createIndex(Indexes.ascending("address", "requestedAt"), new IndexOptions().name("address"));
+        collection(CONFIRMATIONS).createIndex(Indexes.ascending("lookup", "requestedAt"), new IndexOptions().name("lookup"));
+        collection(CONFIRMATIONS).createIndex(Indexes.ascending("tenant", "key.pseudonym"), new IndexOptions().name("tenant_pseudonym"));
+        // what an erasure deletes, found by the pseudonyms each collection files
+        collection(CONTACTS).createIndex(Indexes.ascending("tenant", "contactPoints.pseudonym"), new IndexOptions().name("tenant_pseudonym"));
+        collection(IDEMPOTENCY).createIndex(Indexes.ascending("tenant", "subjects"), new IndexOptions().name("tenant_subjects"));
+        collection(IDEMPOTENCY).createIndex(Indexes.ascending("claimedAt"), new IndexOptions().name("claimed"));
+        collection(IMPORT_ERRORS).createIndex(Indexes.ascending("tenant", "named"), new IndexOptions().name("tenant_named"));
+        // what retention deletes by date (ADR 40)
+        collection(IMPORT_ERRORS).createIndex(Indexes.ascending("reportedAt"), new IndexOptions().name("reported"));
+        collection(IMPORT_FILES + ".files").createIndex(Indexes.ascending("uploadDate"), new IndexOptions().name("uploaded"));
+        collection(CONFIRMATIONS).createIndex(Indexes.ascending("confirmedAt"), new IndexOptions().name("confirmed"));
+        collection(CONFIRMATIONS).createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("expires"));
+        collection(ERASURES).createIndex(Indexes.ascending("done", "requestedAt"), new IndexOptions().name("unfinished"));
+        collection(ERASURES).createIndex(Indexes.ascending("announced", "requestedAt"), new IndexOptions().name("unannounced"));
+        collection(ERASURES).createIndex(Indexes.ascending("tenant", "requestedAt"), new IndexOptions().name("tenant_latest"));
         collection(PROFILES).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profiles"));
         collection(SESSIONS).createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
     }

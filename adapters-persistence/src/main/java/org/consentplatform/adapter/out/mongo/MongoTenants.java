@@ -13,6 +13,7 @@ import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +45,8 @@ public final class MongoTenants implements Tenants {
                         .map(c -> new ChannelDefinition(new Channel(new TechnicalId(c.getString("id"))), c.getString("name"),
                                 AddressFormat.valueOf(c.getString("addressFormat"))))
                         .toList(),
-                doc.getInteger("ageOfDigitalConsent")));
+                doc.getInteger("ageOfDigitalConsent"),
+                doc.getString("historyRetention") == null ? null : Period.parse(doc.getString("historyRetention"))));
     }
 
     @Override
@@ -57,7 +59,8 @@ public final class MongoTenants implements Tenants {
                                 .map(c -> new Document("id", c.channel().toString()).append("name", c.name())
                                         .append("addressFormat", c.addressFormat().name()))
                                 .toList())
-                        .append("ageOfDigitalConsent", settings.ageOfDigitalConsent()),
+                        .append("ageOfDigitalConsent", settings.ageOfDigitalConsent())
+                        .append("historyRetention", settings.historyRetention() == null ? null : settings.historyRetention().toString()),
                 new ReplaceOptions().upsert(true));
         cache.forget(tenant);
     }

@@ -51,17 +51,28 @@ public final class PseudonymMigration {
     private final MongoCollection<Document> migrations;
     private final MongoCollection<Document> checkpointHeads;
     private final MongoCollection<Document> minors;
+    private final MongoCollection<Document> subjectKeys;
+    private final MongoCollection<Document> contacts;
+    private final MongoCollection<Document> confirmations;
+    private final MongoCollection<Document> idempotency;
     private final MongoCheckpoints checkpoints;
     private final MongoConsentHistory history;
     private final ContactPointKeys keys;
     private final Clock clock;
 
+    private final MongoStore store;
+
     public PseudonymMigration(MongoStore store, ContactPointKeys keys, Clock clock) {
+        this.store = store;
         this.changes = store.collection(MongoStore.CHANGES);
         this.records = store.collection(MongoStore.RECORDS);
         this.migrations = store.collection(MongoStore.MIGRATIONS);
         this.checkpointHeads = store.collection(MongoStore.CHECKPOINT_HEADS);
         this.minors = store.collection(MongoStore.MINORS);
+        this.subjectKeys = store.collection(MongoStore.SUBJECT_KEYS);
+        this.contacts = store.collection(MongoStore.CONTACTS);
+        this.confirmations = store.collection(MongoStore.CONFIRMATIONS);
+        this.idempotency = store.collection(MongoStore.IDEMPOTENCY);
         this.checkpoints = new MongoCheckpoints(store);
         this.history = new MongoConsentHistory(store, keys);
         this.keys = keys;
@@ -85,7 +96,11 @@ public final class PseudonymMigration {
      * @throws BrokenChains when a chain does not verify; the other records are migrated
      */
     public List<ChainMigration> run(Runnable takeCheckpoints) {
+        moveSubjectKeys(); // first: every ciphertext written so far opens with these keys, not with new ones
         refileMinors();
+        refileContacts();
+        refileConfirmationRequests();
+        forgetClearAnswers();
         retireClearHeads();
         List<TenantId> pending = pending();
         if (pending.isEmpty()) {
@@ -124,6 +139,66 @@ public final class PseudonymMigration {
             minors.replaceOne(Filters.eq("_id", id), refiled, new ReplaceOptions().upsert(true));
             minors.deleteOne(Filters.eq("_id", minor.getString("_id")));
         }
+    }
+
+    /**
+     * Data keys kept in {@code subject_keys} by the first pseudonymised version move beside the
+     * records, as subject documents (one read with the records); the first copy written stays.
+     */
+    private void moveSubjectKeys() {
+        for (Document old : subjectKeys.find()) {
+            Document subject = new Document("_id", old.getString("_id")).append("channel", old.getString("channel"))
+                    .append(ContactPointKeys.DATA_KEY, old.get("key")).append(ContactPointKeys.ADDRESS, old.getString("address"))
+                    .append("createdAt", old.getDate("createdAt"));
+            DuplicateKeys.firstToWrite(() -> records.insertOne(subject));
+            subjectKeys.deleteOne(Filters.eq("_id", old.getString("_id")));
+        }
+    }
+
+    /** Contacts holding addresses hold their points by pseudonym and ciphertext instead. */
+    private void refileContacts() {
+        for (Document contact : contacts.find(Filters.exists("contactPoints.address"))) {
+            TenantId tenant = new TenantId(contact.getString("tenant"));
+            var points = new ArrayList<Document>();
+            for (Document point : contact.getList("contactPoints", Document.class)) {
+                if (!point.containsKey("address")) {
+                    points.add(point);
+                    continue;
+                }
+                SealedAddress sealed = keys.seal(tenant, new ContactPoint(new Channel(new TechnicalId(point.getString("channel"))),
+                        point.getString("address")));
+                points.add(new Document("channel", point.getString("channel")).append("pseudonym", sealed.pseudonym())
+                        .append("ciphertext", sealed.ciphertext()));
+            }
+            contacts.updateOne(Filters.eq("_id", contact.get("_id")), Updates.set("contactPoints", points));
+        }
+    }
+
+    /** Double opt-in requests holding addresses hold them by pseudonym, ciphertext and lookup instead. */
+    private void refileConfirmationRequests() {
+        var requests = new MongoConfirmationRequests(store, keys);
+        for (Document request : confirmations.find(Filters.exists("key.address"))) {
+            TenantId tenant = new TenantId(request.getString("tenant"));
+            RecordKey key = Documents.recordKey(request.get("key", Document.class));
+            SealedAddress sealed = keys.seal(tenant, key.contactPoint());
+            confirmations.updateOne(Filters.eq("_id", request.get("_id")), Updates.combine(
+                    Updates.set("key", Documents.recordKey(key, sealed)),
+                    Updates.set("lookup", requests.lookup(key.contactPoint().address())), Updates.unset("address")));
+        }
+        try {
+            confirmations.dropIndex("address"); // what found requests by address; "lookup" does now
+        } catch (com.mongodb.MongoException absent) {
+            // dropped already, or never made
+        }
+    }
+
+    /**
+     * Stored answers of idempotent requests kept in clear are forgotten: which people they name
+     * cannot be told apart afterwards. A client retrying such a request within its day has it
+     * handled again, which captures tolerate (the same state again changes nothing but the history).
+     */
+    private void forgetClearAnswers() {
+        idempotency.deleteMany(Filters.type("response", org.bson.BsonType.STRING));
     }
 
     /** Tenants with a record filed by its address. */

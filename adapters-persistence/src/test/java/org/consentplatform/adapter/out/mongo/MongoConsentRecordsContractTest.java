@@ -43,11 +43,11 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
         var records = records();
         assertThat(records.append(change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"))).isTrue();
 
-        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_IN);
+        assertThat(records.current(ACME, List.of(KEY)).states().get(KEY).state()).isEqualTo(ConsentState.OPTED_IN);
         assertThat(records.load(ACME, KEY).seq()).isEqualTo(1);
         assertThat(records.append(change(records, ACME, ConsentState.OPTED_OUT, "2026-11-02T00:00:00Z"))).isTrue();
         assertThat(records.load(ACME, KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
-        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.current(ACME, List.of(KEY)).states().get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
     }
 
     @Test
@@ -59,7 +59,7 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
         assertThat(records.append(first)).isTrue();
         assertThat(records.append(concurrent)).isFalse();
         assertThat(store.collection(MongoStore.CHANGES).countDocuments()).isEqualTo(1);
-        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_IN);
+        assertThat(records.current(ACME, List.of(KEY)).states().get(KEY).state()).isEqualTo(ConsentState.OPTED_IN);
     }
 
     @Test
@@ -71,7 +71,7 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
         assertThat(older.outcome()).isEqualTo(ChangeOutcome.SUPERSEDED);
         assertThat(records.append(older)).isTrue();
         assertThat(records.load(ACME, KEY).seq()).isEqualTo(2);
-        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.current(ACME, List.of(KEY)).states().get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
     }
 
     @Test
@@ -79,11 +79,11 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
         var records = records();
         records.append(change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"));
         simulateCrashAfterChangeLogInsert(records, change(records, ACME, ConsentState.OPTED_OUT, "2026-11-02T00:00:00Z"));
-        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_IN);
+        assertThat(records.current(ACME, List.of(KEY)).states().get(KEY).state()).isEqualTo(ConsentState.OPTED_IN);
 
         assertThat(records.repairProjections(Duration.ZERO)).isEqualTo(1);
 
-        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.current(ACME, List.of(KEY)).states().get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
         assertThat(records.repairProjections(Duration.ZERO)).isZero();
     }
 
@@ -96,7 +96,7 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
 
         assertThat(loaded.seq()).isEqualTo(1);
         assertThat(loaded.state()).isEqualTo(ConsentState.OPTED_OUT);
-        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.current(ACME, List.of(KEY)).states().get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
     }
 
     @Test
@@ -109,7 +109,7 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
 
         records.repairProjections(Duration.ZERO);
 
-        assertThat(records.current(ACME, List.of(KEY)).get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.current(ACME, List.of(KEY)).states().get(KEY).state()).isEqualTo(ConsentState.OPTED_OUT);
     }
 
     @Test
@@ -117,7 +117,7 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
         var records = records();
         records.append(change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"));
 
-        assertThat(records.current(GLOBEX, List.of(KEY))).isEmpty();
+        assertThat(records.current(GLOBEX, List.of(KEY)).states()).isEmpty();
         assertThat(records.ofContactPoint(GLOBEX, ANN)).isEmpty();
         assertThat(records.load(GLOBEX, KEY).seq()).isZero();
         assertThat(records.ofContactPoint(ACME, ANN)).singleElement()
@@ -130,7 +130,7 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
         records.append(change(records, ACME, ConsentState.OPTED_IN, "2026-11-01T00:00:00Z"));
         RecordKey absent = RecordKey.ofPurpose(new TechnicalId("retail"), ANN, new TechnicalId("tracking"));
 
-        assertThat(records.current(ACME, List.of(KEY, absent, KEY))).containsOnlyKeys(KEY);
+        assertThat(records.current(ACME, List.of(KEY, absent, KEY)).states()).containsOnlyKeys(KEY);
     }
 
     @Test
@@ -157,7 +157,7 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
         assertThat(appended).containsExactlyInAnyOrder("import-bob@example.com2026-11-01T00:00:00Z",
                 "import-bob@example.com2026-11-02T00:00:00Z");
         assertThat(records.load(ACME, bob).seq()).isEqualTo(2);
-        assertThat(records.current(ACME, List.of(bob)).get(bob).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(records.current(ACME, List.of(bob)).states().get(bob).state()).isEqualTo(ConsentState.OPTED_OUT);
         assertThat(records.load(ACME, KEY).seq()).as("none of Ann's planned changes went in").isEqualTo(1);
         assertThat(store.collection(MongoStore.CHANGES).countDocuments(new org.bson.Document("projected", false))).isZero();
         assertThat(records.changes(ACME, appended)).extracting(ConsentChange::seq).containsExactlyInAnyOrder(1L, 2L);

@@ -63,9 +63,15 @@ class MongoProfilesContactsTenantsContractTest extends MongoWireServer {
         contacts.save(ann);
         contacts.save(bob);
 
-        assertThat(contacts.find(ACME, ann.id())).contains(ann);
+        assertThat(contacts.find(ACME, ann.id())).as("read with its addresses decrypted").contains(ann);
         assertThat(contacts.findAll(ACME, List.of(ann.id(), bob.id(), new TechnicalId("none")))).containsOnlyKeys(ann.id(), bob.id());
+        assertThat(contacts.findAll(ACME, List.of(ann.id())).get(ann.id()).contactPoints())
+                .as("for decisions: flags only, nothing decrypted").allMatch(ContactPoint::isWithheld)
+                .extracting(point -> keys.pseudonym(ACME, point))
+                .containsExactly(keys.pseudonym(ACME, ann.contactPoints().get(0)), keys.pseudonym(ACME, ann.contactPoints().get(1)));
         assertThat(contacts.find(new TenantId("globex"), ann.id())).isEmpty();
+        assertThat(store.collection(MongoStore.CONTACTS).find().first().toJson()).as("no address stored")
+                .doesNotContain("ann@example.com").doesNotContain("33612345678");
     }
 
     @Test
@@ -97,14 +103,19 @@ class MongoProfilesContactsTenantsContractTest extends MongoWireServer {
 
     @Test
     void anIdempotencyKeyIsClaimedOnce() {
-        var keys = new MongoIdempotencyRecords(store);
+        var keys = new MongoIdempotencyRecords(store, this.keys);
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
         assertThat(keys.claim(ACME, "k-1", "fp", now)).isTrue();
         assertThat(keys.claim(ACME, "k-1", "fp", now)).isFalse();
         assertThat(keys.claim(new TenantId("globex"), "k-1", "fp", now)).isTrue();
-        keys.complete(ACME, "k-1", "{\"status\":201}");
-        assertThat(keys.find(ACME, "k-1").orElseThrow().response()).isEqualTo("{\"status\":201}");
+        keys.complete(ACME, "k-1", "{\"status\":201,\"address\":\"ann@example.com\"}",
+                List.of(new ContactPoint(Channel.EMAIL, "ann@example.com")));
+        assertThat(keys.find(ACME, "k-1").orElseThrow().response()).isEqualTo("{\"status\":201,\"address\":\"ann@example.com\"}");
+        org.bson.Document stored = store.collection(MongoStore.IDEMPOTENCY).find(new org.bson.Document("_id", "acme|k-1")).first();
+        assertThat(stored.toJson()).as("kept encrypted").doesNotContain("ann@example.com");
+        assertThat(stored.getList("subjects", String.class)).as("under the pseudonym of whom it names")
+                .containsExactly(this.keys.pseudonym(ACME, new ContactPoint(Channel.EMAIL, "ann@example.com")));
         keys.release(ACME, "k-1");
         assertThat(keys.find(ACME, "k-1")).isEmpty();
     }

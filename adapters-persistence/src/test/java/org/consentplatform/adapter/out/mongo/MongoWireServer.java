@@ -22,7 +22,16 @@ abstract class MongoWireServer {
 
     /** The keys of a store, as one service instance holds them (its own cache). */
     protected ContactPointKeys keys(MongoStore of) {
-        return new ContactPointKeys(of, master, java.time.Clock.systemUTC());
+        return new ContactPointKeys(of, new TenantKeyring(of, master, java.time.Clock.systemUTC()), java.time.Clock.systemUTC());
+    }
+
+    /** How many subject documents (a contact point's data key or suppression) the records collection holds. */
+    protected long subjects() {
+        long count = 0;
+        for (org.bson.Document doc : store.collection(MongoStore.RECORDS).find()) {
+            count += ContactPointKeys.isSubject(doc) ? 1 : 0;
+        }
+        return count;
     }
 
     /** The same database through a client of its own, as another service instance sees it. */

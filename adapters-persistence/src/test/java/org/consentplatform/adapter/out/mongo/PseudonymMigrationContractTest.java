@@ -131,7 +131,7 @@ class PseudonymMigrationContractTest extends MongoWireServer {
         List<ChainMigration> attested = migration.run(this::takeCheckpoints);
 
         assertThat(hashes()).isEqualTo(migrated);
-        assertThat(store.collection(MongoStore.RECORDS).countDocuments()).isEqualTo(2);
+        assertThat(store.collection(MongoStore.RECORDS).countDocuments(Filters.exists("key"))).as("records, beside their subjects").isEqualTo(2);
         assertThat(verify(ANN).intact()).isTrue();
         assertThat(attested).singleElement().satisfies(attestation -> {
             assertThat(attestation.entries()).isEqualTo(5);
@@ -166,13 +166,55 @@ class PseudonymMigrationContractTest extends MongoWireServer {
         assertThat(dump()).doesNotContain("ann@example.com");
     }
 
+    @Test
+    void contactsConfirmationRequestsAndKeysOfEarlierVersionsAreRefiledAndClearAnswersForgotten() {
+        var carl = new ContactPoint(Channel.EMAIL, "carl@example.com");
+        // the first pseudonymised version kept data keys in subject_keys: an address it sealed must open after the move
+        SealedAddress sealedBefore = keys.seal(ACME, carl);
+        Document subject = store.collection(MongoStore.RECORDS).findOneAndDelete(Filters.eq("_id", keys.subjectId(ACME, carl)));
+        store.collection(MongoStore.SUBJECT_KEYS).insertOne(new Document("_id", subject.getString("_id")).append("tenant", "acme")
+                .append("channel", "EMAIL").append("key", subject.get(ContactPointKeys.DATA_KEY))
+                .append("address", subject.getString(ContactPointKeys.ADDRESS)).append("createdAt", subject.getDate("createdAt")));
+        store.collection(MongoStore.CONTACTS).insertOne(new Document("_id", "acme|c-1").append("tenant", "acme")
+                .append("contactId", "c-1").append("type", "CONTACT")
+                .append("flags", new Document("doNotEmail", false).append("doNotBulkEmail", false).append("doNotTrack", false))
+                .append("contactPoints", List.of(new Document("channel", "EMAIL").append("address", "carl@example.com"))));
+        store.collection(MongoStore.CONFIRMATIONS).insertOne(new Document("_id", "token-hash").append("tenant", "acme")
+                .append("key", clearKey(RecordKey.ofPurpose(new TechnicalId("retail"), carl, new TechnicalId("news"))))
+                .append("pendingSeq", 1L).append("address", "carl@example.com").append("wordingVersion", null).append("language", "en")
+                .append("requestedAt", java.util.Date.from(T0)).append("expiresAt", java.util.Date.from(T0.plusSeconds(3600)))
+                .append("confirmedAt", null));
+        store.collection(MongoStore.IDEMPOTENCY).insertOne(new Document("_id", "acme|crm:k-1").append("fingerprint", "fp")
+                .append("response", "{\"body\":\"carl@example.com\"}").append("claimedAt", java.util.Date.from(T0)));
+
+        migration.run(this::takeCheckpoints);
+
+        assertThat(dump()).doesNotContain("carl@example.com");
+        assertThat(store.collection(MongoStore.SUBJECT_KEYS).countDocuments()).isZero();
+        assertThat(keys.addresses(ACME, List.of(sealedBefore))).as("the moved key opens what it sealed").containsValue("carl@example.com");
+        assertThat(new MongoContacts(store, keys).find(ACME, new TechnicalId("c-1")).orElseThrow().contactPoints()).containsExactly(carl);
+        var requests = new MongoConfirmationRequests(store, keys);
+        assertThat(requests.unconfirmedFor("carl@example.com", 5)).singleElement()
+                .satisfies(request -> assertThat(request.key().contactPoint()).isEqualTo(carl));
+        assertThat(store.collection(MongoStore.IDEMPOTENCY).countDocuments()).as("which people a clear answer named cannot be told").isZero();
+    }
+
+    /** A key with its address, as version 1 stored it. */
+    static Document clearKey(RecordKey key) {
+        return new Document("profileId", key.profileId().value())
+                .append("channel", key.contactPoint().channel().toString())
+                .append("address", key.contactPoint().address())
+                .append("purposeId", key.purposeId().value())
+                .append("topicId", key.topicId() == null ? null : key.topicId().value());
+    }
+
     /** The entries as that code stored them: record key, contact point and key by address, projection by address. */
     private void storeAsVersionOne(List<ConsentChange> chain) {
         for (ConsentChange entry : chain) {
             Document doc = Documents.change(entry.resealed(new SealedAddress("unused", "unused"), entry.previousHash()));
             doc.put("recordKey", entry.key().value());
             doc.put("contactPoint", entry.key().contactPoint().key());
-            doc.put("key", Documents.clearKey(entry.key()));
+            doc.put("key", clearKey(entry.key()));
             doc.put("hash", entry.hash());
             doc.put("projected", true);
             store.collection(MongoStore.CHANGES).insertOne(doc);
@@ -213,7 +255,7 @@ class PseudonymMigrationContractTest extends MongoWireServer {
     private String dump() {
         var all = new StringBuilder();
         for (String collection : List.of(MongoStore.CHANGES, MongoStore.RECORDS, MongoStore.CHECKPOINT_HEADS, MongoStore.MIGRATIONS,
-                MongoStore.MINORS)) {
+                MongoStore.MINORS, MongoStore.CONTACTS, MongoStore.CONFIRMATIONS, MongoStore.IDEMPOTENCY, MongoStore.SUBJECT_KEYS)) {
             store.collection(collection).find().forEach(doc -> all.append(doc.toJson()).append('\n'));
         }
         return all.toString();

@@ -1,6 +1,9 @@
 package org.consentplatform.application.port.in;
 
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.tenant.TenantId;
+
+import java.util.List;
 
 /** Lets a client retry a write safely: the same key and request get the first answer again. */
 public interface IdempotentRequests {
@@ -25,7 +28,12 @@ public interface IdempotentRequests {
 
     Claim claim(TenantId tenant, String key, String fingerprint);
 
-    void complete(TenantId tenant, String key, String response);
+    /**
+     * Stores the first answer to replay it.
+     *
+     * @param named the contact points the request and its answer name, as written: the stored answer is erased with them
+     */
+    void complete(TenantId tenant, String key, String response, List<RawContactPoint> named);
 
     /** Forgets a claim whose request failed, so a retry can run. */
     void release(TenantId tenant, String key);

@@ -4,6 +4,7 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.consent.Suppression;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.report.Series;
@@ -35,8 +36,27 @@ public interface ConsentRecords {
      */
     boolean append(ConsentChange change);
 
-    /** The current state of each of the keys that has one. */
-    Map<RecordKey, RecordState> current(TenantId tenant, Collection<RecordKey> keys);
+    /**
+     * The current state of each of the keys that has one, and the suppression of each of their
+     * contact points that was erased (§13), in one read.
+     */
+    Current current(TenantId tenant, Collection<RecordKey> keys);
+
+    /**
+     * What a decision reads.
+     *
+     * @param states       the records that have a state
+     * @param suppressions the erased contact points among those of the keys asked about
+     */
+    record Current(Map<RecordKey, RecordState> states, Map<ContactPoint, Suppression> suppressions) {
+
+        public static final Current NONE = new Current(Map.of(), Map.of());
+
+        public Current {
+            states = Map.copyOf(states);
+            suppressions = Map.copyOf(suppressions);
+        }
+    }
 
     /** Every record of a contact point, optionally in one profile. */
     List<ConsentRecord> ofContactPoint(TenantId tenant, ContactPoint contactPoint);
@@ -70,7 +90,7 @@ public interface ConsentRecords {
     /** The changes with these ids that are in the log (loads give their changes ids of their own). */
     List<ConsentChange> changes(TenantId tenant, Collection<String> changeIds);
 
-    /** The records as their newest changes left them, absent ones included, in one read. */
+    /** The records as their newest changes left them, absent ones included, with their suppressions, in one read. */
     Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> keys);
 
     /**

@@ -3,6 +3,7 @@ package org.consentplatform.application.port.out;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.TenantCheckpoint;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** The event stream other systems read: consent changes and tenant checkpoints. */
+/** The event stream other systems read: consent changes, tenant checkpoints, double opt-in requests and erasures. */
 public interface EventPublisher {
 
     /**
@@ -43,4 +44,19 @@ public interface EventPublisher {
      * @return completes when the broker acknowledged it, exceptionally when it did not
      */
     CompletableFuture<Void> publish(ConfirmationRequested requested);
+
+    /**
+     * A contact point was erased (§13): an {@code erasure} event, keyed like the contact point's
+     * changes, tells downstream systems to erase it too. It carries the address, which is why it
+     * is sent before the platform destroys its own copy.
+     */
+    record Erased(String erasureId, TenantId tenant, ContactPoint contactPoint, Instant erasedAt, String legalReference) {
+    }
+
+    /**
+     * Sends the erasure events and waits for the broker to acknowledge them all.
+     *
+     * @throws org.consentplatform.application.port.EventStreamUnavailable when it did not
+     */
+    void announce(List<Erased> erasures);
 }

@@ -2,6 +2,7 @@ package org.consentplatform.application.port.out;
 
 import org.consentplatform.domain.load.ImportRow;
 import org.consentplatform.domain.load.ImportSpec;
+import org.consentplatform.domain.tenant.TenantId;
 
 import java.io.InputStream;
 import java.util.Iterator;
@@ -19,14 +20,14 @@ public interface ImportFiles {
      *
      * @throws org.consentplatform.domain.shared.DomainRejection.InvalidInput when it is larger than allowed
      */
-    Stored store(String jobId, String fileName, InputStream content);
+    Stored store(TenantId tenant, String jobId, String fileName, InputStream content);
 
     /**
      * Opens the file's rows from a line on (earlier rows are read past, not processed).
      *
      * @throws Unreadable when the file cannot be read at all (no header, not the format it claims)
      */
-    Rows open(String jobId, ImportSpec.Format format, long fromLine);
+    Rows open(TenantId tenant, String jobId, ImportSpec.Format format, long fromLine);
 
     void delete(String jobId);
 

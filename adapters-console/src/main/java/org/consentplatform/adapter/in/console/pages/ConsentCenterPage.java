@@ -116,7 +116,7 @@ class ConsentCenterPage {
             var command = new CaptureConsent.CaptureCommand(TechnicalId.parse("profileId", profileId),
                     RawContactPoint.parse(channel, address), TechnicalId.parse("purposeId", purposeId),
                     topicId == null || topicId.isBlank() ? null : TechnicalId.parse("topicId", topicId),
-                    stateOf(state), clock.instant(), Source.OPERATOR, Evidence.operatorReason(reason), null);
+                    stateOf(state), clock.instant(), Source.OPERATOR, Evidence.because(reason), null);
             ConsentChange change = capture.capture(tenant, command, new CaptureConsent.Caller(operator.actor(console.actorClient()), correlationId()));
             // the flash map lives in the session, which holds serialisable values only
             redirect.addFlashAttribute("changed", new Changed(change.key().topic().orElse(change.key().purposeId()).value(),

@@ -67,8 +67,9 @@ class SettingsPage {
                 }
             });
             input.verify();
+            // the history retention is not on this page: it stays as it is
             TenantSettings revised = new TenantSettings(contactLevel, lowercaseWholeEmail != null, region.isEmpty() ? null : region,
-                    parsed, ageValue);
+                    parsed, ageValue, current.historyRetention());
             if (contactLevel != current.checkContactLevelConsent() && !String.valueOf(contactLevel).equals(confirmedSwitch)) {
                 model.addAttribute("impact", tenants.dryRunContactLevelConsent(tenant, contactLevel, null))
                         .addAttribute("confirmedSwitch", String.valueOf(contactLevel));

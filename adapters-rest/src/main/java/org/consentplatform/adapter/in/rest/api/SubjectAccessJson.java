@@ -58,7 +58,11 @@ final class SubjectAccessJson {
                           @JsonProperty("cp:contactPoints") List<AccessContactPoint> contactPoints) {
     }
 
-    public record AccessContactPoint(@JsonProperty("cp:channel") String channel, @JsonProperty("cp:address") String address) {
+    /** A contact point; one the platform erased has no address, and says when and on which ground. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AccessContactPoint(@JsonProperty("cp:channel") String channel, @JsonProperty("cp:address") String address,
+                                     @JsonProperty("cp:erasedAt") Instant erasedAt,
+                                     @JsonProperty("cp:erasureGround") String erasureGround) {
     }
 
     /** One record in the shape of a 27560 consent record; its events are its whole history. */

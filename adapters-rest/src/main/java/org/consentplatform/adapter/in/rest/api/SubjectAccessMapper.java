@@ -4,6 +4,7 @@ import org.consentplatform.adapter.in.rest.shared.PublicPaths;
 import org.consentplatform.application.port.in.ConsentCenter;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.Evidence;
+import org.consentplatform.domain.consent.Suppression;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
@@ -46,7 +47,7 @@ class SubjectAccessMapper {
                 new SubjectAccessJson.AccessSubject(subject.id(), "dpv:DataSubject",
                         access.contact() == null ? null : access.contact().id().value(),
                         access.contact() == null ? null : access.contact().type().name(),
-                        access.contactPoints().stream().map(SubjectAccessMapper::contactPoint).toList()),
+                        access.contactPoints().stream().map(point -> erasable(point, access.suppressions().get(point))).toList()),
                 access.records().stream().map(record -> record(access.tenant(), subject, record)).toList(),
                 access.confirmationRequests().stream().map(SubjectAccessMapper::confirmation).toList());
     }
@@ -110,7 +111,13 @@ class SubjectAccessMapper {
     }
 
     private static SubjectAccessJson.AccessContactPoint contactPoint(ContactPoint point) {
-        return new SubjectAccessJson.AccessContactPoint(point.channel().toString(), point.address());
+        return erasable(point, null);
+    }
+
+    /** The person's contact point, with its erasure if it was erased (its address is gone then, or given anew). */
+    private static SubjectAccessJson.AccessContactPoint erasable(ContactPoint point, Suppression suppression) {
+        return new SubjectAccessJson.AccessContactPoint(point.channel().toString(), point.address(),
+                suppression == null ? null : suppression.erasedAt(), suppression == null ? null : suppression.legalReference());
     }
 
     private static String subjectIri(SubjectAccess access) {

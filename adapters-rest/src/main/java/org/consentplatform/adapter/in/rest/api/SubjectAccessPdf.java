@@ -98,8 +98,9 @@ class SubjectAccessPdf {
                 request.confirmedAt() == null ? null : when(request.confirmedAt()));
     }
 
+    /** An address the platform no longer holds (erased) is shown by its channel alone. */
     private static String contactPoint(ContactPoint point) {
-        return point.channel() + " " + point.address();
+        return point.isWithheld() ? point.channel() + " —" : point.channel() + " " + point.address();
     }
 
     private static String when(Instant instant) {

@@ -18,7 +18,12 @@ final class TenantSettingsJson {
     public record TenantSettings(Boolean checkContactLevelConsent, Boolean lowercaseWholeEmail, String defaultPhoneRegion,
                                  List<CustomChannel> customChannels,
                                  @Schema(description = "Below this age an opt-in needs a parent or guardian (GDPR Art. 8: 13 to 16); left out: 16")
-                                 Integer ageOfDigitalConsent) {
+                                 Integer ageOfDigitalConsent,
+                                 @Schema(description = "ISO 8601 period (P30D to P100Y) the history keeps a contact point's address once "
+                                         + "nothing changed for it; past it the address is destroyed, its entries stay by keyed hash "
+                                         + "and still verify, and its consent still decides. Left out: kept as long as the history",
+                                         example = "P3Y")
+                                 String historyRetention) {
     }
 
     @Schema(description = "The value to try, and optionally the one profile to decide for (every profile by default)")

@@ -3,12 +3,15 @@ package org.consentplatform.adapter.in.rest.api;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ChannelDefinition;
 import org.consentplatform.domain.enforcement.ContactLevelSwitchImpact;
+import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.tenant.TenantSettings;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.ReportingPolicy;
 
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 @Mapper(componentModel = "spring", uses = ValueMapping.class, unmappedTargetPolicy = ReportingPolicy.ERROR)
@@ -17,6 +20,7 @@ interface TenantSettingsMapper {
     @Mapping(target = "id", source = "channel")
     TenantSettingsJson.CustomChannel toApi(ChannelDefinition channel);
 
+    @Mapping(target = "historyRetention", expression = "java(settings.historyRetention() == null ? null : settings.historyRetention().toString())")
     TenantSettingsJson.TenantSettings toApi(TenantSettings settings);
 
     default TenantSettings toDomain(TenantSettingsJson.TenantSettings settings) {
@@ -25,7 +29,15 @@ interface TenantSettingsMapper {
                         Channel.of("id", channel.id()), channel.name(), InvalidInputs.requireNonNull("addressFormat", channel.addressFormat())));
         return new TenantSettings(InvalidInputs.requireNonNull("checkContactLevelConsent", settings.checkContactLevelConsent()),
                 InvalidInputs.requireNonNull("lowercaseWholeEmail", settings.lowercaseWholeEmail()),
-                settings.defaultPhoneRegion(), channels, settings.ageOfDigitalConsent());
+                settings.defaultPhoneRegion(), channels, settings.ageOfDigitalConsent(), historyRetention(settings.historyRetention()));
+    }
+
+    private static Period historyRetention(String raw) {
+        try {
+            return raw == null ? null : Period.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw DomainRejection.InvalidInput.of("historyRetention", "must be an ISO 8601 period such as P3Y");
+        }
     }
 
     default TenantSettingsJson.ContactLevelDryRun toApi(ContactLevelSwitchImpact impact) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.consentplatform.application.port.StorageUnavailable;
 import org.consentplatform.application.port.in.IdempotentRequests;
 import org.consentplatform.application.port.in.IdempotentRequests.Claim;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
@@ -18,6 +19,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
@@ -25,7 +28,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -110,7 +115,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(new BufferedBody(request, body), recorded);
             int status = recorded.getStatus();
             if (status >= 200 && status < 300) {
-                requests.complete(tenant, scopedKey, json.writeValueAsString(stored(recorded)));
+                requests.complete(tenant, scopedKey, json.writeValueAsString(stored(recorded)),
+                        named(body, recorded.getContentAsByteArray()));
                 completed = true;
             }
         } finally {
@@ -119,6 +125,37 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             }
             recorded.copyBodyToResponse();
         }
+    }
+
+    /**
+     * The contact points the request and its answer name: every JSON object holding a
+     * {@code channel} and an {@code address}, as every API shape writes one. The stored answer is
+     * erased with them.
+     */
+    private List<RawContactPoint> named(byte[] request, byte[] answer) {
+        var named = new ArrayList<RawContactPoint>();
+        for (byte[] body : new byte[][]{request, answer}) {
+            try {
+                collect(json.readTree(body), named);
+            } catch (JacksonException notJson) {
+                // a body that is no JSON names nobody this filter can tell
+            }
+        }
+        return named;
+    }
+
+    private static void collect(JsonNode node, List<RawContactPoint> named) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject() && node.path("channel").isString() && node.path("address").isString()) {
+            try {
+                named.add(RawContactPoint.parse(node.get("channel").asString(), node.get("address").asString()));
+            } catch (DomainRejection.InvalidInput notAContactPoint) {
+                // not one: nothing to erase it with
+            }
+        }
+        node.forEach(child -> collect(child, named));
     }
 
     private static Map<String, Object> stored(ContentCachingResponseWrapper response) {

@@ -1,6 +1,7 @@
 package org.consentplatform.adapter.in.rest.shared;
 
 import org.consentplatform.adapter.in.rest.shared.JsonReasons;
+import org.consentplatform.application.port.EventStreamUnavailable;
 import org.consentplatform.application.port.StorageUnavailable;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.Violation;
@@ -147,6 +148,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         LOG.error("Storage unavailable", e);
         return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_OUTAGE)
                 .body(Problems.SERVICE_UNAVAILABLE.detail(STORAGE_UNAVAILABLE));
+    }
+
+    @ExceptionHandler(EventStreamUnavailable.class)
+    ResponseEntity<ProblemDetail> eventStreamUnavailable(EventStreamUnavailable e) {
+        LOG.warn("Event stream unavailable: {}", e.getMessage());
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_OUTAGE)
+                .body(Problems.SERVICE_UNAVAILABLE.detail("the event stream is unavailable; nothing was changed: retry shortly"));
     }
 
     @ExceptionHandler(Exception.class)

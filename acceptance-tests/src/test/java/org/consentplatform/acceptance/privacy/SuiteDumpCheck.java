@@ -1,0 +1,61 @@
+package org.consentplatform.acceptance.privacy;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Run by its own surefire execution once every other test of the module has run: searches the
+ * dump of every store the suite's services wrote into (every collection, GridFS chunks and
+ * other binaries read as text; {@code SuiteStores}) for anything shaped like an email address or
+ * a phone number. The stores hold contact points by pseudonym and ciphertext only (ADR 37). A
+ * profile's sender address is the brand's, not a person's, and is not searched.
+ */
+class SuiteDumpCheck {
+
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern PHONE = Pattern.compile("\\+\\d{9,15}\\b");
+    /** The brand's own address a profile mails confirmations from. */
+    private static final Pattern SENDER = Pattern.compile("\"senderAddress\": \"[^\"]*\"");
+
+    @Test
+    void noStoredDocumentOfTheSuiteHoldsAnAddress() throws IOException {
+        Path directory = Path.of(System.getProperty("suite.dump.dir", "target/suite-dumps/unnamed"));
+        assertThat(directory).as("the dumps SuiteStores wrote when the services stopped").isDirectory();
+        List<Path> dumps;
+        try (Stream<Path> files = Files.list(directory)) {
+            dumps = files.toList();
+        }
+        assertThat(dumps).as("the shared service's store was dumped").anyMatch(dump -> dump.getFileName().toString().startsWith("shared-service"));
+
+        var offending = new ArrayList<String>();
+        long lines = 0;
+        for (Path dump : dumps) {
+            for (String line : Files.readAllLines(dump)) {
+                lines++;
+                String searched = SENDER.matcher(line).replaceAll("");
+                if ((EMAIL.matcher(searched).find() || PHONE.matcher(searched).find()) && offending.size() < 20) {
+                    offending.add(dump.getFileName() + ": " + (line.length() > 600 ? line.substring(0, 600) + "…" : line));
+                }
+            }
+        }
+        assertThat(lines).as("documents dumped").isGreaterThan(100);
+        assertThat(offending).as("stored documents that hold an address").isEmpty();
+    }
+
+    @Test
+    void thePatternsFindAddressesAsStoredDocumentsWouldHoldThem() {
+        assertThat(EMAIL.matcher("contacts\t{\"address\": \"pia@work.example.com\"}").find()).isTrue();
+        assertThat(PHONE.matcher("minor_contact_points\t{\"_id\": \"acme|SMS|+33612345678\"}").find()).isTrue();
+        assertThat(EMAIL.matcher("consent_records\t{\"_id\": \"acme|retail|EMAIL||Qx9-_a|commercial|\"}").find()).isFalse();
+        assertThat(SENDER.matcher("profiles\t{\"senderAddress\": \"news@brand.example\", \"x\": 1}").replaceAll("")).doesNotContain("@");
+    }
+}

@@ -1,0 +1,98 @@
+package org.consentplatform.adapter.out.mongo;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.model.GridFSFile;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.consentplatform.application.port.out.Retention;
+import org.consentplatform.domain.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Retention over the store (ADR 40). Deletes by date, which real MongoDB serves from the
+ * indexes {@link MongoStore} declares (TTL indexes would do some of it on a cluster; the
+ * embedded server has none that work, and a purge counted here is a purge that can be reported).
+ */
+public final class MongoRetention implements Retention {
+
+    /** Bounds a single {@code $in} delete. */
+    private static final int MAX_IN = 1000;
+
+    private final GridFSBucket files;
+    private final MongoCollection<Document> errors;
+    private final MongoCollection<Document> idempotency;
+    private final MongoCollection<Document> confirmations;
+    private final MongoCollection<Document> rateLimits;
+    private final MongoCollection<Document> records;
+
+    public MongoRetention(MongoStore store) {
+        this.files = store.files(MongoStore.IMPORT_FILES);
+        this.errors = store.collection(MongoStore.IMPORT_ERRORS);
+        this.idempotency = store.collection(MongoStore.IDEMPOTENCY);
+        this.confirmations = store.collection(MongoStore.CONFIRMATIONS);
+        this.rateLimits = store.collection(MongoStore.RATE_LIMITS);
+        this.records = store.collection(MongoStore.RECORDS);
+    }
+
+    @Override
+    public long purgeImportFiles(Instant uploadedBefore) {
+        long deleted = 0;
+        for (GridFSFile file : files.find(Filters.lt("uploadDate", Date.from(uploadedBefore)))) {
+            files.delete(file.getObjectId()); // its chunks, then its file document: a file cut in half is never read again
+            deleted++;
+        }
+        return deleted;
+    }
+
+    @Override
+    public long purgeImportErrors(Instant reportedBefore) {
+        return errors.deleteMany(Filters.lt("reportedAt", Date.from(reportedBefore))).getDeletedCount();
+    }
+
+    @Override
+    public long purgeIdempotencyKeys(Instant claimedBefore) {
+        return idempotency.deleteMany(Filters.lt("claimedAt", Date.from(claimedBefore))).getDeletedCount();
+    }
+
+    @Override
+    public long purgeSpentConfirmationRequests(Instant spentBefore) {
+        Date before = Date.from(spentBefore);
+        return confirmations.deleteMany(Filters.or(Filters.lt("confirmedAt", before),
+                Filters.and(Filters.eq("confirmedAt", null), Filters.lt("expiresAt", before)))).getDeletedCount();
+    }
+
+    @Override
+    public long purgeMailQuotas(Instant now) {
+        return rateLimits.deleteMany(Filters.lt("expiresAt", Date.from(now))).getDeletedCount();
+    }
+
+    /**
+     * The newest change of each contact point is the newest {@code updatedAt} of its records;
+     * a contact point whose newest is older than the instant loses its subject document (data
+     * key and address). A suppressed one keeps its suppression: it never had a key to lose.
+     */
+    @Override
+    public long retireAddresses(TenantId tenant, Instant lastChangedBefore) {
+        var inactive = new ArrayList<String>();
+        for (Document group : records.aggregate(List.of(
+                Aggregates.match(Filters.eq("tenant", tenant.value())),
+                Aggregates.group("$contactPoint", Accumulators.max("lastChangedAt", "$updatedAt")),
+                Aggregates.match(Filters.lt("lastChangedAt", Date.from(lastChangedBefore)))))) {
+            String contactPoint = group.getString("_id"); // channel||pseudonym
+            inactive.add(ContactPointKeys.subjectId(tenant, contactPoint.substring(contactPoint.indexOf("||") + 2)));
+        }
+        long retired = 0;
+        for (int from = 0; from < inactive.size(); from += MAX_IN) {
+            retired += records.deleteMany(Filters.and(Filters.in("_id", inactive.subList(from, Math.min(inactive.size(), from + MAX_IN))),
+                    Filters.exists(ContactPointKeys.DATA_KEY), Filters.exists(ContactPointKeys.SUPPRESSED, false))).getDeletedCount();
+        }
+        return retired;
+    }
+}
