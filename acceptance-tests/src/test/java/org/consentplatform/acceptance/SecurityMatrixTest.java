@@ -95,7 +95,13 @@ class SecurityMatrixTest {
                 new Object[]{"demo-auditor", "POST", "/consents/lookup", "consent:read"},
                 new Object[]{"demo-auditor", "GET", "/reports/reach", "consent:read"},
                 new Object[]{"demo-auditor", "GET", "/reports/daily", "consent:read"},
-                new Object[]{"demo-auditor", "GET", "/reports/partners", "consent:read"});
+                new Object[]{"demo-auditor", "GET", "/reports/partners", "consent:read"},
+                new Object[]{"demo-marketing", "POST", "/subject-requests/access", "consent:privacy"},
+                new Object[]{"demo-marketing", "POST", "/subject-requests/erasure", "consent:privacy"},
+                new Object[]{"demo-admin", "POST", "/subject-requests/erasure", "consent:privacy"},
+                new Object[]{"demo-marketing", "GET", "/subject-requests/erasures", "consent:privacy or consent:audit"},
+                new Object[]{"demo-marketing", "GET", "/keys", "consent:admin"},
+                new Object[]{"demo-auditor", "POST", "/keys/rotation", "consent:admin"});
     }
 
     @ParameterizedTest(name = "{0} {1} {2} without {3} → 403")

@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -42,6 +43,7 @@ public class SuiteStores implements LauncherSessionListener {
     }
 
     /** Used by Spring in the shared service's context. */
+    @Autowired
     public SuiteStores(MongoClient client) {
         this.client = client;
     }

@@ -28,7 +28,9 @@ enum Check {
             }
             var reasons = new ArrayList<Reason>(2);
             if (intent.purpose().type() != PurposeType.TRANSACTIONAL) {
-                reasons.add(new Reason(Aspect.MESSAGE, false, ReasonCode.ERASED, intent.purposeRecord(), null, null, null));
+                // on the message's own record (a topic's, for a topic): a topic's box on the preference page shows it too
+                reasons.add(new Reason(Aspect.MESSAGE, false, ReasonCode.ERASED, intent.topicRecord().orElse(intent.purposeRecord()),
+                        null, null, null));
             }
             reasons.add(new Reason(Aspect.TRACKING, false, ReasonCode.ERASED, intent.trackingRecord(), null, null, null));
             return reasons;

@@ -5,12 +5,14 @@ import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contact.LegacyFlags;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.enforcement.RecordStates;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.ProfileDefinition;
@@ -55,6 +57,22 @@ class PreferencesTest {
 
     private Preferences page(Contact contact, boolean checkFlags) {
         return Preferences.prefill(profile(), ANN, contact, new TenantSettings(checkFlags, true, null, List.of()), states::get);
+    }
+
+    @Test
+    void anErasedAddressSeesNoBoxTickedAndLeavingThePageAloneWritesNothing() {
+        set("news", null, ConsentState.OPTED_IN);
+        set("news", "weekly", ConsentState.OPTED_IN);
+        set("tracking", null, ConsentState.OPTED_IN);
+        var records = new HashMap<RecordKey, RecordState>();
+        states.forEach((key, state) -> records.put(key, new RecordState(state, NOW,
+                Source.API, null)));
+
+        Preferences page = Preferences.prefill(profile(), ANN, null, new TenantSettings(false, true, null, List.of()),
+                RecordStates.at(NOW, records, Set.of(), Set.of(ANN)));
+
+        assertThat(page.chosen()).as("what an erased address gets: nothing commercial, no tracking").isEmpty();
+        assertThat(page.changesFor(page.chosen(), NOW, null, "corr")).isEmpty();
     }
 
     @Test
