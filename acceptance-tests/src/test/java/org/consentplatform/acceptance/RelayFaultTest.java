@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -117,6 +118,42 @@ class RelayFaultTest {
         awaitCondition(() -> published(false).isEmpty(), "every change marked published");
         assertThat(changes().countDocuments()).isEqualTo(ids.size());
         awaitOutboxStatus(api, "UP");
+    }
+
+    /**
+     * An erasure does not wait for a broker that is down (ADR 39): it is answered at once, done but
+     * not announced, decisions block with ERASED, and its event goes out once the broker is back.
+     */
+    @Test
+    void anErasureWhileTheBrokerIsDownIsDoneAtOnceAndAnnouncedWhenItIsBack() {
+        HttpApi api = api(start("erasing"));
+        World.ok(api.post(World.BASE + "/profiles", TOKEN, Map.of("id", "p", "name", "Erasing")));
+        capture(api, "gone@example.com", 0);
+
+        kafka.stop();
+        HttpApi.Response erased = api.post(World.BASE + "/subject-requests/erasure", TOKEN, Map.of(
+                "contactPoints", List.of(Map.of("channel", "EMAIL", "address", "gone@example.com")), "legalReference", "Art. 17"));
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().get("state").asString()).isEqualTo("DONE");
+        assertThat(erased.json().get("announced").asBoolean()).as("the broker is down").isFalse();
+        JsonNode decision = World.ok(api.post(World.BASE + "/decisions", TOKEN, World.decision("p", "commercial", null, "EMAIL",
+                "gone@example.com", null)));
+        assertThat(decision.get("send").asBoolean()).isFalse();
+        String erasureId = erased.json().get("id").asString();
+
+        kafka.start();
+
+        try (var stream = EventStream.from(kafka.bootstrapServers(), "consent.erasures.v1")) {
+            var received = stream.awaitUntil(all -> all.stream().anyMatch(r -> r.event() != null
+                    && erasureId.equals(r.event().getSubject())), WAIT);
+            assertThat(received.stream().filter(r -> r.event() != null && erasureId.equals(r.event().getSubject())))
+                    .allSatisfy(r -> assertThat(r.key()).isEqualTo("acme|EMAIL|gone@example.com"));
+        }
+        awaitCondition(() -> World.ok(api.get(World.BASE + "/subject-requests/erasures", TOKEN)).get("items").get(0)
+                .get("announced").asBoolean(), "the erasure marked announced");
+        assertThat(client.getDatabase(database).getCollection("erasures").find().first().containsKey("toAnnounce"))
+                .as("the addresses kept for the events are gone").isFalse();
     }
 
     @Test
@@ -223,7 +260,8 @@ class RelayFaultTest {
                 "--consent.keys.master-keyset-file=" + TestKeys.MASTER_KEYSET_FILE,
                 "--consent.links.jwk-file=" + TestKeys.LINK_KEYS_FILE,
                 "--consent.instance-id=" + instance, "--consent.outbox.poll-interval=" + relayPollInterval, "--consent.outbox.ack-timeout=PT2S",
-                "--consent.outbox.lease-ttl=PT2S", "--spring.kafka.listener.auto-startup=false", "--consent.embedded.mail.port=0", "--logging.level.root=WARN",
+                "--consent.outbox.lease-ttl=PT2S", "--consent.erasure.completion-interval=PT0.5S", "--consent.erasure.takeover-after=PT1S",
+                "--spring.kafka.listener.auto-startup=false", "--consent.embedded.mail.port=0", "--logging.level.root=WARN",
                 "--logging.level.org.apache.kafka=ERROR", "--logging.level.org.springframework.kafka=ERROR");
     }
 

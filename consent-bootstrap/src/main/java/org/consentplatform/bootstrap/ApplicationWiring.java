@@ -90,7 +90,7 @@ import java.util.function.Supplier;
 
 /** Plain constructors, wired here: the core carries no framework annotation. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PlatformProperties.class, RetentionProperties.class, OutboxProperties.class, AuditProperties.class, ImportProperties.class,
+@EnableConfigurationProperties({PlatformProperties.class, RetentionProperties.class, ErasureProperties.class, OutboxProperties.class, AuditProperties.class, ImportProperties.class,
         ExpiryProperties.class, ReportProperties.class, DoubleOptInProperties.class, ReceiptProperties.class,
         KeyProperties.class})
 class ApplicationWiring {
@@ -261,9 +261,10 @@ class ApplicationWiring {
     @Bean
     SubjectRequestService subjectRequestService(ConsentHistory history, ConsentRecords records, Contacts contacts, Tenants tenants,
                                                 ComplianceProfiles profiles, ConfirmationRequests confirmations,
-                                                ReceiptSeals receipts, Erasures erasures, EventPublisher events, Clock clock) {
+                                                ReceiptSeals receipts, Erasures erasures, EventPublisher events,
+                                                ErasureProperties erasure, Clock clock) {
         return new SubjectRequestService(history, records, contacts, tenants, profiles, confirmations, receipts, erasures, events,
-                clock);
+                erasure.takeoverAfter(), clock);
     }
 
     @Bean

@@ -113,8 +113,8 @@ class BackgroundJobs {
      * step is safe to repeat, and the contact points are kept by pseudonym for it (ADR 39).
      */
     @Bean
-    PeriodicJob erasureCompletion(FinishErasures erasures) {
-        return PeriodicJob.every("erasure-completion", Duration.ofMinutes(1), () -> {
+    PeriodicJob erasureCompletion(FinishErasures erasures, ErasureProperties properties) {
+        return PeriodicJob.every("erasure-completion", properties.completionInterval(), () -> {
             int finished = erasures.finishInterrupted();
             if (finished > 0) {
                 LOG.warn("Finished {} erasure(s) an instance had left unfinished", finished);

@@ -50,8 +50,6 @@ import java.util.stream.Collectors;
 public final class SubjectRequestService implements SubjectRequests, FinishErasures {
 
     private static final System.Logger LOG = System.getLogger(SubjectRequestService.class.getName());
-    /** How long an erasure may be in progress before another instance takes it over. */
-    static final Duration TAKEOVER_AFTER = Duration.ofMinutes(1);
 
     private final ConsentHistory history;
     private final ConsentRecords records;
@@ -62,11 +60,15 @@ public final class SubjectRequestService implements SubjectRequests, FinishErasu
     private final Erasures erasures;
     private final EventPublisher events;
     private final Lookups lookups;
+    private final Duration takeoverAfter;
     private final Clock clock;
 
+    /**
+     * @param takeoverAfter how long an erasure may be in progress, or unannounced, before {@link #finishInterrupted} takes it over
+     */
     public SubjectRequestService(ConsentHistory history, ConsentRecords records, Contacts contacts, Tenants tenants,
                                  ComplianceProfiles profiles, ConfirmationRequests confirmations, ReceiptSeals seals,
-                                 Erasures erasures, EventPublisher events, Clock clock) {
+                                 Erasures erasures, EventPublisher events, Duration takeoverAfter, Clock clock) {
         this.history = history;
         this.records = records;
         this.contacts = contacts;
@@ -76,6 +78,7 @@ public final class SubjectRequestService implements SubjectRequests, FinishErasu
         this.erasures = erasures;
         this.events = events;
         this.lookups = new Lookups(tenants, profiles);
+        this.takeoverAfter = takeoverAfter;
         this.clock = clock;
     }
 
@@ -122,7 +125,7 @@ public final class SubjectRequestService implements SubjectRequests, FinishErasu
 
     @Override
     public int finishInterrupted() {
-        Instant before = clock.instant().minus(TAKEOVER_AFTER);
+        Instant before = clock.instant().minus(takeoverAfter);
         erasures.unannounced(before).forEach(this::announce);
         List<Erasure> interrupted = erasures.unfinished(before);
         interrupted.forEach(this::finish);

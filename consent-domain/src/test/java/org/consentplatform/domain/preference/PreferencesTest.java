@@ -71,7 +71,8 @@ class PreferencesTest {
         Preferences page = Preferences.prefill(profile(), ANN, null, new TenantSettings(false, true, null, List.of()),
                 RecordStates.at(NOW, records, Set.of(), Set.of(ANN)));
 
-        assertThat(page.chosen()).as("what an erased address gets: nothing commercial, no tracking").isEmpty();
+        assertThat(page.chosen()).as("what an erased address gets: no commercial purpose or topic, no tracking; the "
+                + "transactional purpose is not theirs to refuse").extracting(Object::toString).containsExactly("service");
         assertThat(page.changesFor(page.chosen(), NOW, null, "corr")).isEmpty();
     }
 
