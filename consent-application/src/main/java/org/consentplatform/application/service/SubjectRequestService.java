@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -148,17 +149,40 @@ public final class SubjectRequestService implements SubjectRequests, FinishErasu
         TenantId tenant = erasure.tenant();
         Suppression suppression = erasure.suppression();
         erasure.contactPoints().forEach(point -> erasures.suppress(tenant, point, suppression));
-        int forgotten = 0;
-        for (ContactPoint point : erasure.contactPoints()) {
-            for (ConsentRecord record : records.ofContactPoint(tenant, point)) {
-                forgotten += forget(tenant, record.key(), erasure) ? 1 : 0;
-            }
-        }
+        int forgotten = forgetAll(erasure);
         Erasures.Traces traces = erasures.eraseTraces(tenant, erasure.contactPoints(), erasure.contactIds());
         Erasure done = erasure.completed(new Erasure.Destroyed(forgotten, traces.contacts(), traces.confirmationRequests(),
                 traces.idempotentAnswers(), traces.mailQuotas(), traces.importErrorLines(), clock.instant()));
         erasures.complete(done);
         return done;
+    }
+
+    /**
+     * Appends the ERASURE entry of every record of the person that holds a state, in a few round
+     * trips (every record read at once, the entries appended together, as a load does); a record
+     * another writer changed meanwhile gets its entry one by one.
+     *
+     * @return how many records were forgotten
+     */
+    private int forgetAll(Erasure erasure) {
+        TenantId tenant = erasure.tenant();
+        var keys = new ArrayList<RecordKey>();
+        erasure.contactPoints().forEach(point -> records.ofContactPoint(tenant, point).forEach(record -> keys.add(record.key())));
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        var planned = new ArrayList<ConsentChange>();
+        records.loadAll(tenant, keys).values().forEach(record -> record.erase(erasure.suppression(), erasure.requestedBy(),
+                UUID.randomUUID().toString(), now).ifPresent(planned::add));
+        Set<String> appended = records.appendAll(planned);
+        int forgotten = appended.size();
+        for (ConsentChange change : planned) {
+            if (!appended.contains(change.id()) && forget(tenant, change.key(), erasure)) {
+                forgotten++;
+            }
+        }
+        return forgotten;
     }
 
     /** Appends the record's ERASURE entry; false when it held no state to forget (already erased, say). */

@@ -185,10 +185,9 @@ public final class PseudonymMigration {
                     Updates.set("key", Documents.recordKey(key, sealed)),
                     Updates.set("lookup", requests.lookup(key.contactPoint().address())), Updates.unset("address")));
         }
-        try {
-            confirmations.dropIndex("address"); // what found requests by address; "lookup" does now
-        } catch (com.mongodb.MongoException absent) {
-            // dropped already, or never made
+        // what found requests by address; "lookup" does now
+        if (confirmations.listIndexes().into(new ArrayList<>()).stream().anyMatch(index -> "address".equals(index.getString("name")))) {
+            confirmations.dropIndex("address");
         }
     }
 
