@@ -275,12 +275,7 @@ public class ErasureSteps {
     public void refused(DataTable requests) {
         int listedBefore = World.ok(world.api.get(ERASURES + "?limit=1000", world.auditor())).get("items").size();
         for (Map<String, String> row : requests.asMaps()) {
-            String token = switch (row.get("who")) {
-                case "auditor" -> world.auditor();
-                case "marketer" -> world.marketing();
-                case "admin" -> world.admin();
-                default -> throw new IllegalArgumentException(row.get("who"));
-            };
+            String token = world.tokenOf(row.get("who"));
             HttpApi.Response answer = world.api.call("POST", ERASURE, token, "application/json", row.get("body"), Map.of());
             assertThat(answer.status()).as(row.get("body") + " → " + answer.body()).isEqualTo(Integer.parseInt(row.get("status")));
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");

@@ -63,6 +63,16 @@ public final class World {
         return api.token("demo-auditor");
     }
 
+    /** The token of a client by what a table calls it: admin, marketer or auditor. */
+    public String tokenOf(String who) {
+        return switch (who) {
+            case "auditor" -> auditor();
+            case "marketer" -> marketing();
+            case "admin" -> admin();
+            default -> throw new IllegalArgumentException("no client is called " + who);
+        };
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
