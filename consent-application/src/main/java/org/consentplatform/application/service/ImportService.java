@@ -152,7 +152,8 @@ public final class ImportService implements ImportConsents, ProcessImports {
     private void run(ImportJob queued, LeasedWork.Held held) {
         ImportJob job = queued.started(clock.instant());
         jobs.save(job);
-        ImportRules rules = new ImportRules(job, tenants.inForce(job.tenant()), id -> profiles.find(queued.tenant(), id));
+        ImportRules rules = new ImportRules(job, tenants.inForce(job.tenant()), id -> profiles.find(queued.tenant(), id),
+                point -> records.pseudonym(queued.tenant(), point));
         try (ImportFiles.Rows rows = files.open(job.tenant(), job.id(), job.spec().format(), job.nextLine())) {
             List<String> missing = job.spec().format() == ImportSpec.Format.CSV
                     ? ImportRules.missingColumns(job.spec().shape(), rows.header()) : List.of();

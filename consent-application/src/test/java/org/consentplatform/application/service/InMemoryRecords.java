@@ -38,6 +38,11 @@ final class InMemoryRecords implements ConsentRecords {
     }
 
     @Override
+    public String pseudonym(TenantId tenant, ContactPoint contactPoint) {
+        return TestSeals.pseudonym(contactPoint);
+    }
+
+    @Override
     public ConsentRecord load(TenantId tenant, RecordKey key) {
         List<ConsentChange> changes = log.getOrDefault(key, List.of());
         ConsentRecord record = changes.isEmpty() ? ConsentRecord.absent(tenant, key, TestSeals.of(key))

@@ -52,11 +52,18 @@ public final class ImportRules {
     private final ImportJob job;
     private final TenantSettings settings;
     private final Function<TechnicalId, Optional<ComplianceProfile>> profiles;
+    private final Function<ContactPoint, String> pseudonyms;
 
-    public ImportRules(ImportJob job, TenantSettings settings, Function<TechnicalId, Optional<ComplianceProfile>> profiles) {
+    /**
+     * @param pseudonyms the keyed hash the store files a contact point under: change ids are derived from it, never
+     *                   from the address, so that they tell nothing of it to whoever reads a dump (ADR 37)
+     */
+    public ImportRules(ImportJob job, TenantSettings settings, Function<TechnicalId, Optional<ComplianceProfile>> profiles,
+                       Function<ContactPoint, String> pseudonyms) {
         this.job = job;
         this.settings = settings;
         this.profiles = profiles;
+        this.pseudonyms = pseudonyms;
     }
 
     /** The columns a file of this shape must name; an empty list when all are there. */
@@ -130,17 +137,19 @@ public final class ImportRules {
                 ? consentRow(row, violations, named)
                 : legacyRow(row, violations, named);
         return violations.isEmpty()
-                ? new Captures(row.line(), captures, captures.stream().map(capture -> changeId(job, capture)).toList())
+                ? new Captures(row.line(), captures, captures.stream()
+                        .map(capture -> changeId(job, capture, pseudonyms.apply(capture.key().contactPoint()))).toList())
                 : new Rejected(row.line(), violations, named);
     }
 
     /**
      * The change id a capture of a load always gets, whatever job or run makes it: the same row
-     * loaded twice collides with itself instead of being recorded again.
+     * loaded twice collides with itself instead of being recorded again. It is derived from the
+     * contact point's pseudonym, not its address.
      */
-    public static String changeId(ImportJob job, ConsentCapture capture) {
-        String identity = job.tenant().value() + "|" + capture.key().value() + "|" + capture.capturedAt().toEpochMilli()
-                + "|" + capture.state();
+    public static String changeId(ImportJob job, ConsentCapture capture, String pseudonym) {
+        String identity = job.tenant().value() + "|" + capture.key().withheld(pseudonym).value() + "|"
+                + capture.capturedAt().toEpochMilli() + "|" + capture.state();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return "import-" + HexFormat.of().formatHex(digest, 0, 20);

@@ -76,6 +76,11 @@ public final class MongoConsentRecords implements ConsentRecords {
     }
 
     @Override
+    public String pseudonym(TenantId tenant, ContactPoint contactPoint) {
+        return keys.pseudonym(tenant, contactPoint);
+    }
+
+    @Override
     public ConsentRecord load(TenantId tenant, RecordKey key) {
         String storedKey = keys.stored(tenant, key).value();
         String recordId = MongoStore.id(tenant.value(), storedKey);

@@ -26,6 +26,12 @@ import java.util.function.Consumer;
  */
 public interface ConsentRecords {
 
+    /**
+     * The keyed hash the store files a contact point under: what ids derived from a contact point
+     * are made of, so that they tell nothing of its address (ADR 37).
+     */
+    String pseudonym(TenantId tenant, ContactPoint contactPoint);
+
     /** The record as its newest change in the log left it (absent when it has none). */
     ConsentRecord load(TenantId tenant, RecordKey key);
 
