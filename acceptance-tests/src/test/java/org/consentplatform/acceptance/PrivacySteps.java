@@ -25,6 +25,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +104,20 @@ public class PrivacySteps {
         assertThat(point.get("cp:erasedAt").asString()).isNotBlank();
         bundle.get("cp:consentRecords").forEach(record -> assertThat(record.has("cp:receipt"))
                 .as("a forgotten consent has nothing to attest").isFalse());
+    }
+
+    @Then("it names {string} as a minor's, born {int} years ago")
+    public void namesMinor(String address, int years) {
+        JsonNode point = bundle.get("dpv:hasDataSubject").get("cp:contactPoints").valueStream()
+                .filter(p -> address.equals(p.path("cp:address").asString(null))).findFirst().orElseThrow();
+        assertThat(point.get("cp:minor").asBoolean()).isTrue();
+        assertThat(point.get("cp:birthDate").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusYears(years).toString());
+    }
+
+    @Then("the PDF reads that {string} is a minor's, born {int} years ago")
+    public void pdfNamesMinor(String address, int years) {
+        assertThat(pdfText.replaceAll("\\s+", " "))
+                .contains("EMAIL " + address + " — flagged as a minor, born " + LocalDate.now(ZoneOffset.UTC).minusYears(years));
     }
 
     @Then("it discloses these records:")

@@ -51,6 +51,16 @@ Feature: A person asks what is held about them (GDPR Art. 15)
     And it lists the confirmation mail sent to "rui@example.com" for "letter", not confirmed
     And it carries no receipt for "letter"
 
+  Scenario: a minor's contact point is disclosed with the birth date held
+    Given "zia@example.com" is flagged as a minor's, born 12 years ago
+    And "zia@example.com" opted out of "commercial" at "2026-11-01T09:00:00Z"
+    When the auditor asks what is held about "zia@example.com"
+    Then the bundle validates against the schema docs/privacy documents
+    And a JSON-LD processor expands it to DPV's IRIs, every term defined by its context
+    And it names "zia@example.com" as a minor's, born 12 years ago
+    When the auditor asks for the PDF, in "en", of what is held about "zia@example.com"
+    Then the PDF reads that "zia@example.com" is a minor's, born 12 years ago
+
   Scenario Outline: the same answer as a document the person reads in their language
     Given "<address>" opted in to "commercial" at "2026-11-01T09:00:00Z"
     And "<address>" opted out of "commercial" at "2026-11-02T09:00:00Z"

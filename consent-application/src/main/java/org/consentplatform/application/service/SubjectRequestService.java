@@ -103,7 +103,8 @@ public final class SubjectRequestService implements SubjectRequests, FinishErasu
             requests.addAll(confirmations.of(tenant, point));
         }
         return new SubjectAccess(UUID.randomUUID().toString(), tenant, now, SubjectAccess.languageFor(language, requests),
-                named.contact(), named.contactPoints(), records, requests, erasures.suppressions(tenant, named.contactPoints()));
+                named.contact(), named.contactPoints(), records, requests, erasures.suppressions(tenant, named.contactPoints()),
+                contacts.minorFlags(tenant, named.contactPoints()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.consent.Suppression;
 import org.consentplatform.domain.contact.Contact;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.profile.ComplianceProfile;
@@ -32,14 +33,17 @@ import java.util.Optional;
  * @param contact      null when the person was named by contact points
  * @param language     the language the person is answered in (ISO 639-1)
  * @param suppressions the person's contact points that were erased (§13), with when and why
+ * @param minors       those flagged as a minor's (§12), with the birth date held
  */
 public record SubjectAccess(String id, TenantId tenant, Instant compiledAt, String language, Contact contact,
                             List<ContactPoint> contactPoints, List<Disclosed> records,
-                            List<ConfirmationRequest> confirmationRequests, Map<ContactPoint, Suppression> suppressions) {
+                            List<ConfirmationRequest> confirmationRequests, Map<ContactPoint, Suppression> suppressions,
+                            Map<ContactPoint, MinorFlag> minors) {
 
     public SubjectAccess {
         InvalidInputs.requireNonNull("language", language);
         suppressions = Map.copyOf(suppressions);
+        minors = Map.copyOf(minors);
         contactPoints = List.copyOf(contactPoints);
         records = List.copyOf(records);
         confirmationRequests = List.copyOf(confirmationRequests);

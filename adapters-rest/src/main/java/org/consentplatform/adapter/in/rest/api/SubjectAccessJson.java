@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ final class SubjectAccessJson {
             "xsd", "http://www.w3.org/2001/XMLSchema#",
             "cp", "https://consentplatform.org/ns/v1#",
             "dct:created", Map.of("@type", "xsd:dateTime"),
-            "dct:modified", Map.of("@type", "xsd:dateTime"));
+            "dct:modified", Map.of("@type", "xsd:dateTime"),
+            "cp:birthDate", Map.of("@type", "xsd:date"));
 
     private SubjectAccessJson() {
     }
@@ -58,11 +60,16 @@ final class SubjectAccessJson {
                           @JsonProperty("cp:contactPoints") List<AccessContactPoint> contactPoints) {
     }
 
-    /** A contact point; one the platform erased has no address, and says when and on which ground. */
+    /**
+     * A contact point; one the platform erased has no address, and says when and on which ground;
+     * one flagged as a minor's says so, with the birth date held if any.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AccessContactPoint(@JsonProperty("cp:channel") String channel, @JsonProperty("cp:address") String address,
                                      @JsonProperty("cp:erasedAt") Instant erasedAt,
-                                     @JsonProperty("cp:erasureGround") String erasureGround) {
+                                     @JsonProperty("cp:erasureGround") String erasureGround,
+                                     @JsonProperty("cp:minor") Boolean minor,
+                                     @JsonProperty("cp:birthDate") LocalDate birthDate) {
     }
 
     /** One record in the shape of a 27560 consent record; its events are its whole history. */

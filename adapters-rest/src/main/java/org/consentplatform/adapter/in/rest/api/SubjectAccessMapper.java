@@ -5,6 +5,7 @@ import org.consentplatform.application.port.in.ConsentCenter;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.Suppression;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
@@ -47,7 +48,8 @@ class SubjectAccessMapper {
                 new SubjectAccessJson.AccessSubject(subject.id(), "dpv:DataSubject",
                         access.contact() == null ? null : access.contact().id().value(),
                         access.contact() == null ? null : access.contact().type().name(),
-                        access.contactPoints().stream().map(point -> erasable(point, access.suppressions().get(point))).toList()),
+                        access.contactPoints().stream().map(point -> subjectsPoint(point, access.suppressions().get(point),
+                                access.minors().get(point))).toList()),
                 access.records().stream().map(record -> record(access.tenant(), subject, record)).toList(),
                 access.confirmationRequests().stream().map(SubjectAccessMapper::confirmation).toList());
     }
@@ -111,13 +113,17 @@ class SubjectAccessMapper {
     }
 
     private static SubjectAccessJson.AccessContactPoint contactPoint(ContactPoint point) {
-        return erasable(point, null);
+        return subjectsPoint(point, null, null);
     }
 
-    /** The person's contact point, with its erasure if it was erased (its address is gone then, or given anew). */
-    private static SubjectAccessJson.AccessContactPoint erasable(ContactPoint point, Suppression suppression) {
+    /**
+     * The person's contact point, with its erasure if it was erased (its address is gone then, or
+     * given anew) and its minor flag if it has one.
+     */
+    private static SubjectAccessJson.AccessContactPoint subjectsPoint(ContactPoint point, Suppression suppression, MinorFlag minor) {
         return new SubjectAccessJson.AccessContactPoint(point.channel().toString(), point.address(),
-                suppression == null ? null : suppression.erasedAt(), suppression == null ? null : suppression.legalReference());
+                suppression == null ? null : suppression.erasedAt(), suppression == null ? null : suppression.legalReference(),
+                minor == null ? null : true, minor == null ? null : minor.birthDate());
     }
 
     private static String subjectIri(SubjectAccess access) {

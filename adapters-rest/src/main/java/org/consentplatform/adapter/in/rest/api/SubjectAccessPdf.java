@@ -2,6 +2,7 @@ package org.consentplatform.adapter.in.rest.api;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.privacy.ConsentStatus;
@@ -16,11 +17,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The access bundle as a document a person can read, in their language: rendered from the
@@ -45,7 +48,9 @@ class SubjectAccessPdf {
         String html = templates.process("subject-access", new Context(Locale.forLanguageTag(access.language()), Map.of(
                 "access", access,
                 "compiledAt", when(access.compiledAt()),
-                "contactPoints", access.contactPoints().stream().map(SubjectAccessPdf::contactPoint).toList(),
+                "contactPoints", access.contactPoints().stream().map(point -> new PointView(contactPoint(point),
+                        access.minors().containsKey(point), Optional.ofNullable(access.minors().get(point))
+                        .map(MinorFlag::birthDate).map(LocalDate::toString).orElse(null))).toList(),
                 "records", access.records().stream().map(SubjectAccessPdf::record).toList(),
                 "requests", access.confirmationRequests().stream().map(SubjectAccessPdf::request).toList())));
         var pdf = new ByteArrayOutputStream();
@@ -60,6 +65,10 @@ class SubjectAccessPdf {
             throw new UncheckedIOException("the access PDF could not be laid out", e);
         }
         return pdf.toByteArray();
+    }
+
+    /** One of the person's contact points, and whether it is flagged as a minor's. */
+    record PointView(String point, boolean minor, String birthDate) {
     }
 
     /** What the template shows of one record; statuses are message keys. */
