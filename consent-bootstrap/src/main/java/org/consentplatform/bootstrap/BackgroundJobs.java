@@ -130,7 +130,7 @@ class BackgroundJobs {
     PeriodicJob retention(PurgeExpiredData retention, RetentionProperties properties, MeterRegistry meters) {
         Map<String, Counter> purged = new LinkedHashMap<>();
         for (String kind : List.of("import-files", "import-error-lines", "idempotency-keys", "confirmation-requests", "mail-quotas",
-                "retired-addresses")) {
+                "retired-addresses", "unconfirmed-readmissions")) {
             purged.put(kind, Counter.builder("consent.retention.purged").tag("kind", kind)
                     .description("Documents deleted because their retention ended").register(meters));
         }
@@ -142,6 +142,7 @@ class BackgroundJobs {
             purged.get("confirmation-requests").increment(run.confirmationRequests());
             purged.get("mail-quotas").increment(run.mailQuotas());
             purged.get("retired-addresses").increment(run.retiredAddresses());
+            purged.get("unconfirmed-readmissions").increment(run.unconfirmedReadmissions());
             if (run.total() > 0) {
                 LOG.info("Retention deleted {}", run);
             }

@@ -20,7 +20,7 @@ class RetentionJobTest {
         var runs = new AtomicInteger();
         PeriodicJob job = new BackgroundJobs().retention(() -> {
             runs.incrementAndGet();
-            return new PurgeExpiredData.Purged(1, 2, 3, 4, 5, 6);
+            return new PurgeExpiredData.Purged(1, 2, 3, 4, 5, 6, 7);
         }, new RetentionProperties(Duration.ofMillis(20), Duration.ofDays(30), Duration.ofDays(30)), meters);
 
         job.start();
@@ -32,7 +32,7 @@ class RetentionJobTest {
 
         int completed = runs.get();
         Map<String, Integer> perRun = Map.of("import-files", 1, "import-error-lines", 2, "idempotency-keys", 3,
-                "confirmation-requests", 4, "mail-quotas", 5, "retired-addresses", 6);
+                "confirmation-requests", 4, "mail-quotas", 5, "retired-addresses", 6, "unconfirmed-readmissions", 7);
         perRun.forEach((kind, count) -> assertThat(meters.get("consent.retention.purged").tag("kind", kind).counter().count())
                 .as(kind).isBetween((double) count * (completed - 1), (double) count * completed));
     }

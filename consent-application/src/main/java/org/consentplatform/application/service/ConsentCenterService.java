@@ -70,7 +70,7 @@ public final class ConsentCenterService implements ConsentCenter {
         }
         ConsentRecords.Current current = keys.isEmpty() ? ConsentRecords.Current.NONE : records.current(tenant, keys);
         Map<RecordKey, RecordState> read = current.states();
-        RecordStates states = Minors.statesAt(clock.instant(), tenant, current, contacts, settings);
+        RecordStates states = current.at(clock.instant(), settings);
 
         List<ProfileGrid> grids = layout.stream().map(grid -> new ProfileGrid(grid.profile(), grid.rows().stream()
                 .map(row -> new Row(row.purpose(), row.topic(), row.intents().stream()

@@ -78,8 +78,8 @@ public final class DecisionService implements DecideMessages {
         TenantSettings settings = lookups.settings(tenant);
         MessageIntent intent = intent(tenant, settings, new HashMap<>(), query, contactOf(tenant, query));
         ConsentRecords.Current current = records.current(tenant, intent.recordsRead());
-        return new Decided(intent, current.states(), EnforcementPolicy.decide(intent, settings,
-                Minors.statesAt(clock.instant(), tenant, current, contacts, settings)), settings.checkContactLevelConsent());
+        return new Decided(intent, current.states(), EnforcementPolicy.decide(intent, settings, current.at(clock.instant(), settings)),
+                settings.checkContactLevelConsent());
     }
 
     @Override
@@ -125,7 +125,7 @@ public final class DecisionService implements DecideMessages {
             }
         }
         ConsentRecords.Current read = keys.isEmpty() ? ConsentRecords.Current.NONE : records.current(tenant, keys);
-        RecordStates states = Minors.statesAt(clock.instant(), tenant, read, contacts, settings);
+        RecordStates states = read.at(clock.instant(), settings);
         for (Resolved entry : resolved) {
             results.accept(entry.intent() == null ? entry.refused()
                     : new BatchResult.Decided(entry.line(), EnforcementPolicy.decide(entry.intent(), settings, states)));

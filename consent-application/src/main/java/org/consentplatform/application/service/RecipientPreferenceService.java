@@ -171,8 +171,7 @@ public final class RecipientPreferenceService implements RecipientPreferences {
     }
 
     private RecordStates statesOf(TenantId tenant, Collection<RecordKey> keys) {
-        return Minors.statesAt(clock.instant(), tenant, keys.isEmpty() ? ConsentRecords.Current.NONE : records.current(tenant, keys), contacts,
-                lookups.settings(tenant));
+        return (keys.isEmpty() ? ConsentRecords.Current.NONE : records.current(tenant, keys)).at(clock.instant(), lookups.settings(tenant));
     }
 
     private static Evidence evidence(Visitor visitor, String formId) {

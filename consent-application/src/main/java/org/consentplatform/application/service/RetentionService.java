@@ -15,7 +15,8 @@ import java.util.Optional;
  * Retention (§13, ADR 40): uploaded files and load error reports, answers of idempotent
  * requests, spent double opt-in requests and mail quotas are deleted once their time is up;
  * where a tenant limits how long its history keeps addresses, the addresses of contact points
- * nothing happened to since are destroyed, never the entries of the chain.
+ * nothing happened to since are destroyed, never the entries of the chain; an erased contact
+ * point's address given again by an opt-in never confirmed is destroyed again.
  */
 public final class RetentionService implements PurgeExpiredData {
 
@@ -51,9 +52,12 @@ public final class RetentionService implements PurgeExpiredData {
             }
         }
         Instant filesBefore = now.minus(periods.importFiles());
+        Instant spentBefore = now.minus(periods.confirmationRequests());
+        long confirmationRequests = retention.purgeSpentConfirmationRequests(spentBefore);
+        // after the requests: a readmission is retired once no request of its contact point is left
+        long unconfirmed = retention.retireUnconfirmedReadmissions(spentBefore);
         return new Purged(retention.purgeImportFiles(filesBefore), retention.purgeImportErrors(filesBefore),
-                retention.purgeIdempotencyKeys(now.minus(IdempotencyService.RETENTION)),
-                retention.purgeSpentConfirmationRequests(now.minus(periods.confirmationRequests())), retention.purgeMailQuotas(now),
-                retired);
+                retention.purgeIdempotencyKeys(now.minus(IdempotencyService.RETENTION)), confirmationRequests,
+                retention.purgeMailQuotas(now), retired, unconfirmed);
     }
 }

@@ -62,11 +62,13 @@ public final class TenantService implements ManageTenants {
         Instant now = clock.instant();
         contacts.withLegacyFlagsSet(tenant, contact -> {
             var states = new HashMap<RecordKey, RecordState>();
-            for (ContactPoint contactPoint : ContactLevelSwitchImpact.contactPointsDecided(contact)) {
+            List<ContactPoint> decided = ContactLevelSwitchImpact.contactPointsDecided(contact);
+            for (ContactPoint contactPoint : decided) {
                 records.ofContactPoint(tenant, contactPoint).forEach(record -> record.current()
                         .ifPresent(state -> states.put(record.key(), state)));
             }
-            impact.count(contact, Minors.statesAt(now, tenant, new ConsentRecords.Current(states, Map.of()), contacts, settings));
+            // an erased contact point has no contact left to list: no suppression to read
+            impact.count(contact, new ConsentRecords.Current(states, Map.of(), contacts.minorFlags(tenant, decided)).at(now, settings));
         });
         // contacts are read by pseudonym, nothing decrypted while counting: only the sample is named
         impact.name(history.disclose(tenant, impact.sampleContactPoints()));

@@ -54,7 +54,7 @@ class ConsentCenterServiceTest {
             Purpose.define(new TechnicalId("orders"), "Orders", PurposeType.TRANSACTIONAL, null, Map.of(), null, false),
             Purpose.define(new TechnicalId("tracking"), null, PurposeType.TRACKING, null, Map.of(), null, false)), null));
     private final Contact ann = new Contact(ACME, new TechnicalId("c-ann"), EntityType.CONTACT, null, List.of(EMAIL, SMS));
-    private final NoContacts contacts = new NoContacts() {
+    private final NoContacts contacts = new NoContacts(records.minors) {
         @Override
         public Optional<Contact> find(TenantId tenant, TechnicalId contactId) {
             return Optional.of(ann).filter(contact -> contact.id().equals(contactId));

@@ -102,7 +102,7 @@ class ConsentServiceTest {
         }
     };
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-    private final NoContacts contacts = new NoContacts();
+    private final NoContacts contacts = new NoContacts(records.minors);
     private final ConsentService service = new ConsentService(records, contacts, tenants, profiles,
             new DoubleOptInService(noRequests, mail -> {
                 throw new AssertionError("no mail expected");

@@ -6,6 +6,7 @@ import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.consent.Suppression;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.shared.TechnicalId;
@@ -28,6 +29,8 @@ final class InMemoryRecords implements ConsentRecords {
     int currentReads;
     /** The suppression list the records' contact points are read with, as storage files both together. */
     final InMemoryErasures erasures;
+    /** The minor flags the records' contact points are read with (give them to {@link NoContacts} to share them). */
+    final Map<ContactPoint, MinorFlag> minors = new HashMap<>();
 
     InMemoryRecords() {
         this(new InMemoryErasures());
@@ -68,11 +71,13 @@ final class InMemoryRecords implements ConsentRecords {
         currentReads++;
         var states = new HashMap<RecordKey, RecordState>();
         var suppressed = new HashMap<ContactPoint, Suppression>();
+        var flagged = new HashMap<ContactPoint, MinorFlag>();
         for (RecordKey key : keys) {
             load(tenant, key).current().ifPresent(state -> states.put(key, state));
             Optional.ofNullable(erasures.suppressions.get(key.contactPoint())).ifPresent(s -> suppressed.put(key.contactPoint(), s));
+            Optional.ofNullable(minors.get(key.contactPoint())).ifPresent(flag -> flagged.put(key.contactPoint(), flag));
         }
-        return new Current(states, suppressed);
+        return new Current(states, suppressed, flagged);
     }
 
     @Override

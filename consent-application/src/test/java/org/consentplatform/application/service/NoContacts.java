@@ -15,7 +15,16 @@ import java.util.Optional;
 /** A CRM the platform knows nothing of, but the minors' contact points a test flags. */
 class NoContacts implements Contacts {
 
-    final Map<ContactPoint, MinorFlag> minors = new HashMap<>();
+    final Map<ContactPoint, MinorFlag> minors;
+
+    NoContacts() {
+        this(new HashMap<>());
+    }
+
+    /** @param minors where the flags are kept: the records' store reads them with the records */
+    NoContacts(Map<ContactPoint, MinorFlag> minors) {
+        this.minors = minors;
+    }
 
     @Override
     public Optional<Contact> find(TenantId tenant, TechnicalId contactId) {

@@ -7,12 +7,14 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.Suppression;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.SealedAddress;
@@ -22,6 +24,7 @@ import org.consentplatform.domain.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -38,10 +41,11 @@ import java.util.Map;
  * in memory, it is how every collection files the contact point. Beside its records in
  * {@code consent_records}, under {@code tenant|pseudonym}, each contact point has one
  * <em>subject</em> document: its AES-256-GCM data key wrapped by the tenant's KEK, with its
- * address encrypted once under that key; or, once erased, the suppression that replaced both
- * (ADR 39). Erasing is one write of that document: every ciphertext of the address anywhere
- * stops decrypting, and a capture racing with it cannot make a new key behind its back. Living
- * beside the records, the subject is read in the same round trip as they are.
+ * address encrypted once under that key, and its minor flag if it has one (§12); or, once
+ * erased, the suppression that replaced them all (ADR 39). Erasing is one write of that
+ * document: every ciphertext of the address anywhere stops decrypting, and a capture racing with
+ * it cannot make a new key behind its back. Living beside the records, the subject is read in
+ * the same round trip as they are: a decision reads records, erasure and minor flag at once.
  * <p>
  * An address is decrypted from the ciphertext an entry carries, under the data key its contact
  * point has now: ciphertexts made under a key that was destroyed stay closed for good, even
@@ -58,6 +62,7 @@ public final class ContactPointKeys {
     static final String DATA_KEY = "dataKey";
     static final String ADDRESS = "address";
     static final String SUPPRESSED = "suppressed";
+    static final String MINOR = "minor";
     /** What a decision reads of a subject: not the key material. */
     static final Document WITHOUT_KEY_MATERIAL = new Document(DATA_KEY, 0).append(ADDRESS, 0);
 
@@ -114,6 +119,16 @@ public final class ContactPointKeys {
                 suppressed.getDate("erasedAt").toInstant(), suppressed.getString("legalReference"));
     }
 
+    /** The minor flag a subject document holds (§12), null when it has none. */
+    static MinorFlag minorFlag(ContactPoint contactPoint, Document subject) {
+        Document minor = subject == null ? null : subject.get(MINOR, Document.class);
+        if (minor == null) {
+            return null;
+        }
+        String birthDate = minor.getString("birthDate");
+        return new MinorFlag(contactPoint, birthDate == null ? null : LocalDate.parse(birthDate));
+    }
+
     /**
      * The sealed address new entries of the contact point carry, given its subject document as
      * read (null: none yet): under its data key, made now when it has none, unless it was erased
@@ -124,14 +139,21 @@ public final class ContactPointKeys {
         if (subject != null && subject.containsKey(DATA_KEY)) {
             return new SealedAddress(pseudonym, subject.getString(ADDRESS));
         }
-        if (subject != null || contactPoint.isWithheld()) {
+        if (contactPoint.isWithheld() || suppression(subject) != null) {
             return SealedAddress.withoutAddress(pseudonym);
         }
         Document made = newSubject(tenant, contactPoint);
-        if (DuplicateKeys.firstToWrite(() -> subjects.insertOne(made))) {
+        // on a subject with neither key nor suppression (a minor flag alone), or none: an erasure
+        // filed meanwhile makes the filter miss and the upsert collide, and its suppression stands
+        boolean written = DuplicateKeys.firstToWrite(() -> subjects.updateOne(
+                Filters.and(Filters.eq("_id", made.getString("_id")), Filters.exists(DATA_KEY, false), Filters.exists(SUPPRESSED, false)),
+                Updates.combine(Updates.set("channel", made.getString("channel")), Updates.set(DATA_KEY, made.get(DATA_KEY)),
+                        Updates.set(ADDRESS, made.getString(ADDRESS)), Updates.set("createdAt", made.getDate("createdAt"))),
+                new UpdateOptions().upsert(true)));
+        if (written) {
             return new SealedAddress(pseudonym, made.getString(ADDRESS));
         }
-        // another writer made it first, or an erasure filed its suppression: theirs stands
+        // another writer made a key first, or an erasure filed its suppression: theirs stands
         Document kept = subjects.find(Filters.eq("_id", made.getString("_id"))).first();
         return kept != null && kept.containsKey(DATA_KEY) ? new SealedAddress(pseudonym, kept.getString(ADDRESS))
                 : SealedAddress.withoutAddress(pseudonym);
@@ -210,7 +232,37 @@ public final class ContactPointKeys {
         return found;
     }
 
-    /** Replaces the data key (and the address under it) by the suppression, in one write (ADR 39). */
+    /** The minor flags of those of the contact points that have one, in one read. */
+    Map<ContactPoint, MinorFlag> minorFlags(TenantId tenant, Collection<ContactPoint> contactPoints) {
+        Map<String, ContactPoint> byId = new LinkedHashMap<>();
+        contactPoints.forEach(contactPoint -> byId.put(subjectId(tenant, contactPoint), contactPoint));
+        Map<ContactPoint, MinorFlag> found = new HashMap<>();
+        byIds(byId.keySet(), WITHOUT_KEY_MATERIAL).forEach((id, subject) -> {
+            MinorFlag flag = minorFlag(byId.get(id), subject);
+            if (flag != null) {
+                found.put(flag.contactPoint(), flag);
+            }
+        });
+        return found;
+    }
+
+    /** Files the minor flag on the contact point's subject, made for it when it has none yet (no key is made). */
+    void flagMinor(TenantId tenant, MinorFlag flag) {
+        ContactPoint contactPoint = flag.contactPoint();
+        subjects.updateOne(Filters.eq("_id", subjectId(tenant, contactPoint)), Updates.combine(
+                        Updates.set("channel", contactPoint.channel().toString()),
+                        Updates.set(MINOR, new Document("birthDate", flag.birthDate() == null ? null : flag.birthDate().toString()))),
+                new UpdateOptions().upsert(true));
+    }
+
+    void unflagMinor(TenantId tenant, ContactPoint contactPoint) {
+        subjects.updateOne(Filters.eq("_id", subjectId(tenant, contactPoint)), Updates.unset(MINOR));
+    }
+
+    /**
+     * Replaces the data key (and the address under it) by the suppression, in one write (ADR 39);
+     * the minor flag goes with them.
+     */
     void suppress(TenantId tenant, ContactPoint contactPoint, Suppression suppression) {
         String id = subjectId(tenant, contactPoint);
         subjects.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("channel", contactPoint.channel().toString())

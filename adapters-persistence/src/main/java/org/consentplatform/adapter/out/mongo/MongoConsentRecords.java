@@ -25,6 +25,7 @@ import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.consent.Suppression;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.SealedAddress;
@@ -60,8 +61,12 @@ import java.util.function.Consumer;
 public final class MongoConsentRecords implements ConsentRecords {
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoConsentRecords.class);
-    /** Bounds a single {@code $in} read. */
-    private static final int MAX_IN = 1000;
+    /**
+     * Bounds a single {@code $in} read: a chunk of 500 decisions, each reading up to three records
+     * and its contact point's subject, is one round trip (about 200 KB of ids, far below a
+     * command's 16 MB).
+     */
+    private static final int MAX_IN = 2000;
 
     private final MongoCollection<Document> changes;
     private final MongoCollection<Document> records;
@@ -288,11 +293,17 @@ public final class MongoConsentRecords implements ConsentRecords {
         // records and their contact points' subjects in one read by _id, without the key material: nothing is decrypted
         Map<RecordKey, RecordState> states = new HashMap<>();
         Map<ContactPoint, Suppression> suppressions = new HashMap<>();
+        Map<ContactPoint, MinorFlag> minors = new HashMap<>();
         byIds(concat(byId.keySet(), subjectIds.keySet()), ContactPointKeys.WITHOUT_KEY_MATERIAL).forEach((id, doc) -> {
             if (ContactPointKeys.isSubject(doc)) {
+                ContactPoint contactPoint = subjectIds.get(id);
                 Suppression suppression = ContactPointKeys.suppression(doc);
                 if (suppression != null) {
-                    suppressions.put(subjectIds.get(id), suppression);
+                    suppressions.put(contactPoint, suppression);
+                }
+                MinorFlag minor = ContactPointKeys.minorFlag(contactPoint, doc);
+                if (minor != null) {
+                    minors.put(contactPoint, minor);
                 }
                 return;
             }
@@ -301,7 +312,7 @@ public final class MongoConsentRecords implements ConsentRecords {
                 states.put(byId.get(id), state);
             }
         });
-        return new Current(states, suppressions);
+        return new Current(states, suppressions, minors);
     }
 
     /** Documents of {@code consent_records} by {@code _id}, in reads of at most {@value #MAX_IN}. */

@@ -15,7 +15,6 @@ import org.consentplatform.domain.contactpoint.SealedAddress;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,50 +26,27 @@ import java.util.function.Consumer;
 public final class MongoContacts implements Contacts {
 
     private final MongoCollection<Document> contacts;
-    private final MongoCollection<Document> minors;
     private final ContactPointKeys keys;
 
     public MongoContacts(MongoStore store, ContactPointKeys keys) {
         this.contacts = store.collection(MongoStore.CONTACTS);
-        this.minors = store.collection(MongoStore.MINORS);
         this.keys = keys;
     }
 
+    /** Minor flags live on the contact points' subject documents, read with their records (ADR 37). */
     @Override
     public Map<ContactPoint, MinorFlag> minorFlags(TenantId tenant, Collection<ContactPoint> contactPoints) {
-        var found = new HashMap<ContactPoint, MinorFlag>();
-        if (contactPoints.isEmpty()) {
-            return found;
-        }
-        // filed by pseudonym (ADR 37): the flags are returned for the contact points asked about, nothing decrypted
-        Map<String, ContactPoint> byId = new HashMap<>();
-        contactPoints.forEach(cp -> byId.put(minorId(tenant, cp), cp));
-        minors.find(Filters.in("_id", List.copyOf(byId.keySet()))).forEach(doc -> {
-            ContactPoint contactPoint = byId.get(doc.getString("_id"));
-            String birthDate = doc.getString("birthDate");
-            found.put(contactPoint, new MinorFlag(contactPoint, birthDate == null ? null : LocalDate.parse(birthDate)));
-        });
-        return found;
+        return contactPoints.isEmpty() ? Map.of() : keys.minorFlags(tenant, contactPoints);
     }
 
     @Override
     public void saveMinorFlag(TenantId tenant, MinorFlag flag) {
-        String id = minorId(tenant, flag.contactPoint());
-        minors.replaceOne(Filters.eq("_id", id), new Document("_id", id)
-                        .append("tenant", tenant.value())
-                        .append("channel", flag.contactPoint().channel().toString())
-                        .append("birthDate", flag.birthDate() == null ? null : flag.birthDate().toString()),
-                new ReplaceOptions().upsert(true));
+        keys.flagMinor(tenant, flag);
     }
 
     @Override
     public void removeMinorFlag(TenantId tenant, ContactPoint contactPoint) {
-        minors.deleteOne(Filters.eq("_id", minorId(tenant, contactPoint)));
-    }
-
-    /** {@code tenant|channel||pseudonym}. */
-    private String minorId(TenantId tenant, ContactPoint contactPoint) {
-        return MongoStore.id(tenant, keys.stored(tenant, contactPoint));
+        keys.unflagMinor(tenant, contactPoint);
     }
 
     @Override

@@ -6,7 +6,9 @@ import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.consentplatform.application.port.out.Retention;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -75,8 +77,9 @@ public final class MongoRetention implements Retention {
 
     /**
      * The newest change of each contact point is the newest {@code updatedAt} of its records;
-     * a contact point whose newest is older than the instant loses its subject document (data
-     * key and address). A suppressed one keeps its suppression: it never had a key to lose.
+     * a contact point whose newest is older than the instant loses its data key and address, with
+     * its subject document unless that holds a minor flag: a child's protection is not retired
+     * with an address. A suppressed one keeps its suppression: it never had a key to lose.
      */
     @Override
     public long retireAddresses(TenantId tenant, Instant lastChangedBefore) {
@@ -90,8 +93,36 @@ public final class MongoRetention implements Retention {
         }
         long retired = 0;
         for (int from = 0; from < inactive.size(); from += MAX_IN) {
-            retired += records.deleteMany(Filters.and(Filters.in("_id", inactive.subList(from, Math.min(inactive.size(), from + MAX_IN))),
-                    Filters.exists(ContactPointKeys.DATA_KEY), Filters.exists(ContactPointKeys.SUPPRESSED, false))).getDeletedCount();
+            Bson keyed = Filters.and(Filters.in("_id", inactive.subList(from, Math.min(inactive.size(), from + MAX_IN))),
+                    Filters.exists(ContactPointKeys.DATA_KEY), Filters.exists(ContactPointKeys.SUPPRESSED, false));
+            retired += records.deleteMany(Filters.and(keyed, Filters.exists(ContactPointKeys.MINOR, false))).getDeletedCount();
+            retired += records.updateMany(Filters.and(keyed, Filters.exists(ContactPointKeys.MINOR)), Updates.combine(
+                    Updates.unset(ContactPointKeys.DATA_KEY), Updates.unset(ContactPointKeys.ADDRESS), Updates.unset("createdAt")))
+                    .getModifiedCount();
+        }
+        return retired;
+    }
+
+    /**
+     * Suppressed subjects holding a key made before the instant (a readmission, ADR 39), each
+     * checked for a confirmation request left; the key is taken back only from a subject still
+     * suppressed and still holding that very key.
+     */
+    @Override
+    public long retireUnconfirmedReadmissions(Instant readmittedBefore) {
+        long retired = 0;
+        for (Document subject : records.find(Filters.and(Filters.exists(ContactPointKeys.SUPPRESSED),
+                        Filters.exists(ContactPointKeys.DATA_KEY), Filters.lt("createdAt", Date.from(readmittedBefore))))
+                .projection(new Document("createdAt", 1))) {
+            String id = subject.getString("_id"); // tenant|pseudonym: a pseudonym holds no '|'
+            String tenant = id.substring(0, id.lastIndexOf('|'));
+            String pseudonym = id.substring(id.lastIndexOf('|') + 1);
+            if (confirmations.find(Filters.and(Filters.eq("tenant", tenant), Filters.eq("key.pseudonym", pseudonym))).first() == null) {
+                retired += records.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists(ContactPointKeys.SUPPRESSED),
+                                Filters.eq("createdAt", subject.getDate("createdAt"))),
+                        Updates.combine(Updates.unset(ContactPointKeys.DATA_KEY), Updates.unset(ContactPointKeys.ADDRESS),
+                                Updates.unset("createdAt"))).getModifiedCount();
+            }
         }
         return retired;
     }

@@ -24,6 +24,7 @@ public final class MongoStore {
     static final String TENANTS = "tenants";
     static final String PROFILES = "profiles";
     static final String CONTACTS = "contacts";
+    /** Where minor flags were kept before they moved onto the subject documents. */
     static final String MINORS = "minor_contact_points";
     static final String CHANGES = "consent_changes";
     static final String RECORDS = "consent_records";
@@ -87,6 +88,9 @@ public final class MongoStore {
         // compare-and-set from an index (MongoDB uses _id for it anyway)
         collection(RECORDS).createIndex(Indexes.ascending("_id", "seq"), new IndexOptions().unique(true).name("record_seq"));
         collection(RECORDS).createIndex(Indexes.ascending("tenant", "contactPoint"), new IndexOptions().name("contact_point"));
+        // erased contact points' subjects, for the retention of readmissions never confirmed (ADR 39)
+        collection(RECORDS).createIndex(Indexes.ascending("createdAt"), new IndexOptions().name("suppressed_subjects")
+                .partialFilterExpression(Filters.exists(ContactPointKeys.SUPPRESSED)));
         collection(RECORDS).createIndex(Indexes.ascending("tenant", "key.profileId", "key.purposeId", "current.state", "current.capturedAt"),
                 new IndexOptions().name("expiry_candidates"));
         // the report counters' queue, like the outbox: only changes not counted yet are indexed

@@ -10,6 +10,7 @@ import org.consentplatform.domain.consent.ChainMigration;
 import org.consentplatform.domain.consent.ChainVerification;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.SealedAddress;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -97,7 +99,7 @@ public final class PseudonymMigration {
      */
     public List<ChainMigration> run(Runnable takeCheckpoints) {
         moveSubjectKeys(); // first: every ciphertext written so far opens with these keys, not with new ones
-        refileMinors();
+        moveMinorFlags();
         refileContacts();
         refileConfirmationRequests();
         forgetClearAnswers();
@@ -128,16 +130,20 @@ public final class PseudonymMigration {
         return attested;
     }
 
-    /** Minors' contact points filed by address are filed by pseudonym, their address dropped (no chain to keep). */
-    private void refileMinors() {
-        for (Document minor : minors.find(Filters.exists("address"))) {
-            var contactPoint = new ContactPoint(new Channel(new TechnicalId(minor.getString("channel"))), minor.getString("address"));
+    /**
+     * Minor flags kept in their own collection (by address, or by pseudonym since ADR 37) move onto
+     * their contact points' subject documents, read with the records: a decision is one read.
+     */
+    private void moveMinorFlags() {
+        for (Document minor : minors.find()) {
             TenantId tenant = new TenantId(minor.getString("tenant"));
-            String id = MongoStore.id(tenant.value(), keys.stored(tenant, contactPoint));
-            Document refiled = new Document(minor).append("_id", id);
-            refiled.remove("address");
-            minors.replaceOne(Filters.eq("_id", id), refiled, new ReplaceOptions().upsert(true));
-            minors.deleteOne(Filters.eq("_id", minor.getString("_id")));
+            var channel = new Channel(new TechnicalId(minor.getString("channel")));
+            String id = minor.getString("_id");
+            ContactPoint contactPoint = minor.containsKey("address") ? new ContactPoint(channel, minor.getString("address"))
+                    : ContactPoint.withheld(channel, id.substring(id.indexOf("||") + 2)); // tenant|channel||pseudonym
+            String birthDate = minor.getString("birthDate");
+            keys.flagMinor(tenant, new MinorFlag(contactPoint, birthDate == null ? null : LocalDate.parse(birthDate)));
+            minors.deleteOne(Filters.eq("_id", id));
         }
     }
 

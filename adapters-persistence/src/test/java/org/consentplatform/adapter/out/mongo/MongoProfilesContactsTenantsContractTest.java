@@ -1,5 +1,8 @@
 package org.consentplatform.adapter.out.mongo;
 
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.contact.Contact;
 import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contact.LegacyFlags;
@@ -19,6 +22,7 @@ import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.domain.tenant.TenantSettings;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +79,7 @@ class MongoProfilesContactsTenantsContractTest extends MongoWireServer {
     }
 
     @Test
-    void aMinorsContactPointIsFiledByPseudonymAndFoundByItsAddress() {
+    void aMinorFlagIsFiledOnTheContactPointsSubjectByPseudonymAndFoundByItsAddress() {
         var contacts = new MongoContacts(store, keys);
         var ann = new ContactPoint(Channel.EMAIL, "ann@example.com");
         var bob = new ContactPoint(Channel.EMAIL, "bob@example.com");
@@ -84,10 +88,27 @@ class MongoProfilesContactsTenantsContractTest extends MongoWireServer {
         assertThat(contacts.minorFlags(ACME, List.of(ann, bob))).containsOnlyKeys(ann)
                 .containsValue(new MinorFlag(ann, LocalDate.parse("2012-05-01")));
         assertThat(contacts.minorFlags(new TenantId("globex"), List.of(ann))).isEmpty();
-        assertThat(store.collection(MongoStore.MINORS).find().first().toJson()).doesNotContain("ann@example.com")
-                .contains(keys.pseudonym(ACME, ann));
+        Document subject = store.collection(MongoStore.RECORDS).find(Filters.eq("_id", keys.subjectId(ACME, ann))).first();
+        assertThat(subject.toJson()).doesNotContain("ann@example.com").contains("2012-05-01");
+        assertThat(store.collection(MongoStore.MINORS).countDocuments()).isZero();
+
+        assertThat(keys.seal(ACME, ann).holdsAddress()).as("a subject holding a flag alone gets its data key at the first capture")
+                .isTrue();
+        assertThat(contacts.minorFlags(ACME, List.of(ann))).as("and keeps its flag").containsOnlyKeys(ann);
         contacts.removeMinorFlag(ACME, ann);
         assertThat(contacts.minorFlags(ACME, List.of(ann))).isEmpty();
+        assertThat(keys.addresses(ACME, List.of(keys.seal(ACME, ann)))).as("nor does the key go with the flag").hasSize(1);
+    }
+
+    @Test
+    void aDecisionReadsTheMinorFlagWithTheRecords() {
+        var contacts = new MongoContacts(store, keys);
+        var records = new MongoConsentRecords(store, keys, Clock.systemUTC());
+        var ann = new ContactPoint(Channel.EMAIL, "ann@example.com");
+        RecordKey news = RecordKey.ofPurpose(new TechnicalId("retail"), ann, new TechnicalId("newsletter"));
+        contacts.saveMinorFlag(ACME, new MinorFlag(ann, null));
+
+        assertThat(records.current(ACME, List.of(news)).minors()).containsOnlyKeys(ann);
     }
 
     @Test

@@ -10,11 +10,14 @@ import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.consent.Suppression;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contactpoint.SealedAddress;
 import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.doubleoptin.ConfirmationToken;
 import org.consentplatform.domain.load.ImportSpec;
+import org.consentplatform.domain.privacy.Erasure;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.shared.Violation;
 import org.consentplatform.domain.tenant.TenantId;
@@ -25,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -39,6 +43,7 @@ class MongoRetentionContractTest extends MongoWireServer {
     private static final ContactPoint ANN = new ContactPoint(Channel.EMAIL, "ann@example.com");
     private static final ContactPoint BOB = new ContactPoint(Channel.EMAIL, "bob@example.com");
     private static final ContactPoint EVE = new ContactPoint(Channel.EMAIL, "eve@example.com");
+    private static final ContactPoint ZOE = new ContactPoint(Channel.EMAIL, "zoe@example.com");
 
     @Test
     void filesAndErrorLinesGoAfterTheirRetentionAndYoungerOnesStay() {
@@ -95,11 +100,16 @@ class MongoRetentionContractTest extends MongoWireServer {
         ConsentChange bobRecently = optIn(records, BOB, NOW.minus(Duration.ofDays(10)));
         optIn(records, EVE, NOW.minus(Duration.ofDays(4 * 365)));
         new MongoErasures(store, keys).suppress(ACME, EVE, new Suppression("e-1", NOW.minus(Duration.ofDays(100)), "Art. 17"));
+        ConsentChange zoeLongAgo = optIn(records, ZOE, NOW.minus(Duration.ofDays(4 * 365)));
+        new MongoContacts(store, keys).saveMinorFlag(ACME, new MinorFlag(ZOE, LocalDate.parse("2015-05-01")));
         long entries = store.collection(MongoStore.CHANGES).countDocuments();
 
         long retired = new MongoRetention(store).retireAddresses(ACME, NOW.minus(Duration.ofDays(3 * 365)));
 
-        assertThat(retired).as("Ann only: Bob is active, Eve's suppression holds no key").isEqualTo(1);
+        assertThat(retired).as("Ann and Zoe: Bob is active, Eve's suppression holds no key").isEqualTo(2);
+        assertThat(keys.addresses(ACME, List.of(zoeLongAgo.sealed()))).isEmpty();
+        assertThat(new MongoContacts(store, keys).minorFlags(ACME, List.of(ZOE))).as("a child's flag outlives the address")
+                .containsOnlyKeys(ZOE);
         assertThat(keys.addresses(ACME, List.of(annLongAgo.sealed()))).isEmpty();
         assertThat(keys.addresses(ACME, List.of(bobRecently.sealed()))).containsValue("bob@example.com");
         assertThat(new MongoErasures(store, keys).suppressions(ACME, List.of(EVE))).containsKey(EVE);
@@ -110,6 +120,31 @@ class MongoRetentionContractTest extends MongoWireServer {
         assertThat(keys.addresses(ACME, List.of(again.sealed()))).as("given again, a new key")
                 .containsValue("ann@example.com");
         assertThat(keys.addresses(ACME, List.of(annLongAgo.sealed()))).as("the old entries stay closed").isEmpty();
+    }
+
+    @Test
+    void anErasedAddressGivenAgainByAnOptInNeverConfirmedIsTakenBackOnceNoRequestOfItIsLeft() {
+        var erasures = new MongoErasures(store, keys);
+        var requests = new MongoConfirmationRequests(store, keys);
+        for (ContactPoint point : List.of(ANN, BOB, EVE)) {
+            erasures.suppress(ACME, point, new Suppression("e-" + point.address(), NOW, "Art. 17"));
+            erasures.readmit(ACME, point); // an opt-in typed into a form: the address is kept to send the confirmation mail
+        }
+        SealedAddress ann = keys.seal(ACME, ANN);
+        SealedAddress bob = keys.seal(ACME, BOB);
+        SealedAddress eve = keys.seal(ACME, EVE);
+        requests.add(request(BOB, Instant.now())); // Bob's mail can still be confirmed
+        erasures.lift(ACME, EVE, new Suppression("e-" + EVE.address(), NOW, "Art. 17"),
+                new Erasure.Lift(EVE, Instant.now(), "c-eve", Source.DOUBLE_OPT_IN)); // Eve confirmed
+        var retention = new MongoRetention(store);
+
+        assertThat(retention.retireUnconfirmedReadmissions(Instant.now().minus(Duration.ofDays(1)))).as("all readmitted since").isZero();
+        assertThat(retention.retireUnconfirmedReadmissions(Instant.now().plus(Duration.ofSeconds(1)))).as("Ann only").isEqualTo(1);
+
+        assertThat(keys.addresses(ACME, List.of(ann))).isEmpty();
+        assertThat(erasures.suppressions(ACME, List.of(ANN, BOB, EVE))).as("the suppressions stand").containsOnlyKeys(ANN, BOB);
+        assertThat(keys.addresses(ACME, List.of(bob, eve))).containsOnlyKeys(bob, eve);
+        assertThat(keys.seal(ACME, ANN).holdsAddress()).as("and no key is made behind Ann's suppression").isFalse();
     }
 
     private static ConsentChange optIn(MongoConsentRecords records, ContactPoint point, Instant at) {

@@ -16,6 +16,7 @@ import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.consent.StreamHead;
 import org.consentplatform.domain.consent.TenantCheckpoint;
 import org.consentplatform.domain.consent.VersionOneEntries;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.SealedAddress;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,15 +156,22 @@ class PseudonymMigrationContractTest extends MongoWireServer {
     }
 
     @Test
-    void aMinorsContactPointFiledByAddressIsRefiledByPseudonym() {
+    void minorFlagsFiledByAddressOrByPseudonymMoveOntoTheSubjectDocuments() {
         var ann = new ContactPoint(Channel.EMAIL, "ann@example.com");
+        var bob = new ContactPoint(Channel.EMAIL, "bob@example.com");
+        SealedAddress bobSealed = keys.seal(ACME, bob);
         store.collection(MongoStore.MINORS).insertOne(new Document("_id", "acme|" + ann.key()).append("tenant", "acme")
                 .append("channel", "EMAIL").append("address", "ann@example.com").append("birthDate", "2012-05-01"));
+        store.collection(MongoStore.MINORS).insertOne(new Document("_id", "acme|" + keys.stored(ACME, bob)).append("tenant", "acme")
+                .append("channel", "EMAIL").append("birthDate", null));
 
         migration.run(this::takeCheckpoints);
+        migration.run(this::takeCheckpoints); // a second start finds nothing left to move
 
-        assertThat(new MongoContacts(store, keys).minorFlags(ACME, List.of(ann))).containsOnlyKeys(ann);
-        assertThat(store.collection(MongoStore.MINORS).countDocuments()).isEqualTo(1);
+        assertThat(new MongoContacts(store, keys).minorFlags(ACME, List.of(ann, bob))).containsOnlyKeys(ann, bob)
+                .containsEntry(ann, new MinorFlag(ann, LocalDate.parse("2012-05-01"))).containsEntry(bob, new MinorFlag(bob, null));
+        assertThat(keys.addresses(ACME, List.of(bobSealed))).as("bob's data key stays beside his flag").containsValue("bob@example.com");
+        assertThat(store.collection(MongoStore.MINORS).countDocuments()).isZero();
         assertThat(dump()).doesNotContain("ann@example.com");
     }
 

@@ -5,11 +5,14 @@ import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.consent.Suppression;
-import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.enforcement.RecordStates;
 import org.consentplatform.domain.report.Series;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
+import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Consent records: an append-only change log (the commit point and the audit trail) and the
@@ -43,8 +47,8 @@ public interface ConsentRecords {
     boolean append(ConsentChange change);
 
     /**
-     * The current state of each of the keys that has one, and the suppression of each of their
-     * contact points that was erased (§13), in one read.
+     * The current state of each of the keys that has one, with what their contact points' subject
+     * documents say: which were erased (§13) and which are a minor's (§12), in one read.
      */
     Current current(TenantId tenant, Collection<RecordKey> keys);
 
@@ -53,14 +57,26 @@ public interface ConsentRecords {
      *
      * @param states       the records that have a state
      * @param suppressions the erased contact points among those of the keys asked about
+     * @param minors       the minor flags of those contact points
      */
-    record Current(Map<RecordKey, RecordState> states, Map<ContactPoint, Suppression> suppressions) {
+    record Current(Map<RecordKey, RecordState> states, Map<ContactPoint, Suppression> suppressions,
+                   Map<ContactPoint, MinorFlag> minors) {
 
-        public static final Current NONE = new Current(Map.of(), Map.of());
+        public static final Current NONE = new Current(Map.of(), Map.of(), Map.of());
 
         public Current {
             states = Map.copyOf(states);
             suppressions = Map.copyOf(suppressions);
+            minors = Map.copyOf(minors);
+        }
+
+        /** The records as read, decided on at {@code now}: lifetimes, minors and erasures applied. */
+        public RecordStates at(Instant now, TenantSettings settings) {
+            Set<ContactPoint> minorsNow = minors.values().stream()
+                    .filter(flag -> flag.minorAt(now, settings.ageOfDigitalConsent()))
+                    .map(MinorFlag::contactPoint)
+                    .collect(Collectors.toSet());
+            return RecordStates.at(now, states, minorsNow, suppressions.keySet());
         }
     }
 

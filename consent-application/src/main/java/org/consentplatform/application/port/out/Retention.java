@@ -31,4 +31,11 @@ public interface Retention {
      * still verify; their consent still decides. A contact point given again gets a new key.
      */
     long retireAddresses(TenantId tenant, Instant lastChangedBefore);
+
+    /**
+     * Destroys the data keys that opt-ins gave erased contact points before the instant (to send
+     * a confirmation mail, ADR 39) where the suppression still stands and no confirmation request
+     * of the contact point is left: the person never confirmed, so their address is not kept.
+     */
+    long retireUnconfirmedReadmissions(Instant readmittedBefore);
 }
