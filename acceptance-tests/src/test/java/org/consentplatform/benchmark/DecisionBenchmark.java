@@ -44,7 +44,9 @@ import java.util.function.IntFunction;
  *   <li>single decisions per second and p99 latency, beside a trivial endpoint behind the same
  *   JWT security (the stack's own limit);</li>
  *   <li>streamed NDJSON batch decisions per second, beside a raw driver read of the same
- *   records on the same server.</li>
+ *   records on the same server;</li>
+ *   <li>the store's work per single decision and per 500 streamed lines: round trips,
+ *   documents read and written ({@link StoreWork}).</li>
  * </ol>
  * Run: {@code ./mvnw -pl acceptance-tests -am verify -Pbenchmark -DskipTests}. Options as system
  * properties: {@code records} (20000), {@code seconds} (10), {@code rounds} (3), {@code clients} (16),
@@ -80,7 +82,7 @@ public final class DecisionBenchmark {
         int rounds = Integer.getInteger("rounds", 3);
         String storage = System.getProperty("storage", "memory");
         Path dataDir = Files.createTempDirectory("consent-benchmark");
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class, NoopEndpoint.class)
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class, NoopEndpoint.class, StoreWork.Counting.class)
                 .run("--server.port=0", "--consent.embedded.mongo.storage=" + storage,
                         "--consent.embedded.mongo.file=" + dataDir.resolve("consent.mv"), "--logging.level.root=WARN",
                         "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"), "--consent.embedded.mail.port=0",
@@ -114,8 +116,9 @@ public final class DecisionBenchmark {
             }
             double streamed = streamedRates.stream().sorted().toList().get(2);
             double raw = rawRates.stream().sorted().toList().get(2);
+            Work work = benchmark.storeWork(addresses, projection.countDocuments(Filters.exists("key")));
 
-            String report = report(records, seconds, clients, rounds, storage, noop, decide, streamed, raw);
+            String report = report(records, seconds, clients, rounds, storage, noop, decide, streamed, raw) + work.table();
             System.out.println(report);
             Path out = Path.of("target", "benchmark.md");
             Files.createDirectories(out.getParent());
@@ -200,6 +203,42 @@ public final class DecisionBenchmark {
                     result.p50Millis(), result.p99Millis(), errors);
             return result;
         }
+    }
+
+    /** What decisions ask of the store, per single decision and per 500 streamed lines (counts carry over to a real cluster). */
+    record Work(int decisions, long[] single, int lines, long[] stream, long records) {
+        String table() {
+            double chunks = lines / 500.0;
+            return """
+
+                    | store work (request threads only) | round trips | documents read | documents written |
+                    | --- | --- | --- | --- |
+                    | per single decision (%d sequential) | %.2f | %.2f | %.2f |
+                    | per 500 streamed lines (%d lines) | %.2f | %.1f | %.2f |
+                    | raw driver read, per 500 addresses (its records alone) | 1 | %.1f | 0 |
+                    """.formatted(decisions, single[0] / (double) decisions, single[1] / (double) decisions,
+                    single[2] / (double) decisions, lines, stream[0] / chunks, stream[1] / chunks, stream[2] / chunks, records / chunks);
+        }
+    }
+
+    private Work storeWork(List<String> addresses, long records) {
+        StoreWork.INSTANCE.countOnly(StoreWork.REQUEST_THREADS);
+        int decisions = Math.min(1_000, addresses.size());
+        long[] before = StoreWork.INSTANCE.snapshot();
+        for (int i = 0; i < decisions; i++) {
+            decision(addresses.get(i));
+        }
+        long[] single = minus(StoreWork.INSTANCE.snapshot(), before);
+        before = StoreWork.INSTANCE.snapshot();
+        streamed(addresses);
+        long[] stream = minus(StoreWork.INSTANCE.snapshot(), before);
+        Work work = new Work(decisions, single, addresses.size(), stream, records);
+        System.out.print(work.table());
+        return work;
+    }
+
+    private static long[] minus(long[] after, long[] before) {
+        return new long[]{after[0] - before[0], after[1] - before[1], after[2] - before[2]};
     }
 
     /** Decisions per second through the NDJSON stream endpoint, for every seeded address. */

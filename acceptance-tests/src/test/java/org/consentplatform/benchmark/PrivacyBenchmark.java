@@ -2,11 +2,6 @@ package org.consentplatform.benchmark;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import com.mongodb.event.CommandSucceededEvent;
-import org.bson.BsonArray;
-import org.bson.BsonDocument;
 import org.bson.Document;
 import org.consentplatform.adapter.out.mongo.ContactPointKeys;
 import org.consentplatform.application.port.in.CaptureConsent;
@@ -28,11 +23,8 @@ import org.consentplatform.domain.profile.Topic;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,13 +39,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
  * What answering a person's access and erasure requests costs the store (issue 17), among many
  * other people's records: per request, its latency, its round trips to MongoDB and the documents
- * it read and wrote, counted by a driver {@link CommandListener} (counts carry over to a real
+ * it read and wrote, counted by a driver command listener ({@link StoreWork}; counts carry over to a real
  * cluster; timings on this machine do not). Beside them, in the same run: one capture (the
  * smallest write) and a raw driver read of the person's history by contact point (what the
  * embedded server, which ignores secondary indexes, makes every per-person read cost).
@@ -70,54 +61,13 @@ public final class PrivacyBenchmark {
     private static final int ADDRESSES_PER_SUBJECT = 4;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    /** Every command the service's MongoDB client sends, and the documents it read and wrote. */
-    static final class StoreWork implements CommandListener {
-        final AtomicLong roundTrips = new AtomicLong();
-        final AtomicLong read = new AtomicLong();
-        final AtomicLong written = new AtomicLong();
-
-        @Override
-        public void commandStarted(CommandStartedEvent event) {
-            roundTrips.incrementAndGet();
-            BsonDocument command = event.getCommand();
-            for (String batch : List.of("documents", "updates", "deletes")) {
-                if (command.containsKey(batch) && command.get(batch).isArray()) {
-                    written.addAndGet(command.getArray(batch).size());
-                }
-            }
-        }
-
-        @Override
-        public void commandSucceeded(CommandSucceededEvent event) {
-            BsonDocument cursor = event.getResponse().getDocument("cursor", null);
-            if (cursor != null) {
-                for (String batch : List.of("firstBatch", "nextBatch")) {
-                    BsonArray documents = cursor.getArray(batch, null);
-                    read.addAndGet(documents == null ? 0 : documents.size());
-                }
-            }
-        }
-
-        long[] snapshot() {
-            return new long[]{roundTrips.get(), read.get(), written.get()};
-        }
-    }
-
-    static final StoreWork WORK = new StoreWork();
-
-    @Configuration(proxyBeanMethods = false)
-    public static class CountingStore {
-        @Bean
-        MongoClientSettingsBuilderCustomizer countingCommands() {
-            return settings -> settings.addCommandListener(WORK);
-        }
-    }
+    private static final StoreWork WORK = StoreWork.INSTANCE;
 
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("records", 1_000_000);
         int subjects = Integer.getInteger("subjects", 5);
         Path dataDir = Files.createTempDirectory("privacy-benchmark");
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class, CountingStore.class)
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class, StoreWork.Counting.class)
                 .run("--server.port=0", "--consent.embedded.mongo.storage=memory", "--logging.level.root=WARN",
                         "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"),
                         "--consent.embedded.mail.port=0", "--consent.outbox.poll-interval=PT1H", "--consent.checkpoints.interval=PT24H",

@@ -67,6 +67,9 @@ public final class MongoConsentRecords implements ConsentRecords {
      * command's 16 MB).
      */
     private static final int MAX_IN = 2000;
+    /** What a decision reads of records (their state) and of subjects (erasure, minor flag). */
+    private static final Document DECIDED_ON = new Document("current", 1).append(ContactPointKeys.SUPPRESSED, 1)
+            .append(ContactPointKeys.MINOR, 1);
 
     private final MongoCollection<Document> changes;
     private final MongoCollection<Document> records;
@@ -286,17 +289,20 @@ public final class MongoConsentRecords implements ConsentRecords {
     public Current current(TenantId tenant, Collection<RecordKey> recordKeys) {
         Map<String, RecordKey> byId = new HashMap<>();
         Map<String, ContactPoint> subjectIds = new HashMap<>();
+        Map<ContactPoint, String> pseudonyms = new HashMap<>(); // one keyed hash per contact point, however many of its records
         for (RecordKey key : new LinkedHashSet<>(recordKeys)) {
-            byId.put(recordId(tenant, key), key);
-            subjectIds.putIfAbsent(keys.subjectId(tenant, key.contactPoint()), key.contactPoint());
+            String pseudonym = pseudonyms.computeIfAbsent(key.contactPoint(), point -> keys.pseudonym(tenant, point));
+            byId.put(MongoStore.id(tenant.value(), key.contactPoint().isWithheld() ? key.value() : key.withheld(pseudonym).value()), key);
+            subjectIds.putIfAbsent(ContactPointKeys.subjectId(tenant, pseudonym), key.contactPoint());
         }
-        // records and their contact points' subjects in one read by _id, without the key material: nothing is decrypted
+        // records and their contact points' subjects in one read by _id, of what a decision needs alone (no key material:
+        // nothing is decrypted; no record key, ciphertext or links: less to send and decode)
         Map<RecordKey, RecordState> states = new HashMap<>();
         Map<ContactPoint, Suppression> suppressions = new HashMap<>();
         Map<ContactPoint, MinorFlag> minors = new HashMap<>();
-        byIds(concat(byId.keySet(), subjectIds.keySet()), ContactPointKeys.WITHOUT_KEY_MATERIAL).forEach((id, doc) -> {
-            if (ContactPointKeys.isSubject(doc)) {
-                ContactPoint contactPoint = subjectIds.get(id);
+        byIds(concat(byId.keySet(), subjectIds.keySet()), DECIDED_ON).forEach((id, doc) -> {
+            ContactPoint contactPoint = subjectIds.get(id);
+            if (contactPoint != null) {
                 Suppression suppression = ContactPointKeys.suppression(doc);
                 if (suppression != null) {
                     suppressions.put(contactPoint, suppression);
