@@ -2,17 +2,10 @@ package org.consentplatform.benchmark;
 
 import org.consentplatform.acceptance.support.ConsoleSession;
 import org.consentplatform.application.port.in.CaptureConsent;
-import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.bootstrap.ConsentApplication;
-import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentState;
-import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
-import org.consentplatform.domain.profile.ProfileDefinition;
-import org.consentplatform.domain.profile.Purpose;
-import org.consentplatform.domain.profile.PurposeType;
-import org.consentplatform.domain.profile.Topic;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,12 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The console's consent-center page for one person and the history page of one record, rendered
@@ -95,41 +84,19 @@ public final class ConsolePageBenchmark {
     }
 
     private static void seed(ConfigurableApplicationContext service, int people) throws Exception {
-        service.getBean(ManageProfiles.class).create(ACME, BENCH, new ProfileDefinition("Benchmark", null, List.of(
-                Purpose.define(NEWS, "News", PurposeType.COMMERCIAL, null, Map.of(Channel.EMAIL, EnforcementModel.RESTRICTIVE),
-                        TOPICS.stream().map(t -> new Topic(t, null)).toList(), false)), null));
-        CaptureConsent capture = service.getBean(CaptureConsent.class);
-        var caller = new CaptureConsent.Caller(new Actor("benchmark"), null);
-        int perBatch = CaptureConsent.MAX_BATCH / RECORDS_PER_PERSON;
+        Seeding.profile(service, ACME, BENCH, NEWS, TOPICS);
         Instant capturedAt = Instant.parse("2026-11-01T00:00:00Z");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            var done = new ArrayList<Future<?>>();
-            for (int from = 0; from < people; from += perBatch) {
-                int start = from;
-                done.add(pool.submit(() -> {
-                    var commands = new ArrayList<CaptureConsent.CaptureCommand>();
-                    for (int i = start; i < Math.min(people, start + perBatch); i++) {
-                        var point = new RawContactPoint(Channel.EMAIL, "person" + i + "@example.com");
-                        commands.add(new CaptureConsent.CaptureCommand(BENCH, point, NEWS, null,
-                                i % 3 == 0 ? ConsentState.OPTED_OUT : ConsentState.OPTED_IN, capturedAt, null, null, null));
-                        for (TechnicalId topic : TOPICS) {
-                            commands.add(new CaptureConsent.CaptureCommand(BENCH, point, NEWS, topic, ConsentState.OPTED_IN, capturedAt,
-                                    null, null, null));
-                        }
-                    }
-                    capture.captureAll(ACME, commands, caller);
-                    if (start % 25_000 < perBatch) {
-                        System.out.printf("  seeded up to person %,d%n", start);
-                    }
-                }));
+        Seeding.people(service, ACME, people, RECORDS_PER_PERSON, i -> {
+            var point = new RawContactPoint(Channel.EMAIL, "person" + i + "@example.com");
+            var commands = new ArrayList<CaptureConsent.CaptureCommand>();
+            commands.add(new CaptureConsent.CaptureCommand(BENCH, point, NEWS, null,
+                    i % 3 == 0 ? ConsentState.OPTED_OUT : ConsentState.OPTED_IN, capturedAt, null, null, null));
+            for (TechnicalId topic : TOPICS) {
+                commands.add(new CaptureConsent.CaptureCommand(BENCH, point, NEWS, topic, ConsentState.OPTED_IN, capturedAt,
+                        null, null, null));
             }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+            return commands;
+        });
     }
 
     private static int page(ConsoleSession session, String url) throws Exception {

@@ -6,20 +6,14 @@ import org.bson.Document;
 import org.consentplatform.adapter.out.mongo.ContactPointKeys;
 import org.consentplatform.application.port.in.CaptureConsent;
 import org.consentplatform.application.port.in.ManageContacts;
-import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.bootstrap.ConsentApplication;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentState;
-import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.contact.EntityType;
 import org.consentplatform.domain.contact.LegacyFlags;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
-import org.consentplatform.domain.profile.ProfileDefinition;
-import org.consentplatform.domain.profile.Purpose;
-import org.consentplatform.domain.profile.PurposeType;
-import org.consentplatform.domain.profile.Topic;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,10 +29,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -144,38 +134,20 @@ public final class PrivacyBenchmark {
     }
 
     private static void seed(ConfigurableApplicationContext service, int people, int subjects) throws Exception {
-        service.getBean(ManageProfiles.class).create(ACME, BENCH, new ProfileDefinition("Benchmark", null, List.of(
-                Purpose.define(NEWS, "News", PurposeType.COMMERCIAL, null, Map.of(Channel.EMAIL, EnforcementModel.RESTRICTIVE),
-                        TOPICS.stream().map(t -> new Topic(t, null)).toList(), false)), null));
+        Seeding.profile(service, ACME, BENCH, NEWS, TOPICS);
+        Instant capturedAt = Instant.parse("2026-11-01T00:00:00Z");
+        Seeding.people(service, ACME, people, 4, i -> {
+            var point = new RawContactPoint(Channel.EMAIL, "person" + i + "@example.com");
+            var commands = new ArrayList<CaptureConsent.CaptureCommand>();
+            commands.add(new CaptureConsent.CaptureCommand(BENCH, point, NEWS, null, ConsentState.OPTED_IN, capturedAt, null, null, null));
+            for (TechnicalId topic : TOPICS.subList(0, 3)) {
+                commands.add(new CaptureConsent.CaptureCommand(BENCH, point, NEWS, topic, ConsentState.OPTED_IN, capturedAt, null, null,
+                        null));
+            }
+            return commands;
+        });
         CaptureConsent capture = service.getBean(CaptureConsent.class);
         var caller = new CaptureConsent.Caller(new Actor("benchmark"), null);
-        Instant capturedAt = Instant.parse("2026-11-01T00:00:00Z");
-        int perBatch = CaptureConsent.MAX_BATCH / 4;
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            var done = new ArrayList<Future<?>>();
-            for (int from = 0; from < people; from += perBatch) {
-                int start = from;
-                done.add(pool.submit(() -> {
-                    var commands = new ArrayList<CaptureConsent.CaptureCommand>();
-                    for (int i = start; i < Math.min(people, start + perBatch); i++) {
-                        var point = new RawContactPoint(Channel.EMAIL, "person" + i + "@example.com");
-                        commands.add(new CaptureConsent.CaptureCommand(BENCH, point, NEWS, null, ConsentState.OPTED_IN, capturedAt,
-                                null, null, null));
-                        for (TechnicalId topic : TOPICS.subList(0, 3)) {
-                            commands.add(new CaptureConsent.CaptureCommand(BENCH, point, NEWS, topic, ConsentState.OPTED_IN, capturedAt,
-                                    null, null, null));
-                        }
-                    }
-                    capture.captureAll(ACME, commands, caller);
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
         ManageContacts contacts = service.getBean(ManageContacts.class);
         for (int s = 0; s < subjects; s++) {
             var points = new ArrayList<RawContactPoint>();

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Pseudonyms and envelope encryption of contact points (ADR 37), with Tink.
@@ -220,27 +221,24 @@ public final class ContactPointKeys {
 
     /** The suppressions of those of the contact points that were erased, in one read. */
     Map<ContactPoint, Suppression> suppressions(TenantId tenant, Collection<ContactPoint> contactPoints) {
-        Map<String, ContactPoint> byId = new LinkedHashMap<>();
-        contactPoints.forEach(contactPoint -> byId.put(subjectId(tenant, contactPoint), contactPoint));
-        Map<ContactPoint, Suppression> found = new HashMap<>();
-        byIds(byId.keySet(), WITHOUT_KEY_MATERIAL).forEach((id, subject) -> {
-            Suppression suppression = suppression(subject);
-            if (suppression != null) {
-                found.put(byId.get(id), suppression);
-            }
-        });
-        return found;
+        return fromSubjects(tenant, contactPoints, (contactPoint, subject) -> suppression(subject));
     }
 
     /** The minor flags of those of the contact points that have one, in one read. */
     Map<ContactPoint, MinorFlag> minorFlags(TenantId tenant, Collection<ContactPoint> contactPoints) {
+        return fromSubjects(tenant, contactPoints, ContactPointKeys::minorFlag);
+    }
+
+    /** What the subjects of the contact points say (read without key material), for those that say something. */
+    private <T> Map<ContactPoint, T> fromSubjects(TenantId tenant, Collection<ContactPoint> contactPoints,
+                                                  BiFunction<ContactPoint, Document, T> read) {
         Map<String, ContactPoint> byId = new LinkedHashMap<>();
         contactPoints.forEach(contactPoint -> byId.put(subjectId(tenant, contactPoint), contactPoint));
-        Map<ContactPoint, MinorFlag> found = new HashMap<>();
+        Map<ContactPoint, T> found = new HashMap<>();
         byIds(byId.keySet(), WITHOUT_KEY_MATERIAL).forEach((id, subject) -> {
-            MinorFlag flag = minorFlag(byId.get(id), subject);
-            if (flag != null) {
-                found.put(flag.contactPoint(), flag);
+            T value = read.apply(byId.get(id), subject);
+            if (value != null) {
+                found.put(byId.get(id), value);
             }
         });
         return found;
