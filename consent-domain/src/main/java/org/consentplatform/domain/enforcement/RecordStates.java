@@ -3,11 +3,14 @@ package org.consentplatform.domain.enforcement;
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
+import org.consentplatform.domain.contact.MinorFlag;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The current state of the records a decision reads, at the moment it is taken. A bare state
@@ -48,6 +51,20 @@ public interface RecordStates {
     /** Records as read from storage (absent ones left out), decided on at {@code now}. */
     static RecordStates at(Instant now, Map<RecordKey, RecordState> records) {
         return at(now, records, Set.of(), Set.of());
+    }
+
+    /**
+     * Records as read from storage, decided on at {@code now}, with the minor flags of their
+     * contact points (§12: a flag counts while its person is below the age of digital consent)
+     * and those of them that were erased (§13).
+     */
+    static RecordStates at(Instant now, Map<RecordKey, RecordState> records, Collection<MinorFlag> minorFlags,
+                           int ageOfDigitalConsent, Set<ContactPoint> suppressed) {
+        Set<ContactPoint> minorsNow = minorFlags.stream()
+                .filter(flag -> flag.minorAt(now, ageOfDigitalConsent))
+                .map(MinorFlag::contactPoint)
+                .collect(Collectors.toSet());
+        return at(now, records, minorsNow, suppressed);
     }
 
     /**

@@ -108,6 +108,15 @@ public final class ContactPointKeys {
         return MongoStore.id(tenant.value(), pseudonym);
     }
 
+    /**
+     * The pseudonym an id ends with: a subject's ({@code tenant|pseudonym}), a stored contact
+     * point ({@code channel||pseudonym}) or a minor flag's of old ({@code tenant|channel||pseudonym});
+     * a pseudonym, base64url, holds no '|'.
+     */
+    static String pseudonymAtEndOf(String id) {
+        return id.substring(id.lastIndexOf('|') + 1);
+    }
+
     /** Whether a document of {@code consent_records} is a subject rather than a record. */
     static boolean isSubject(Document doc) {
         return !doc.containsKey("key");

@@ -146,15 +146,11 @@ public final class MongoConsentRecords implements ConsentRecords {
 
     @Override
     public Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> recordKeys) {
-        Map<String, RecordKey> byId = new HashMap<>();
-        Map<String, ContactPoint> subjectIds = new HashMap<>();
-        for (RecordKey key : recordKeys) {
-            byId.put(recordId(tenant, key), key);
-            subjectIds.putIfAbsent(keys.subjectId(tenant, key.contactPoint()), key.contactPoint());
-        }
-        Map<String, Document> found = byIds(concat(byId.keySet(), subjectIds.keySet()), null);
+        ReadPlan plan = plan(tenant, recordKeys);
+        Map<String, RecordKey> byId = plan.records();
+        Map<String, Document> found = byIds(plan.ids(), null);
         Map<ContactPoint, Document> subjects = new HashMap<>();
-        subjectIds.forEach((id, contactPoint) -> {
+        plan.subjects().forEach((id, contactPoint) -> {
             if (found.containsKey(id)) {
                 subjects.put(contactPoint, found.get(id));
             }
@@ -287,20 +283,15 @@ public final class MongoConsentRecords implements ConsentRecords {
 
     @Override
     public Current current(TenantId tenant, Collection<RecordKey> recordKeys) {
-        Map<String, RecordKey> byId = new HashMap<>();
-        Map<String, ContactPoint> subjectIds = new HashMap<>();
-        Map<ContactPoint, String> pseudonyms = new HashMap<>(); // one keyed hash per contact point, however many of its records
-        for (RecordKey key : new LinkedHashSet<>(recordKeys)) {
-            String pseudonym = pseudonyms.computeIfAbsent(key.contactPoint(), point -> keys.pseudonym(tenant, point));
-            byId.put(MongoStore.id(tenant.value(), key.contactPoint().isWithheld() ? key.value() : key.withheld(pseudonym).value()), key);
-            subjectIds.putIfAbsent(ContactPointKeys.subjectId(tenant, pseudonym), key.contactPoint());
-        }
+        ReadPlan plan = plan(tenant, recordKeys);
+        Map<String, RecordKey> byId = plan.records();
+        Map<String, ContactPoint> subjectIds = plan.subjects();
         // records and their contact points' subjects in one read by _id, of what a decision needs alone (no key material:
         // nothing is decrypted; no record key, ciphertext or links: less to send and decode)
         Map<RecordKey, RecordState> states = new HashMap<>();
         Map<ContactPoint, Suppression> suppressions = new HashMap<>();
         Map<ContactPoint, MinorFlag> minors = new HashMap<>();
-        byIds(concat(byId.keySet(), subjectIds.keySet()), DECIDED_ON).forEach((id, doc) -> {
+        byIds(plan.ids(), DECIDED_ON).forEach((id, doc) -> {
             ContactPoint contactPoint = subjectIds.get(id);
             if (contactPoint != null) {
                 Suppression suppression = ContactPointKeys.suppression(doc);
@@ -335,11 +326,27 @@ public final class MongoConsentRecords implements ConsentRecords {
         return found;
     }
 
-    private static List<String> concat(Collection<String> first, Collection<String> second) {
-        var all = new ArrayList<String>(first.size() + second.size());
-        all.addAll(first);
-        all.addAll(second);
-        return all;
+    /** The {@code _id}s of records and of their contact points' subjects, read together. */
+    private record ReadPlan(Map<String, RecordKey> records, Map<String, ContactPoint> subjects) {
+        List<String> ids() {
+            var all = new ArrayList<String>(records.size() + subjects.size());
+            all.addAll(records.keySet());
+            all.addAll(subjects.keySet());
+            return all;
+        }
+    }
+
+    /** One keyed hash per contact point, however many of its records are read. */
+    private ReadPlan plan(TenantId tenant, Collection<RecordKey> recordKeys) {
+        Map<String, RecordKey> records = new HashMap<>();
+        Map<String, ContactPoint> subjects = new HashMap<>();
+        Map<ContactPoint, String> pseudonyms = new HashMap<>();
+        for (RecordKey key : recordKeys) {
+            String pseudonym = pseudonyms.computeIfAbsent(key.contactPoint(), point -> keys.pseudonym(tenant, point));
+            records.put(MongoStore.id(tenant.value(), key.contactPoint().isWithheld() ? key.value() : key.withheld(pseudonym).value()), key);
+            subjects.putIfAbsent(ContactPointKeys.subjectId(tenant, pseudonym), key.contactPoint());
+        }
+        return new ReadPlan(records, subjects);
     }
 
     @Override
@@ -468,9 +475,5 @@ public final class MongoConsentRecords implements ConsentRecords {
         Document key = projection.get("key", Document.class);
         return ConsentRecord.reconstitute(tenant, Documents.recordKey(key), Documents.sealed(key),
                 Documents.state(projection.get("current", Document.class)), projection.getLong("seq"), projection.getString("headHash"));
-    }
-
-    private String recordId(TenantId tenant, RecordKey key) {
-        return MongoStore.id(tenant.value(), keys.stored(tenant, key).value());
     }
 }

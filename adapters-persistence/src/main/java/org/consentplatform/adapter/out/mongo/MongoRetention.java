@@ -88,8 +88,7 @@ public final class MongoRetention implements Retention {
                 Aggregates.match(Filters.eq("tenant", tenant.value())),
                 Aggregates.group("$contactPoint", Accumulators.max("lastChangedAt", "$updatedAt")),
                 Aggregates.match(Filters.lt("lastChangedAt", Date.from(lastChangedBefore)))))) {
-            String contactPoint = group.getString("_id"); // channel||pseudonym
-            inactive.add(ContactPointKeys.subjectId(tenant, contactPoint.substring(contactPoint.indexOf("||") + 2)));
+            inactive.add(ContactPointKeys.subjectId(tenant, ContactPointKeys.pseudonymAtEndOf(group.getString("_id"))));
         }
         long retired = 0;
         for (int from = 0; from < inactive.size(); from += MAX_IN) {
@@ -114,9 +113,9 @@ public final class MongoRetention implements Retention {
         for (Document subject : records.find(Filters.and(Filters.exists(ContactPointKeys.SUPPRESSED),
                         Filters.exists(ContactPointKeys.DATA_KEY), Filters.lt("createdAt", Date.from(readmittedBefore))))
                 .projection(new Document("createdAt", 1))) {
-            String id = subject.getString("_id"); // tenant|pseudonym: a pseudonym holds no '|'
-            String tenant = id.substring(0, id.lastIndexOf('|'));
-            String pseudonym = id.substring(id.lastIndexOf('|') + 1);
+            String id = subject.getString("_id");
+            String pseudonym = ContactPointKeys.pseudonymAtEndOf(id);
+            String tenant = id.substring(0, id.length() - pseudonym.length() - 1);
             if (confirmations.find(Filters.and(Filters.eq("tenant", tenant), Filters.eq("key.pseudonym", pseudonym))).first() == null) {
                 retired += records.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists(ContactPointKeys.SUPPRESSED),
                                 Filters.eq("createdAt", subject.getDate("createdAt"))),

@@ -140,7 +140,7 @@ public final class PseudonymMigration {
             var channel = new Channel(new TechnicalId(minor.getString("channel")));
             String id = minor.getString("_id");
             ContactPoint contactPoint = minor.containsKey("address") ? new ContactPoint(channel, minor.getString("address"))
-                    : ContactPoint.withheld(channel, id.substring(id.indexOf("||") + 2)); // tenant|channel||pseudonym
+                    : ContactPoint.withheld(channel, ContactPointKeys.pseudonymAtEndOf(id));
             String birthDate = minor.getString("birthDate");
             keys.flagMinor(tenant, new MinorFlag(contactPoint, birthDate == null ? null : LocalDate.parse(birthDate)));
             minors.deleteOne(Filters.eq("_id", id));

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Consent records: an append-only change log (the commit point and the audit trail) and the
@@ -72,11 +71,7 @@ public interface ConsentRecords {
 
         /** The records as read, decided on at {@code now}: lifetimes, minors and erasures applied. */
         public RecordStates at(Instant now, TenantSettings settings) {
-            Set<ContactPoint> minorsNow = minors.values().stream()
-                    .filter(flag -> flag.minorAt(now, settings.ageOfDigitalConsent()))
-                    .map(MinorFlag::contactPoint)
-                    .collect(Collectors.toSet());
-            return RecordStates.at(now, states, minorsNow, suppressions.keySet());
+            return RecordStates.at(now, states, minors.values(), settings.ageOfDigitalConsent(), suppressions.keySet());
         }
     }
 
