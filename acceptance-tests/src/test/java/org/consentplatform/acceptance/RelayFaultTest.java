@@ -216,6 +216,49 @@ class RelayFaultTest {
         assertThat(relay(survivor).status().leader()).isTrue();
     }
 
+    @Test
+    void twoInstancesPublishTheirSharesOfTheLogAtOnceEveryChangeOnceAtLeastEachContactPointInOrder() throws Exception {
+        ConfigurableApplicationContext first = start("one", "--consent.outbox.partitions=4");
+        ConfigurableApplicationContext second = start("two", "--consent.outbox.partitions=4");
+        awaitCondition(() -> relay(first).status().leader() && relay(second).status().leader(), "the shares dealt out to both");
+        List<HttpApi> apis = List.of(api(first), api(second));
+        World.ok(apis.get(0).post(World.BASE + "/profiles", TOKEN, Map.of("id", "p", "name", "Shares")));
+
+        var ids = new ArrayList<String>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = new ArrayList<Future<String>>();
+            for (int i = 0; i < 240; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> capture(apis.get(n % 2), "share" + (n % 24) + "@example.com", n)));
+            }
+            for (Future<String> future : futures) {
+                ids.add(future.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        try (var stream = EventStream.from(kafka.bootstrapServers(), TOPIC)) {
+            var received = stream.awaitUntil(all -> eventIds(all).containsAll(ids), WAIT).stream()
+                    .filter(r -> r.event() != null && ids.contains(r.event().getId())).toList();
+            assertThat(received.stream().map(r -> r.event().getId()).distinct()).as("no change lost").hasSize(ids.size());
+            // after removing duplicates by id, each key's (contact point's) changes arrive in the order they were recorded
+            Map<String, List<Long>> seqsBySubject = new HashMap<>();
+            Set<String> seen = new java.util.HashSet<>();
+            for (var r : received) {
+                if (seen.add(r.event().getId())) {
+                    seqsBySubject.computeIfAbsent(r.key(), key -> new ArrayList<>())
+                            .add(Long.parseLong(String.valueOf(r.event().getExtension("sequence"))));
+                }
+            }
+            assertThat(seqsBySubject).hasSize(24);
+            seqsBySubject.values().forEach(seqs -> assertThat(seqs).isSorted());
+        }
+        awaitCondition(() -> published(false).isEmpty(), "every change marked published");
+        assertThat(relay(first).status().published()).as("the first instance published its shares").isPositive();
+        assertThat(relay(second).status().published()).as("the second instance published its shares").isPositive();
+    }
+
     private List<String> writeConcurrently(List<HttpApi> apis, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -265,8 +308,10 @@ class RelayFaultTest {
                 "--logging.level.org.apache.kafka=ERROR", "--logging.level.org.springframework.kafka=ERROR");
     }
 
-    private ConfigurableApplicationContext start(String instance) {
-        var context = new SpringApplicationBuilder(ConsentApplication.class).run(arguments(instance, 0, "PT0.1S").toArray(String[]::new));
+    private ConfigurableApplicationContext start(String instance, String... more) {
+        var arguments = new ArrayList<>(arguments(instance, 0, "PT0.1S"));
+        arguments.addAll(List.of(more));
+        var context = new SpringApplicationBuilder(ConsentApplication.class).run(arguments.toArray(String[]::new));
         instances.add(context);
         return context;
     }

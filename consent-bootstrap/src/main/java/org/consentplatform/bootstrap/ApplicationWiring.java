@@ -298,7 +298,8 @@ class ApplicationWiring {
     @Bean
     OutboxRelay outboxRelay(ChangeOutbox outbox, EventPublisher publisher, Leases leases, InstanceId instance,
                             OutboxProperties properties, Clock clock) {
-        return new OutboxRelay(outbox, publisher, leases, instance.value(), properties.leaseTtl(), properties.batchSize(), clock);
+        return new OutboxRelay(outbox, publisher, leases, instance.value(), properties.leaseTtl(), properties.batchSize(),
+                properties.partitions(), clock);
     }
 
     @Bean
@@ -350,10 +351,10 @@ class ApplicationWiring {
 
     @Bean
     ImportService importService(MongoStore store, ContactPointKeys keys, ImportFiles files, ConsentRecords records, Tenants tenants,
-                                ComplianceProfiles profiles, Erasures erasures, Leases leases, InstanceId instance, Clock clock,
+                                ComplianceProfiles profiles, Leases leases, InstanceId instance, Clock clock,
                                 ImportProperties imports) {
         return new ImportService(StorageOutages.guarded(ImportJobs.class, new MongoImportJobs(store)), files,
-                StorageOutages.guarded(ImportErrors.class, new MongoImportErrors(store, keys, clock)), records, tenants, profiles, erasures,
+                StorageOutages.guarded(ImportErrors.class, new MongoImportErrors(store, keys, clock)), records, tenants, profiles,
                 leases, instance.value(), imports.leaseTtl(), imports.batchSize(), clock);
     }
 

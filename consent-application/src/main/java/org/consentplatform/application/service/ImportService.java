@@ -4,7 +4,6 @@ import org.consentplatform.application.port.in.ImportConsents;
 import org.consentplatform.application.port.in.ProcessImports;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
-import org.consentplatform.application.port.out.Erasures;
 import org.consentplatform.application.port.out.ImportErrors;
 import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.application.port.out.ImportJobs;
@@ -14,10 +13,8 @@ import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
 import org.consentplatform.domain.consent.RecordKey;
-import org.consentplatform.domain.consent.Suppression;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.load.ImportJob;
-import org.consentplatform.domain.load.ImportRow;
 import org.consentplatform.domain.load.ImportRules;
 import org.consentplatform.domain.load.ImportShape;
 import org.consentplatform.domain.load.ImportSpec;
@@ -60,12 +57,11 @@ public final class ImportService implements ImportConsents, ProcessImports {
     private final ComplianceProfiles profiles;
     private final LeasedWork work;
     private final ChangeRecorder recorder;
-    private final Erasures erasures;
     private final int batchSize;
     private final Clock clock;
 
     public ImportService(ImportJobs jobs, ImportFiles files, ImportErrors errors, ConsentRecords records, Tenants tenants,
-                         ComplianceProfiles profiles, Erasures erasures, Leases leases, String instance, Duration leaseTtl,
+                         ComplianceProfiles profiles, Leases leases, String instance, Duration leaseTtl,
                          int batchSize, Clock clock) {
         this.jobs = jobs;
         this.files = files;
@@ -74,7 +70,6 @@ public final class ImportService implements ImportConsents, ProcessImports {
         this.tenants = tenants;
         this.profiles = profiles;
         this.recorder = new ChangeRecorder(records, clock);
-        this.erasures = erasures;
         this.work = new LeasedWork(leases, instance, leaseTtl);
         this.batchSize = batchSize;
         this.clock = clock;
@@ -161,13 +156,11 @@ public final class ImportService implements ImportConsents, ProcessImports {
                 finish(job.failed("the header lacks the columns " + missing + "; it has " + rows.header(), clock.instant()));
                 return;
             }
-            var batch = new ArrayList<ImportRow>(batchSize);
-            while (rows.hasNext()) {
-                batch.add(rows.next());
-                if (batch.size() == batchSize || !rows.hasNext()) {
-                    job = apply(job, rules, batch);
-                    batch.clear();
-                    if (job.cancelRequested() || isCancelRequested(job)) {
+            try (var ahead = new RowsAhead(rows, batchSize, rules::read)) {
+                List<ImportRules.Reading> batch;
+                while ((batch = ahead.next()) != null) {
+                    job = apply(job, batch);
+                    if (job.cancelRequested()) {
                         finish(job.cancelled(clock.instant()));
                         return;
                     }
@@ -185,14 +178,22 @@ public final class ImportService implements ImportConsents, ProcessImports {
         }
     }
 
-    /** Applies a batch and stores the position after it, with the counts. */
-    private ImportJob apply(ImportJob job, ImportRules rules, List<ImportRow> batch) {
-        List<ImportRules.Reading> readings = refuseErased(job.tenant(), batch.stream().map(rules::read).toList());
-        List<ImportRules.Captures> rows = readings.stream()
-                .filter(ImportRules.Captures.class::isInstance).map(ImportRules.Captures.class::cast).toList();
+    /**
+     * Applies a batch and stores the position after it, with the counts, in a few round trips
+     * whatever its size (docs/performance.md): the changes the log holds already, the records
+     * with their contact points' erasures and data keys (the new ones made together), the new
+     * changes, their projections, the job.
+     */
+    private ImportJob apply(ImportJob job, List<ImportRules.Reading> read) {
+        Map<RecordKey, ConsentRecord> heads = new HashMap<>(records.loadAll(job.tenant(), captures(read).stream()
+                .flatMap(row -> row.captures().stream()).map(ConsentCapture::key).collect(Collectors.toSet())));
+        List<ImportRules.Reading> readings = refuseErased(read, heads);
+        List<ImportRules.Captures> rows = captures(readings);
         Map<String, ConsentChange> inLog = new HashMap<>();
-        records.changes(job.tenant(), rows.stream().flatMap(row -> row.changeIds().stream()).toList())
-                .forEach(change -> inLog.put(change.id(), change));
+        List<ConsentChange> logged = records.changes(job.tenant(), rows.stream().flatMap(row -> row.changeIds().stream()).toList());
+        logged.forEach(change -> inLog.put(change.id(), change));
+        // this batch replayed after a crash, or the same rows loaded again: what the log holds may be ahead of its projection
+        records.project(logged);
         Map<String, ConsentCapture> toRecord = new LinkedHashMap<>(); // in row order; the same row twice in a batch is one change
         for (ImportRules.Captures row : rows) {
             for (int i = 0; i < row.captures().size(); i++) {
@@ -201,43 +202,43 @@ public final class ImportService implements ImportConsents, ProcessImports {
                 }
             }
         }
-        inLog.putAll(recordAll(job, toRecord));
+        inLog.putAll(recordAll(job, toRecord, heads));
         RowCounts counts = job.counts();
+        var rejected = new ArrayList<ImportRules.Rejected>();
         for (ImportRules.Reading reading : readings) {
             counts = counts.plus(switch (reading) {
-                case ImportRules.Rejected rejected -> {
-                    errors.add(job.tenant(), job.id(), rejected.line(), rejected.violations(), rejected.named());
+                case ImportRules.Rejected row -> {
+                    rejected.add(row);
                     yield RowOutcome.REJECTED;
                 }
                 case ImportRules.Captures captures -> captures.outcome(inLog::get, job.actor());
             });
         }
-        ImportJob progressed = job.progressed(counts, batch.getLast().line() + 1);
-        jobs.save(progressed);
-        return progressed;
+        errors.addAll(job.tenant(), job.id(), rejected);
+        return jobs.save(job.progressed(counts, read.getLast().line() + 1));
+    }
+
+    private static List<ImportRules.Captures> captures(List<ImportRules.Reading> readings) {
+        return readings.stream().filter(ImportRules.Captures.class::isInstance).map(ImportRules.Captures.class::cast).toList();
     }
 
     /** Rejects every row about an erased contact point (§13): a load never brings one back, whatever it says. */
-    private List<ImportRules.Reading> refuseErased(TenantId tenant, List<ImportRules.Reading> readings) {
-        Set<ContactPoint> named = readings.stream().filter(ImportRules.Captures.class::isInstance)
-                .flatMap(reading -> ((ImportRules.Captures) reading).captures().stream()).map(capture -> capture.key().contactPoint())
-                .collect(Collectors.toSet());
-        Map<ContactPoint, Suppression> erased = named.isEmpty() ? Map.of() : erasures.suppressions(tenant, named);
-        return erased.isEmpty() ? readings : readings.stream().map(reading -> ImportRules.refusedIfErased(reading, erased.keySet())).toList();
+    private static List<ImportRules.Reading> refuseErased(List<ImportRules.Reading> readings, Map<RecordKey, ConsentRecord> heads) {
+        Set<ContactPoint> erased = heads.values().stream().filter(record -> record.suppression().isPresent())
+                .map(record -> record.key().contactPoint()).collect(Collectors.toSet());
+        return erased.isEmpty() ? readings : readings.stream().map(reading -> ImportRules.refusedIfErased(reading, erased)).toList();
     }
 
     /**
-     * Records a batch's new captures (by change id) in a few round trips: every record read at
-     * once, the changes planned on them in row order, then appended together. A record another
-     * writer changed meanwhile has its captures recorded one by one instead.
+     * Records a batch's new captures (by change id) in a few round trips: the changes planned on
+     * the records as read, in row order, then appended together. A record another writer changed
+     * meanwhile has its captures recorded one by one instead.
      */
-    private Map<String, ConsentChange> recordAll(ImportJob job, Map<String, ConsentCapture> captures) {
+    private Map<String, ConsentChange> recordAll(ImportJob job, Map<String, ConsentCapture> captures, Map<RecordKey, ConsentRecord> heads) {
         Map<String, ConsentChange> made = new HashMap<>();
         if (captures.isEmpty()) {
             return made;
         }
-        Map<RecordKey, ConsentRecord> heads = new HashMap<>(records.loadAll(job.tenant(),
-                captures.values().stream().map(ConsentCapture::key).collect(Collectors.toSet())));
         Instant now = clock.instant();
         List<ConsentChange> changes = new ArrayList<>(captures.size());
         captures.forEach((id, capture) -> {
@@ -245,16 +246,13 @@ public final class ImportService implements ImportConsents, ProcessImports {
             heads.put(capture.key(), ConsentRecord.reconstitute(change));
             changes.add(change);
         });
-        Set<String> appended = records.appendAll(changes);
+        // the job's stored position is this batch's repair: resumed, it finds these changes in the log and projects them
+        Set<String> appended = records.appendAll(changes, ConsentRecords.Repair.CALLER);
         for (ConsentChange change : changes) {
             made.put(change.id(), appended.contains(change.id()) ? change
                     : recorder.recordOnce(job.tenant(), captures.get(change.id()), change.id()));
         }
         return made;
-    }
-
-    private boolean isCancelRequested(ImportJob job) {
-        return jobs.find(job.tenant(), job.id()).map(ImportJob::cancelRequested).orElse(false);
     }
 
     private void finish(ImportJob job) {

@@ -4,29 +4,40 @@ import org.consentplatform.application.port.out.Leases;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Background work that one instance at a time does: a lease taken, renewed between batches,
- * and the work stopped where it stands once the lease is lost. Renewing before each batch is
+ * and the work stopped where it stands once the lease is lost. The check before each batch is
  * the fence: a holder that stalled past the lease's expiry finds it taken and writes nothing
- * more, and the new holder goes on from what was stored.
+ * more, and the new holder goes on from what was stored. The lease is written again once a
+ * third of its time has passed since it last was, not before every batch: no other instance
+ * can take it before it expires, and a batch costs no round trip for it.
  */
 final class LeasedWork {
 
     private final Leases leases;
     private final String holder;
     private final Duration ttl;
+    private final LongSupplier nanoTime;
 
     LeasedWork(Leases leases, String holder, Duration ttl) {
+        this(leases, holder, ttl, System::nanoTime);
+    }
+
+    /** @param nanoTime a monotonic clock, in nanoseconds (tests pass their own) */
+    LeasedWork(Leases leases, String holder, Duration ttl, LongSupplier nanoTime) {
         this.leases = leases;
         this.holder = holder;
         this.ttl = ttl;
+        this.nanoTime = nanoTime;
     }
 
     /** @return the lease, now held, or empty when another instance holds it */
     Optional<Held> take(String lease) {
-        return leases.acquire(lease, holder, ttl) ? Optional.of(new Held(lease)) : Optional.empty();
+        long at = nanoTime.getAsLong();
+        return leases.acquire(lease, holder, ttl) ? Optional.of(new Held(lease, at)) : Optional.empty();
     }
 
     /** What one batch did: how many items it handled, and whether more may follow. */
@@ -42,14 +53,20 @@ final class LeasedWork {
 
         private final String lease;
         private boolean lost;
+        private long renewedAt;
 
-        private Held(String lease) {
+        private Held(String lease, long takenAt) {
             this.lease = lease;
+            this.renewedAt = takenAt;
         }
 
-        /** Renews the lease. @return false once it was lost: the work stops */
+        /** Renews the lease when a third of its time has passed. @return false once it was lost: the work stops */
         boolean renew() {
-            lost = lost || !leases.acquire(lease, holder, ttl);
+            long now = nanoTime.getAsLong();
+            if (!lost && now - renewedAt >= ttl.toNanos() / 3) {
+                lost = !leases.acquire(lease, holder, ttl);
+                renewedAt = now;
+            }
             return !lost;
         }
 

@@ -12,23 +12,36 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Publishes the change log, at least once and in order per record. One instance at a time
- * holds the relay lease; should two ever publish at once (a lease expired under a stalled
- * holder), consumers see duplicates, which they remove by change id.
+ * Publishes the change log, at least once and in order per record (and per contact point, the
+ * events' key). The log is published whole by one instance at a time (the relay lease), or split
+ * into shares by a hash of the contact point ({@link ChangeOutbox.Partition}), each share by one
+ * instance at a time (a lease per share): the live instances (a member lease each, renewed every
+ * run) deal the shares out among themselves, share {@code p} to the {@code p mod n}-th of the
+ * {@code n} members in name order, and an instance gives back the shares that are no longer its
+ * own. Should two ever publish a share at once (a lease expired under a stalled holder),
+ * consumers see duplicates, which they remove by change id.
  */
 public final class OutboxRelay implements RelayChanges {
 
     public static final String LEASE = "outbox-relay";
+    static final String MEMBER = "outbox-relay-member:";
 
     private final ChangeOutbox outbox;
     private final EventPublisher publisher;
+    private final Leases leases;
     private final LeasedWork work;
+    private final String instance;
+    private final Duration leaseTtl;
     private final int batchSize;
+    private final int partitions;
     private final Clock clock;
+    /** The shares this instance took a lease of and has not given back. */
+    private final Set<Integer> held = new TreeSet<>();
 
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -37,38 +50,91 @@ public final class OutboxRelay implements RelayChanges {
 
     public OutboxRelay(ChangeOutbox outbox, EventPublisher publisher, Leases leases, String instance, Duration leaseTtl,
                        int batchSize, Clock clock) {
+        this(outbox, publisher, leases, instance, leaseTtl, batchSize, 1, clock);
+    }
+
+    /** @param partitions the shares the log is published in (1: whole, by one instance at a time) */
+    public OutboxRelay(ChangeOutbox outbox, EventPublisher publisher, Leases leases, String instance, Duration leaseTtl,
+                       int batchSize, int partitions, Clock clock) {
+        new ChangeOutbox.Partition(0, partitions); // refuses a count out of range
         this.outbox = outbox;
         this.publisher = publisher;
+        this.leases = leases;
         this.work = new LeasedWork(leases, instance, leaseTtl);
+        this.instance = instance;
+        this.leaseTtl = leaseTtl;
         this.batchSize = batchSize;
+        this.partitions = partitions;
         this.clock = clock;
+    }
+
+    /** Publishes what is pending of the shares this instance holds now. */
+    @Override
+    public int relayPending() {
+        if (partitions == 1) {
+            int total = relay(ChangeOutbox.Partition.WHOLE, LEASE);
+            leader = !held.isEmpty();
+            return total;
+        }
+        Set<Integer> mine = share();
+        int total = 0;
+        for (int index = 0; index < partitions; index++) {
+            if (mine.contains(index)) {
+                total += relay(new ChangeOutbox.Partition(index, partitions), LEASE + "-" + index + "/" + partitions);
+            } else if (held.remove(index)) {
+                leases.release(LEASE + "-" + index + "/" + partitions, instance); // dealt to another member now
+            }
+        }
+        leader = !held.isEmpty();
+        return total;
+    }
+
+    /** The shares dealt to this instance among the live members, its own membership renewed first. */
+    private Set<Integer> share() {
+        leases.acquire(MEMBER + instance, instance, leaseTtl);
+        List<String> members = leases.holders(MEMBER).stream().sorted().toList();
+        int position = members.indexOf(instance);
+        var mine = new HashSet<Integer>();
+        for (int index = 0; position >= 0 && index < partitions; index++) {
+            if (index % members.size() == position) {
+                mine.add(index);
+            }
+        }
+        return mine;
     }
 
     /**
      * A pipeline of batches: while the broker acknowledges one batch, the previous one is marked
      * published and the next one read. Changes sent but not yet marked are left out of that read.
      */
-    @Override
-    public int relayPending() {
+    private int relay(ChangeOutbox.Partition partition, String lease) {
         int total = 0;
         var inFlight = new HashSet<String>();
         List<String> acknowledged = List.of();
         try {
-            LeasedWork.Held held = work.take(LEASE).orElse(null);
-            leader = held != null;
-            List<ConsentChange> batch = leader ? next(inFlight) : List.of();
+            LeasedWork.Held lock = work.take(lease).orElse(null);
+            if (lock == null) {
+                held.remove(partition.index());
+                return 0;
+            }
+            held.add(partition.index());
+            List<ConsentChange> batch = next(partition, inFlight);
             while (!batch.isEmpty()) {
                 CompletableFuture<EventPublisher.Outcome> sending = publisher.publish(batch);
                 batch.forEach(change -> inFlight.add(change.id()));
                 total += mark(acknowledged, inFlight);
-                List<ConsentChange> next = batch.size() < batchSize ? List.of() : next(inFlight);
+                List<ConsentChange> next = batch.size() < batchSize ? List.of() : next(partition, inFlight);
                 EventPublisher.Outcome outcome = sending.join();
                 acknowledged = publishedInOrder(batch, outcome.acknowledged());
                 if (acknowledged.size() < batch.size()) {
                     total += mark(acknowledged, inFlight);
                     return failed(total, outcome.failure() == null ? "not acknowledged by the broker" : outcome.failure());
                 }
-                batch = next.isEmpty() || !(leader = held.renew()) ? List.of() : next;
+                if (!next.isEmpty() && !lock.renew()) {
+                    held.remove(partition.index());
+                    next = List.of();
+                }
+                batch = next;
             }
             total += mark(acknowledged, inFlight);
             lastFailure = null;
@@ -79,9 +145,9 @@ public final class OutboxRelay implements RelayChanges {
         }
     }
 
-    /** The oldest unpublished changes that are not on their way already. */
-    private List<ConsentChange> next(Set<String> inFlight) {
-        return outbox.unpublished(batchSize + inFlight.size()).stream()
+    /** The oldest unpublished changes of the share that are not on their way already. */
+    private List<ConsentChange> next(ChangeOutbox.Partition partition, Set<String> inFlight) {
+        return outbox.unpublished(partition, batchSize + inFlight.size()).stream()
                 .filter(change -> !inFlight.contains(change.id())).limit(batchSize).toList();
     }
 

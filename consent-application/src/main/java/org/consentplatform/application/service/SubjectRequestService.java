@@ -176,7 +176,7 @@ public final class SubjectRequestService implements SubjectRequests, FinishErasu
         var planned = new ArrayList<ConsentChange>();
         records.loadAll(tenant, keys).values().forEach(record -> record.erase(erasure.suppression(), erasure.requestedBy(),
                 UUID.randomUUID().toString(), now).ifPresent(planned::add));
-        Set<String> appended = records.appendAll(planned);
+        Set<String> appended = records.appendAll(planned, ConsentRecords.Repair.SWEEP);
         int forgotten = appended.size();
         for (ConsentChange change : planned) {
             if (!appended.contains(change.id()) && forget(tenant, change.key(), erasure)) {

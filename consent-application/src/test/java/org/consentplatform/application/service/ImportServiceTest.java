@@ -7,6 +7,7 @@ import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.application.port.out.ImportJobs;
 import org.consentplatform.application.port.out.Leases;
 import org.consentplatform.domain.load.ImportJob;
+import org.consentplatform.domain.load.ImportRules;
 import org.consentplatform.domain.load.ImportRow;
 import org.consentplatform.domain.load.ImportShape;
 import org.consentplatform.domain.load.ImportSpec;
@@ -109,11 +110,12 @@ class ImportServiceTest {
             jobs = new Jobs(crashAfterSaves);
             ImportErrors errorReport = new ImportErrors() {
                 @Override
-                public void add(TenantId tenant, String jobId, long line, List<Violation> violations,
-                                Collection<ContactPoint> named) {
-                    String error = line + ":" + violations;
-                    if (!errors.contains(error)) {
-                        errors.add(error);
+                public void addAll(TenantId tenant, String jobId, List<ImportRules.Rejected> rows) {
+                    for (ImportRules.Rejected row : rows) {
+                        String error = row.line() + ":" + row.violations();
+                        if (!errors.contains(error)) {
+                            errors.add(error);
+                        }
                     }
                 }
 
@@ -122,7 +124,7 @@ class ImportServiceTest {
                 }
             };
             service = new ImportService(jobs, new Files(), errorReport, records, new NoTenantSettings(), new OneProfile(() -> RETAIL),
-                    records.erasures, new FreeLeases(),
+                    new FreeLeases(),
                     "instance-1", Duration.ofSeconds(30), 3, CLOCK);
         }
 
@@ -156,11 +158,12 @@ class ImportServiceTest {
         }
 
         @Override
-        public void save(ImportJob job) {
+        public ImportJob save(ImportJob job) {
             if (job.counts().read() > 0 && !job.state().finished() && progressSaves++ >= crashAfterSaves) {
                 throw new Crash();
             }
             stored.put(job.id(), job);
+            return job;
         }
 
         @Override
@@ -223,6 +226,11 @@ class ImportServiceTest {
 
         @Override
         public void release(String lease, String holder) {
+        }
+
+        @Override
+        public java.util.List<String> holders(String prefix) {
+            return java.util.List.of();
         }
     }
 }

@@ -122,7 +122,7 @@ final class InMemoryRecords implements ConsentRecords {
     }
 
     @Override
-    public Set<String> appendAll(List<ConsentChange> changes) {
+    public Set<String> appendAll(List<ConsentChange> changes, Repair repair) {
         var appended = new java.util.HashSet<String>();
         var blocked = new java.util.HashSet<RecordKey>();
         for (ConsentChange change : changes) {
@@ -133,5 +133,10 @@ final class InMemoryRecords implements ConsentRecords {
             }
         }
         return appended;
+    }
+
+    /** The log is the record here: nothing lags behind it. */
+    @Override
+    public void project(Collection<ConsentChange> changes) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,26 +31,35 @@ class LeasedWorkTest {
             holders.remove(lease, holder);
         }
 
+        @Override
+        public List<String> holders(String prefix) {
+            return holders.entrySet().stream().filter(lease -> lease.getKey().startsWith(prefix)).map(Map.Entry::getValue).toList();
+        }
+
         void takeOver(String lease) {
             holders.put(lease, "other");
         }
     }
 
     private final SharedLeases leases = new SharedLeases();
-    private final LeasedWork work = new LeasedWork(leases, "me", Duration.ofSeconds(30));
+    /** Nanoseconds on the monotonic clock the work reads. */
+    private final AtomicLong now = new AtomicLong();
+    private final LeasedWork work = new LeasedWork(leases, "me", Duration.ofSeconds(30), now::get);
 
     @Test
-    void batchesRunWhileMoreFollowsAndTheLeaseIsRenewedBetweenThem() {
-        var sizes = new ArrayList<>(List.of(3, 3, 1));
+    void batchesRunWhileMoreFollowsAndTheLeaseIsWrittenAgainOnceAThirdOfItsTimeHasPassed() {
+        var sizes = new ArrayList<>(List.of(3, 3, 3, 1));
 
         int handled = work.take("job").orElseThrow().inBatches(() -> {
             int size = sizes.removeFirst();
+            now.addAndGet(Duration.ofSeconds(6).toNanos()); // a batch takes 6 s of the lease's 30
             return new LeasedWork.Batch(size, size == 3);
         });
 
-        assertThat(handled).isEqualTo(7);
+        assertThat(handled).isEqualTo(10);
         assertThat(sizes).isEmpty();
-        assertThat(leases.calls).containsExactly("acquire job", "acquire job", "acquire job");
+        // taken at 0; checked at 6 s (not yet), 12 s (written), 18 s (not yet since 12 s)
+        assertThat(leases.calls).containsExactly("acquire job", "acquire job");
     }
 
     @Test
@@ -59,7 +69,8 @@ class LeasedWorkTest {
 
         int handled = held.inBatches(() -> {
             ran.add(ran.size());
-            leases.takeOver("job"); // this holder stalled past the lease's expiry
+            now.addAndGet(Duration.ofSeconds(31).toNanos()); // this holder stalled past the lease's expiry
+            leases.takeOver("job"); // which let another instance take it
             return new LeasedWork.Batch(1, true);
         });
         int afterwards = held.inBatches(() -> {

@@ -50,6 +50,11 @@ class OutboxRelayTest {
         @Override
         public void release(String lease, String holder) {
         }
+
+        @Override
+        public List<String> holders(String prefix) {
+            return leaseFree ? List.of("me") : List.of();
+        }
     };
     private final OutboxRelay relay = new OutboxRelay(outbox, broker, leases, "me", Duration.ofSeconds(10), 3,
             Clock.fixed(NOW, java.time.ZoneOffset.UTC));
@@ -103,6 +108,69 @@ class OutboxRelayTest {
                 .containsExactly(1L, 2L, 1L, 2L);
     }
 
+    @Test
+    void theSharesOfTheLogAreDealtOutAmongTheLiveInstancesAndEachPublishesItsOwnInOrder() {
+        var shared = new SharedLeases();
+        var me = new Broker();
+        var you = new Broker();
+        var mine = new OutboxRelay(outbox, me, shared, "a-me", Duration.ofSeconds(10), 3, 4, Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        var yours = new OutboxRelay(outbox, you, shared, "b-you", Duration.ofSeconds(10), 3, 4, Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        var changes = new ArrayList<ConsentChange>();
+        for (int person = 0; person < 12; person++) {
+            changes.addAll(history("person" + person + "@example.com", 3));
+        }
+        changes.forEach(outbox::add);
+
+        yours.relayPending(); // alone so far: every share is its own
+        assertThat(you.sent).containsExactlyInAnyOrderElementsOf(changes);
+        var later = new ArrayList<ConsentChange>();
+        for (int person = 0; person < 12; person++) {
+            later.addAll(history("later" + person + "@example.com", 2));
+        }
+        later.forEach(outbox::add);
+
+        mine.relayPending(); // two members now; "a-me" is dealt shares 0 and 2, which "b-you" still holds
+        assertThat(me.sent).isEmpty();
+        yours.relayPending(); // gives back 0 and 2, publishes 1 and 3
+        mine.relayPending(); // takes 0 and 2
+        assertThat(outbox.pending).isEmpty();
+        assertThat(me.sent).isNotEmpty().allSatisfy(change -> assertThat(share(change)).isIn(0, 2));
+        assertThat(you.sent.subList(changes.size(), you.sent.size())).isNotEmpty()
+                .allSatisfy(change -> assertThat(share(change)).isIn(1, 3));
+        assertThat(mine.status().leader()).isTrue();
+        assertThat(yours.status().leader()).isTrue();
+        // each contact point's changes went out from one instance, in their order
+        for (Broker broker : List.of(me, you)) {
+            var byRecord = new java.util.HashMap<RecordKey, List<Long>>();
+            broker.sent.forEach(change -> byRecord.computeIfAbsent(change.key(), key -> new ArrayList<>()).add(change.seq()));
+            byRecord.values().forEach(seqs -> assertThat(seqs).isSorted());
+        }
+    }
+
+    private static int share(ConsentChange change) {
+        return Math.floorMod(change.key().contactPoint().hashCode(), 4);
+    }
+
+    /** One holder per lease until released, as when none expires meanwhile. */
+    private static final class SharedLeases implements Leases {
+        final Map<String, String> holders = new java.util.HashMap<>();
+
+        @Override
+        public boolean acquire(String lease, String holder, Duration ttl) {
+            return holders.putIfAbsent(lease, holder) == null || holders.get(lease).equals(holder);
+        }
+
+        @Override
+        public void release(String lease, String holder) {
+            holders.remove(lease, holder);
+        }
+
+        @Override
+        public List<String> holders(String prefix) {
+            return holders.entrySet().stream().filter(lease -> lease.getKey().startsWith(prefix)).map(Map.Entry::getValue).toList();
+        }
+    }
+
     private static List<ConsentChange> history(String address, int count) {
         RecordKey key = RecordKey.ofPurpose(new TechnicalId("retail"), new ContactPoint(Channel.EMAIL, address),
                 new TechnicalId("commercial"));
@@ -126,8 +194,9 @@ class OutboxRelayTest {
         }
 
         @Override
-        public List<ConsentChange> unpublished(int limit) {
-            return pending.values().stream().limit(limit).toList();
+        public List<ConsentChange> unpublished(Partition partition, int limit) {
+            return pending.values().stream().filter(change -> Math.floorMod(change.key().contactPoint().hashCode(), partition.count())
+                    == partition.index()).limit(limit).toList();
         }
 
         @Override

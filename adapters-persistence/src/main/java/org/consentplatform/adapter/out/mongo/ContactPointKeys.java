@@ -5,8 +5,10 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -145,28 +148,62 @@ public final class ContactPointKeys {
      * or only its pseudonym is known; then without an address.
      */
     SealedAddress sealFor(TenantId tenant, ContactPoint contactPoint, Document subject) {
-        String pseudonym = pseudonym(tenant, contactPoint);
-        if (subject != null && subject.containsKey(DATA_KEY)) {
-            return new SealedAddress(pseudonym, subject.getString(ADDRESS));
+        var subjects = new HashMap<ContactPoint, Document>();
+        subjects.put(contactPoint, subject);
+        return sealFor(tenant, subjects).get(contactPoint);
+    }
+
+    /**
+     * {@link #sealFor(TenantId, ContactPoint, Document)} for many contact points: the data keys
+     * missing are made in one unordered bulk of upserts (one round trip however many), and the
+     * few another writer or an erasure got to first are read back in one more.
+     */
+    Map<ContactPoint, SealedAddress> sealFor(TenantId tenant, Map<ContactPoint, Document> subjectsAsRead) {
+        Map<ContactPoint, SealedAddress> sealed = new HashMap<>();
+        List<ContactPoint> making = new ArrayList<>();
+        List<Document> made = new ArrayList<>();
+        subjectsAsRead.forEach((contactPoint, subject) -> {
+            String pseudonym = pseudonym(tenant, contactPoint);
+            if (subject != null && subject.containsKey(DATA_KEY)) {
+                sealed.put(contactPoint, new SealedAddress(pseudonym, subject.getString(ADDRESS)));
+            } else if (contactPoint.isWithheld() || suppression(subject) != null) {
+                sealed.put(contactPoint, SealedAddress.withoutAddress(pseudonym));
+            } else {
+                making.add(contactPoint);
+                made.add(newSubject(tenant, contactPoint));
+            }
+        });
+        if (made.isEmpty()) {
+            return sealed;
         }
-        if (contactPoint.isWithheld() || suppression(subject) != null) {
-            return SealedAddress.withoutAddress(pseudonym);
-        }
-        Document made = newSubject(tenant, contactPoint);
         // on a subject with neither key nor suppression (a minor flag alone), or none: an erasure
         // filed meanwhile makes the filter miss and the upsert collide, and its suppression stands
-        boolean written = DuplicateKeys.firstToWrite(() -> subjects.updateOne(
-                Filters.and(Filters.eq("_id", made.getString("_id")), Filters.exists(DATA_KEY, false), Filters.exists(SUPPRESSED, false)),
-                Updates.combine(Updates.set("channel", made.getString("channel")), Updates.set(DATA_KEY, made.get(DATA_KEY)),
-                        Updates.set(ADDRESS, made.getString(ADDRESS)), Updates.set("createdAt", made.getDate("createdAt"))),
-                new UpdateOptions().upsert(true)));
-        if (written) {
-            return new SealedAddress(pseudonym, made.getString(ADDRESS));
+        var upserts = new ArrayList<UpdateOneModel<Document>>(made.size());
+        for (Document subject : made) {
+            upserts.add(new UpdateOneModel<>(
+                    Filters.and(Filters.eq("_id", subject.getString("_id")), Filters.exists(DATA_KEY, false), Filters.exists(SUPPRESSED, false)),
+                    Updates.combine(Updates.set("channel", subject.getString("channel")), Updates.set(DATA_KEY, subject.get(DATA_KEY)),
+                            Updates.set(ADDRESS, subject.getString(ADDRESS)), Updates.set("createdAt", subject.getDate("createdAt"))),
+                    new UpdateOptions().upsert(true)));
+        }
+        Set<Integer> collided = DuplicateKeys.refused(() -> subjects.bulkWrite(upserts, new BulkWriteOptions().ordered(false)));
+        List<String> theirs = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            if (collided.contains(i)) {
+                theirs.add(made.get(i).getString("_id"));
+            } else {
+                sealed.put(making.get(i), new SealedAddress(pseudonym(tenant, making.get(i)), made.get(i).getString(ADDRESS)));
+            }
         }
         // another writer made a key first, or an erasure filed its suppression: theirs stands
-        Document kept = subjects.find(Filters.eq("_id", made.getString("_id"))).first();
-        return kept != null && kept.containsKey(DATA_KEY) ? new SealedAddress(pseudonym, kept.getString(ADDRESS))
-                : SealedAddress.withoutAddress(pseudonym);
+        Map<String, Document> kept = theirs.isEmpty() ? Map.of() : byIds(theirs, null);
+        for (int i : collided) {
+            Document subject = kept.get(made.get(i).getString("_id"));
+            String pseudonym = pseudonym(tenant, making.get(i));
+            sealed.put(making.get(i), subject != null && subject.containsKey(DATA_KEY)
+                    ? new SealedAddress(pseudonym, subject.getString(ADDRESS)) : SealedAddress.withoutAddress(pseudonym));
+        }
+        return sealed;
     }
 
     /** The contact point's sealed address, its data key made on first use. */
@@ -174,14 +211,14 @@ public final class ContactPointKeys {
         return sealAll(tenant, List.of(contactPoint)).get(contactPoint);
     }
 
-    /** Seals many contact points in one read, and one write per contact point seen for the first time. */
+    /** Seals many contact points in one read, and one bulk write for those seen for the first time. */
     public Map<ContactPoint, SealedAddress> sealAll(TenantId tenant, Collection<ContactPoint> contactPoints) {
         Map<String, ContactPoint> byId = new LinkedHashMap<>();
         contactPoints.forEach(contactPoint -> byId.put(subjectId(tenant, contactPoint), contactPoint));
         Map<String, Document> found = byIds(byId.keySet(), null);
-        Map<ContactPoint, SealedAddress> sealed = new HashMap<>();
-        byId.forEach((id, contactPoint) -> sealed.put(contactPoint, sealFor(tenant, contactPoint, found.get(id))));
-        return sealed;
+        var subjects = new HashMap<ContactPoint, Document>();
+        byId.forEach((id, contactPoint) -> subjects.put(contactPoint, found.get(id)));
+        return sealFor(tenant, subjects);
     }
 
     /**

@@ -128,11 +128,13 @@ final class Documents {
 
     static Document change(ConsentChange change) {
         SealedAddress sealed = change.sealed();
+        String contactPoint = ContactPoint.withheld(change.key().contactPoint().channel(), sealed.pseudonym()).key();
         return new Document("_id", change.id())
                 .append("tenant", change.tenant().value())
                 .append("recordKey", storedKey(change.key(), sealed))
                 .append("seq", change.seq())
-                .append("contactPoint", ContactPoint.withheld(change.key().contactPoint().channel(), sealed.pseudonym()).key())
+                .append("contactPoint", contactPoint)
+                .append(MongoChangeOutbox.BUCKET, MongoChangeOutbox.bucket(contactPoint))
                 .append("key", recordKey(change.key(), sealed))
                 .append("outcome", change.outcome().name())
                 .append("rejection", change.rejection() == null ? null

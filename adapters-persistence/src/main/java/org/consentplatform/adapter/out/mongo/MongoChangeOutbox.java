@@ -5,6 +5,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.consentplatform.application.port.out.ChangeOutbox;
 import org.consentplatform.domain.consent.ConsentChange;
 
@@ -16,11 +17,15 @@ import java.util.List;
 
 /**
  * The change log as the outbox: each change is inserted with {@code published: false}, a field
- * only the partial index {@code unpublished} covers, and flipped once the broker acknowledged it.
+ * only the partial indexes {@code unpublished} and {@code unpublished_by_bucket} cover, and
+ * flipped once the broker acknowledged it. Each change also carries its contact point's bucket
+ * (one of {@value ChangeOutbox.Partition#MAX}, by a hash of the stored contact point): a share of
+ * the log is a set of buckets.
  */
 public final class MongoChangeOutbox implements ChangeOutbox {
 
     private static final Document UNPUBLISHED = new Document("published", false);
+    static final String BUCKET = "relayBucket";
     private static final Document OLDEST_FIRST = new Document("recordedAt", 1).append("seq", 1);
 
     private final MongoCollection<Document> changes;
@@ -33,9 +38,25 @@ public final class MongoChangeOutbox implements ChangeOutbox {
 
     /** With their addresses decrypted: consumers need them to act (one read of data keys per batch and tenant). */
     @Override
-    public List<ConsentChange> unpublished(int limit) {
-        return Documents.opened(keys, changes.find(UNPUBLISHED).sort(OLDEST_FIRST).limit(limit).map(Documents::change)
+    public List<ConsentChange> unpublished(Partition partition, int limit) {
+        Bson filter = partition.count() == 1 ? UNPUBLISHED
+                : new Document("published", false).append(BUCKET, new Document("$in", buckets(partition)));
+        return Documents.opened(keys, changes.find(filter).sort(OLDEST_FIRST).limit(limit).map(Documents::change)
                 .into(new ArrayList<>()));
+    }
+
+    /** The bucket of a change, by its stored contact point: every change of a contact point is in the same one. */
+    static int bucket(String storedContactPoint) {
+        return Math.floorMod(storedContactPoint.hashCode(), Partition.MAX);
+    }
+
+    /** The buckets of a share: the share of bucket b is b mod the number of shares. */
+    static List<Integer> buckets(Partition partition) {
+        var buckets = new ArrayList<Integer>();
+        for (int bucket = partition.index(); bucket < Partition.MAX; bucket += partition.count()) {
+            buckets.add(bucket);
+        }
+        return buckets;
     }
 
     /** One round trip of updates by {@code _id}, which every server serves from its primary index. */

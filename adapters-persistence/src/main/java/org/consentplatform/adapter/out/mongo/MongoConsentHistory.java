@@ -59,8 +59,9 @@ public final class MongoConsentHistory implements ConsentHistory {
 
     @Override
     public void forEachRecord(TenantId tenant, Consumer<RecordKey> action) {
+        // in the order of the (tenant, contactPoint) index: a sort by anything else would be a tenant's whole set in memory
         for (Document projection : records.find(Filters.eq("tenant", tenant.value())).projection(new Document("key", 1))
-                .sort(Sorts.ascending("_id"))) {
+                .sort(Sorts.ascending("contactPoint"))) {
             action.accept(Documents.recordKey(projection.get("key", Document.class)));
         }
     }

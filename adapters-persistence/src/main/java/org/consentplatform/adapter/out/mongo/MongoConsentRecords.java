@@ -1,9 +1,7 @@
 package org.consentplatform.adapter.out.mongo;
 
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
@@ -113,13 +111,13 @@ public final class MongoConsentRecords implements ConsentRecords {
             state = Documents.state(next.get("after", Document.class));
             headHash = next.getString("hash");
         }
-        return record(tenant, key, subject, state, seq, headHash);
+        return record(tenant, key, keys.sealFor(tenant, key.contactPoint(), subject), subject, state, seq, headHash);
     }
 
     /** A record with the sealed address its next entries carry and its contact point's suppression, if erased. */
-    private ConsentRecord record(TenantId tenant, RecordKey key, Document subject, RecordState state, long seq, String headHash) {
-        ConsentRecord record = ConsentRecord.reconstitute(tenant, key, keys.sealFor(tenant, key.contactPoint(), subject), state, seq,
-                headHash);
+    private static ConsentRecord record(TenantId tenant, RecordKey key, SealedAddress sealed, Document subject, RecordState state,
+                                        long seq, String headHash) {
+        ConsentRecord record = ConsentRecord.reconstitute(tenant, key, sealed, state, seq, headHash);
         Suppression suppression = ContactPointKeys.suppression(subject);
         return suppression == null ? record : record.suppressedBy(suppression);
     }
@@ -147,44 +145,31 @@ public final class MongoConsentRecords implements ConsentRecords {
     @Override
     public Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> recordKeys) {
         ReadPlan plan = plan(tenant, recordKeys);
-        Map<String, RecordKey> byId = plan.records();
         Map<String, Document> found = byIds(plan.ids(), null);
         Map<ContactPoint, Document> subjects = new HashMap<>();
-        plan.subjects().forEach((id, contactPoint) -> {
-            if (found.containsKey(id)) {
-                subjects.put(contactPoint, found.get(id));
-            }
-        });
+        plan.subjects().forEach((id, contactPoint) -> subjects.put(contactPoint, found.get(id)));
+        // the data keys of contact points seen for the first time, made together
+        Map<ContactPoint, SealedAddress> sealed = keys.sealFor(tenant, subjects);
         // a projection left behind by a crash shows an older seq: appending after it fails on the seq index, and the
         // caller then takes the one-by-one path, which catches the projection up
         Map<RecordKey, ConsentRecord> loaded = new HashMap<>();
-        byId.forEach((id, key) -> {
+        plan.records().forEach((id, key) -> {
             Document doc = found.get(id);
-            ConsentRecord record = doc == null
-                    ? record(tenant, key, subjects.get(key.contactPoint()), null, 0, ConsentChange.GENESIS)
-                    : record(tenant, key, subjects.get(key.contactPoint()), Documents.state(doc.get("current", Document.class)),
-                    doc.getLong("seq"), doc.getString("headHash"));
-            // the first record of a new contact point made its data key: the others seal under the same one
-            subjects.putIfAbsent(key.contactPoint(), made(tenant, record));
-            loaded.put(key, record);
+            Document subject = subjects.get(key.contactPoint());
+            loaded.put(key, doc == null
+                    ? record(tenant, key, sealed.get(key.contactPoint()), subject, null, 0, ConsentChange.GENESIS)
+                    : record(tenant, key, sealed.get(key.contactPoint()), subject, Documents.state(doc.get("current", Document.class)),
+                    doc.getLong("seq"), doc.getString("headHash")));
         });
         return loaded;
     }
 
-    /** The subject a record's sealing just made (or found made by another writer), as later records of its contact point read it. */
-    private static Document made(TenantId tenant, ConsentRecord record) {
-        var subject = new Document("_id", ContactPointKeys.subjectId(tenant, record.sealed().pseudonym()));
-        // without an address, a subject document without a data key: its records seal without one too
-        return record.sealed().holdsAddress()
-                ? subject.append(ContactPointKeys.DATA_KEY, true).append(ContactPointKeys.ADDRESS, record.sealed().ciphertext())
-                : subject;
-    }
-
     @Override
-    public Set<String> appendAll(List<ConsentChange> batch) {
+    public Set<String> appendAll(List<ConsentChange> batch, Repair repair) {
         Map<String, List<Document>> byRecord = new LinkedHashMap<>();
         for (ConsentChange change : batch) {
-            Document doc = Documents.change(change);
+            // the caller that repairs its own writes needs no mark: the change goes in as projected already
+            Document doc = Documents.change(change).append("projected", repair == Repair.CALLER);
             byRecord.computeIfAbsent(MongoStore.id(doc.getString("tenant"), doc.getString("recordKey")), id -> new ArrayList<>()).add(doc);
         }
         // round n inserts each record's n-th change, and only while its earlier ones went in: a change after one that
@@ -212,7 +197,7 @@ public final class MongoConsentRecords implements ConsentRecords {
                 }
             }
         }
-        projectAll(written);
+        projectAll(written, repair);
         Set<String> ids = new HashSet<>();
         written.values().forEach(docs -> docs.forEach(doc -> ids.add(doc.getString("_id"))));
         return ids;
@@ -220,23 +205,11 @@ public final class MongoConsentRecords implements ConsentRecords {
 
     /** @return the positions refused as duplicates (another writer's seq, or the same change id) */
     private Set<Integer> insertUnordered(List<Document> docs) {
-        try {
-            changes.insertMany(docs, new InsertManyOptions().ordered(false));
-            return Set.of();
-        } catch (MongoBulkWriteException e) {
-            Set<Integer> failed = new HashSet<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                failed.add(error.getIndex());
-            }
-            return failed;
-        }
+        return DuplicateKeys.refused(() -> changes.insertMany(docs, new InsertManyOptions().ordered(false)));
     }
 
     /** Each record's projection jumps to its last written change; any surprise falls back to the one-by-one projection. */
-    private void projectAll(Map<String, List<Document>> written) {
+    private void projectAll(Map<String, List<Document>> written, Repair repair) {
         if (written.isEmpty()) {
             return;
         }
@@ -258,11 +231,19 @@ public final class MongoConsentRecords implements ConsentRecords {
         if (!complete) {
             written.values().forEach(docs -> docs.forEach(this::project));
         }
+        if (repair == Repair.CALLER) {
+            return;
+        }
         List<String> ids = new ArrayList<>();
         written.values().forEach(docs -> docs.forEach(doc -> ids.add(doc.getString("_id"))));
         for (int from = 0; from < ids.size(); from += MAX_IN) {
             changes.updateMany(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + MAX_IN))), Updates.set("projected", true));
         }
+    }
+
+    @Override
+    public void project(Collection<ConsentChange> logged) {
+        logged.forEach(change -> project(Documents.change(change)));
     }
 
     @Override

@@ -1,14 +1,12 @@
 package org.consentplatform.adapter.out.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.consentplatform.application.port.out.ImportErrors;
-import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.load.ImportRules;
 import org.consentplatform.domain.load.RowError;
 import org.consentplatform.domain.shared.Violation;
 import org.consentplatform.domain.tenant.TenantId;
@@ -16,7 +14,6 @@ import org.consentplatform.domain.tenant.TenantId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -38,23 +35,23 @@ public final class MongoImportErrors implements ImportErrors {
     }
 
     @Override
-    public void add(TenantId tenant, String jobId, long line, List<Violation> violations, Collection<ContactPoint> named) {
-        List<String> pseudonyms = named.stream().map(point -> keys.pseudonym(tenant, point)).distinct().toList();
-        var documents = new ArrayList<Document>(violations.size());
+    public void addAll(TenantId tenant, String jobId, List<ImportRules.Rejected> rows) {
+        var documents = new ArrayList<Document>();
         Date now = Date.from(clock.instant());
-        for (int i = 0; i < violations.size(); i++) {
-            documents.add(new Document("_id", jobId + ":" + line + ":" + i).append("tenant", tenant.value()).append("jobId", jobId)
-                    .append("line", line).append("field", violations.get(i).field()).append("reason", violations.get(i).reason())
-                    .append("named", pseudonyms).append("reportedAt", now));
-        }
-        try {
-            errors.insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            // a replayed batch finds its reasons stored already; anything else is a real failure
-            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
+        for (ImportRules.Rejected row : rows) {
+            List<String> pseudonyms = row.named().stream().map(point -> keys.pseudonym(tenant, point)).distinct().toList();
+            List<Violation> violations = row.violations();
+            for (int i = 0; i < violations.size(); i++) {
+                documents.add(new Document("_id", jobId + ":" + row.line() + ":" + i).append("tenant", tenant.value()).append("jobId", jobId)
+                        .append("line", row.line()).append("field", violations.get(i).field()).append("reason", violations.get(i).reason())
+                        .append("named", pseudonyms).append("reportedAt", now));
             }
         }
+        if (documents.isEmpty()) {
+            return;
+        }
+        // a replayed batch finds its reasons stored already; anything else is a real failure
+        DuplicateKeys.refused(() -> errors.insertMany(documents, new InsertManyOptions().ordered(false)));
     }
 
     @Override

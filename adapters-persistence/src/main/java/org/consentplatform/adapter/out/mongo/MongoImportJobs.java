@@ -2,6 +2,8 @@ package org.consentplatform.adapter.out.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -59,8 +61,13 @@ public final class MongoImportJobs implements ImportJobs {
     }
 
     @Override
-    public void save(ImportJob job) {
-        jobs.updateOne(Filters.eq("_id", job.id()), new Document("$set", progress(job)));
+    public ImportJob save(ImportJob job) {
+        Document stored = jobs.findOneAndUpdate(Filters.eq("_id", job.id()), new Document("$set", progress(job)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (stored == null) {
+            throw new IllegalStateException("import job " + job.id() + " is not stored");
+        }
+        return job(stored);
     }
 
     /** What a run changes: state, counts, where to resume, and when it started, ended or failed. */

@@ -9,13 +9,18 @@ import org.consentplatform.application.port.out.Leases;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One document per lease. Taking it is a single conditional upsert: it matches when the lease
  * is free (expired) or already ours; otherwise the upsert collides on {@code _id} and fails.
  */
 public final class MongoLeases implements Leases {
+
+    private static final Pattern REGEX_CHARACTERS = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}]");
 
     private final MongoCollection<Document> leases;
     private final Clock clock;
@@ -37,5 +42,13 @@ public final class MongoLeases implements Leases {
     @Override
     public void release(String lease, String holder) {
         leases.deleteOne(new Document("_id", lease).append("holder", holder));
+    }
+
+    /** A prefix of {@code _id}, its regex characters escaped one by one: a range of the primary index. */
+    @Override
+    public List<String> holders(String prefix) {
+        String literal = REGEX_CHARACTERS.matcher(prefix).replaceAll("\\\\$0");
+        return leases.find(Filters.and(Filters.regex("_id", "^" + literal), Filters.gt("expiresAt", Date.from(clock.instant()))))
+                .map(lease -> lease.getString("holder")).into(new ArrayList<>());
     }
 }

@@ -11,8 +11,11 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.consentplatform.application.port.out.StorageProbe;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,57 +74,111 @@ public final class MongoStore {
         };
     }
 
+    /**
+     * Every index the store declares, created at start-up. The index coverage check of the
+     * acceptance suite reads this list too: every query shape the suite issues must be served
+     * by one of them by MongoDB's rules, since the embedded server ignores secondary indexes.
+     */
+    public static List<Index> indexes() {
+        return List.of(
+                // commit point of every change: a second writer of the same sequence number fails with 11000
+                Index.unique(CHANGES, "record_seq", 2, Indexes.ascending("tenant", "recordKey", "seq")),
+                Index.of(CHANGES, "contact_point_history", 2, Indexes.ascending("tenant", "contactPoint", "recordedAt", "_id")),
+                Index.of(CHANGES, "tenant_history", 0, Indexes.ascending("tenant", "recordedAt", "_id")),
+                // only the few changes whose projection is pending are indexed: the sweeper's query stays cheap
+                Index.partial(CHANGES, "unprojected", Indexes.ascending("recordedAt"), Filters.eq("projected", false)),
+                // the outbox: only unpublished changes are indexed, so the relay's query stays cheap on MongoDB
+                Index.partial(CHANGES, "unpublished", Indexes.ascending("recordedAt", "seq"), Filters.eq("published", false)),
+                // a share of the outbox (several relays at once): its buckets, then the same order
+                Index.partial(CHANGES, "unpublished_by_bucket", Indexes.ascending(MongoChangeOutbox.BUCKET, "recordedAt", "seq"),
+                        Filters.eq("published", false)),
+                // the report counters' queue, like the outbox: only changes not counted yet are indexed
+                Index.partial(CHANGES, "uncounted", Indexes.ascending("counted", "_id"), Filters.eq("counted", false)),
+                // (_id, seq) is unique because _id is; it lets the embedded server serve the projection's
+                // compare-and-set from an index (MongoDB uses _id for it anyway)
+                Index.unique(RECORDS, "record_seq", 0, Indexes.ascending("_id", "seq")),
+                Index.of(RECORDS, "contact_point", 2, Indexes.ascending("tenant", "contactPoint")),
+                // erased contact points' subjects, for the retention of readmissions never confirmed (ADR 39)
+                Index.partial(RECORDS, "suppressed_subjects", Indexes.ascending("createdAt"),
+                        Filters.exists(ContactPointKeys.SUPPRESSED)),
+                Index.of(RECORDS, "expiry_candidates", 3,
+                        Indexes.ascending("tenant", "key.profileId", "key.purposeId", "current.state", "current.capturedAt")),
+                Index.of(REPORT_COUNTERS, "tenant_profile", 2, Indexes.ascending("tenant", "profileId")),
+                Index.of(REPORT_DAYS, "tenant_day", 1, Indexes.ascending("tenant", "day")),
+                Index.unique(CHECKPOINTS, "tenant_number", 1, Indexes.ascending("tenant", "number")),
+                Index.unique(CHECKPOINT_HEADS, "checkpoint_chunk", 1, Indexes.ascending("checkpoint", "chunk")),
+                Index.of(IMPORT_JOBS, "unfinished", 1, Indexes.ascending("state", "createdAt")),
+                Index.of(IMPORT_JOBS, "tenant_latest", 1, Indexes.ascending("tenant", "createdAt")),
+                // a job's error report, in line order (and in _id order within a line)
+                Index.of(IMPORT_ERRORS, "job_errors", 1, Indexes.ascending("jobId", "line", "_id")),
+                Index.expiring(RATE_LIMITS, "expired", "expiresAt"),
+                Index.of(CONFIRMATIONS, "lookup", 1, Indexes.ascending("lookup", "requestedAt")),
+                // what an erasure deletes, found by the pseudonyms each collection files
+                Index.of(CONFIRMATIONS, "tenant_pseudonym_requested", 2, Indexes.ascending("tenant", "key.pseudonym", "requestedAt")),
+                Index.of(CONTACTS, "tenant_pseudonym", 2, Indexes.ascending("tenant", "contactPoints.pseudonym")),
+                Index.of(IDEMPOTENCY, "tenant_subjects", 2, Indexes.ascending("tenant", "subjects")),
+                Index.of(IDEMPOTENCY, "claimed", 0, Indexes.ascending("claimedAt")),
+                Index.of(IMPORT_ERRORS, "tenant_named", 2, Indexes.ascending("tenant", "named")),
+                // what retention deletes by date (ADR 40)
+                Index.of(IMPORT_ERRORS, "reported", 0, Indexes.ascending("reportedAt")),
+                Index.of(IMPORT_FILES + ".files", "uploaded", 0, Indexes.ascending("uploadDate")),
+                Index.of(CONFIRMATIONS, "confirmed", 0, Indexes.ascending("confirmedAt")),
+                Index.of(CONFIRMATIONS, "expires", 0, Indexes.ascending("expiresAt")),
+                Index.of(ERASURES, "unfinished", 1, Indexes.ascending("done", "requestedAt")),
+                Index.of(ERASURES, "unannounced", 1, Indexes.ascending("announced", "requestedAt")),
+                Index.of(ERASURES, "tenant_requests", 1, Indexes.ascending("tenant", "requestedAt", "_id")),
+                Index.of(PROFILES, "tenant_profiles", 2, Indexes.ascending("tenant", "profileId")),
+                Index.expiring(SESSIONS, "expired", "expiresAt"));
+    }
+
+    /**
+     * Indexes an earlier version declared and this one replaced by one serving more of its
+     * queries (the same keys and more): dropped at start-up where they are still there.
+     */
+    static final Map<String, List<String>> RETIRED_INDEXES = Map.of(
+            IMPORT_ERRORS, List.of("job_lines"),
+            CONFIRMATIONS, List.of("tenant_pseudonym"),
+            ERASURES, List.of("tenant_latest"));
+
+    /**
+     * An index of one collection: its keys and options (name, uniqueness, partial filter, expiry),
+     * and how many of its leading keys the embedded server hashes to serve it (the equalities the
+     * store's queries bind; 0 where it scans instead: a date range, a tenant's whole history).
+     * MongoDB needs no such hint; the embedded server has no secondary indexes of its own.
+     */
+    public record Index(String collection, Bson keys, IndexOptions options, int hashedKeys) {
+
+        static Index of(String collection, String name, int hashedKeys, Bson keys) {
+            return new Index(collection, keys, new IndexOptions().name(name), hashedKeys);
+        }
+
+        static Index unique(String collection, String name, int hashedKeys, Bson keys) {
+            return new Index(collection, keys, new IndexOptions().name(name).unique(true), hashedKeys);
+        }
+
+        /** Indexes only the documents the filter matches: a query uses it only when its own filter implies that one. */
+        static Index partial(String collection, String name, Bson keys, Bson only) {
+            return new Index(collection, keys, new IndexOptions().name(name).partialFilterExpression(only), 0);
+        }
+
+        /** MongoDB deletes a document once the date in its field has passed. */
+        static Index expiring(String collection, String name, String field) {
+            return new Index(collection, Indexes.ascending(field), new IndexOptions().name(name).expireAfter(0L, TimeUnit.SECONDS), 0);
+        }
+    }
+
     private void createIndexes() {
-        var unique = new IndexOptions().unique(true);
-        // commit point of every change: a second writer of the same sequence number fails with 11000
-        collection(CHANGES).createIndex(Indexes.ascending("tenant", "recordKey", "seq"), unique.name("record_seq"));
-        collection(CHANGES).createIndex(Indexes.ascending("tenant", "contactPoint", "recordedAt", "_id"),
-                new IndexOptions().name("contact_point_history"));
-        collection(CHANGES).createIndex(Indexes.ascending("tenant", "recordedAt", "_id"), new IndexOptions().name("tenant_history"));
-        // only the few changes whose projection is pending are indexed: the sweeper's query stays cheap
-        collection(CHANGES).createIndex(Indexes.ascending("recordedAt"), new IndexOptions().name("unprojected")
-                .partialFilterExpression(Filters.eq("projected", false)));
-        // the outbox: only unpublished changes are indexed, so the relay's query stays cheap on MongoDB
-        collection(CHANGES).createIndex(Indexes.ascending("recordedAt", "seq"), new IndexOptions().name("unpublished")
-                .partialFilterExpression(Filters.eq("published", false)));
-        // (_id, seq) is unique because _id is; it lets the embedded server serve the projection's
-        // compare-and-set from an index (MongoDB uses _id for it anyway)
-        collection(RECORDS).createIndex(Indexes.ascending("_id", "seq"), new IndexOptions().unique(true).name("record_seq"));
-        collection(RECORDS).createIndex(Indexes.ascending("tenant", "contactPoint"), new IndexOptions().name("contact_point"));
-        // erased contact points' subjects, for the retention of readmissions never confirmed (ADR 39)
-        collection(RECORDS).createIndex(Indexes.ascending("createdAt"), new IndexOptions().name("suppressed_subjects")
-                .partialFilterExpression(Filters.exists(ContactPointKeys.SUPPRESSED)));
-        collection(RECORDS).createIndex(Indexes.ascending("tenant", "key.profileId", "key.purposeId", "current.state", "current.capturedAt"),
-                new IndexOptions().name("expiry_candidates"));
-        // the report counters' queue, like the outbox: only changes not counted yet are indexed
-        collection(CHANGES).createIndex(Indexes.ascending("counted", "_id"), new IndexOptions().name("uncounted")
-                .partialFilterExpression(Filters.eq("counted", false)));
-        collection(REPORT_COUNTERS).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profile"));
-        collection(REPORT_DAYS).createIndex(Indexes.ascending("tenant", "day"), new IndexOptions().name("tenant_day"));
-        collection(CHECKPOINTS).createIndex(Indexes.ascending("tenant", "number"), unique.name("tenant_number"));
-        collection(CHECKPOINT_HEADS).createIndex(Indexes.ascending("checkpoint", "chunk"), unique.name("checkpoint_chunk"));
-        collection(IMPORT_JOBS).createIndex(Indexes.ascending("state", "createdAt"), new IndexOptions().name("unfinished"));
-        collection(IMPORT_JOBS).createIndex(Indexes.ascending("tenant", "createdAt"), new IndexOptions().name("tenant_latest"));
-        collection(IMPORT_ERRORS).createIndex(Indexes.ascending("jobId", "line"), new IndexOptions().name("job_lines"));
-        collection(RATE_LIMITS).createIndex(Indexes.ascending("expiresAt"),
-                new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
-        collection(CONFIRMATIONS).createIndex(Indexes.ascending("lookup", "requestedAt"), new IndexOptions().name("lookup"));
-        collection(CONFIRMATIONS).createIndex(Indexes.ascending("tenant", "key.pseudonym"), new IndexOptions().name("tenant_pseudonym"));
-        // what an erasure deletes, found by the pseudonyms each collection files
-        collection(CONTACTS).createIndex(Indexes.ascending("tenant", "contactPoints.pseudonym"), new IndexOptions().name("tenant_pseudonym"));
-        collection(IDEMPOTENCY).createIndex(Indexes.ascending("tenant", "subjects"), new IndexOptions().name("tenant_subjects"));
-        collection(IDEMPOTENCY).createIndex(Indexes.ascending("claimedAt"), new IndexOptions().name("claimed"));
-        collection(IMPORT_ERRORS).createIndex(Indexes.ascending("tenant", "named"), new IndexOptions().name("tenant_named"));
-        // what retention deletes by date (ADR 40)
-        collection(IMPORT_ERRORS).createIndex(Indexes.ascending("reportedAt"), new IndexOptions().name("reported"));
-        collection(IMPORT_FILES + ".files").createIndex(Indexes.ascending("uploadDate"), new IndexOptions().name("uploaded"));
-        collection(CONFIRMATIONS).createIndex(Indexes.ascending("confirmedAt"), new IndexOptions().name("confirmed"));
-        collection(CONFIRMATIONS).createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("expires"));
-        collection(ERASURES).createIndex(Indexes.ascending("done", "requestedAt"), new IndexOptions().name("unfinished"));
-        collection(ERASURES).createIndex(Indexes.ascending("announced", "requestedAt"), new IndexOptions().name("unannounced"));
-        collection(ERASURES).createIndex(Indexes.ascending("tenant", "requestedAt"), new IndexOptions().name("tenant_latest"));
-        collection(PROFILES).createIndex(Indexes.ascending("tenant", "profileId"), new IndexOptions().name("tenant_profiles"));
-        collection(SESSIONS).createIndex(Indexes.ascending("expiresAt"), new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
+        for (Index index : indexes()) {
+            collection(index.collection()).createIndex(index.keys(), index.options());
+        }
+        RETIRED_INDEXES.forEach((name, retired) -> {
+            MongoCollection<Document> collection = collection(name);
+            for (Document index : collection.listIndexes()) {
+                if (retired.contains(index.getString("name"))) {
+                    collection.dropIndex(index.getString("name"));
+                }
+            }
+        });
     }
 
     /**

@@ -63,6 +63,8 @@ public final class PseudonymMigration {
     private final Clock clock;
 
     private final MongoStore store;
+    /** The {@code migrations} document that says nothing is left to migrate: written once every step found nothing more. */
+    static final String DONE = "pseudonyms-done";
 
     public PseudonymMigration(MongoStore store, ContactPointKeys keys, Clock clock) {
         this.store = store;
@@ -98,6 +100,19 @@ public final class PseudonymMigration {
      * @throws BrokenChains when a chain does not verify; the other records are migrated
      */
     public List<ChainMigration> run(Runnable takeCheckpoints) {
+        // each step below looks for old documents by a scan: once all is done, a start-up does none of them
+        if (migrations.find(Filters.eq("_id", DONE)).first() != null) {
+            return List.of();
+        }
+        List<ChainMigration> attested = migrateAll(takeCheckpoints);
+        if (migrations.find(Filters.and(Filters.eq("name", ChainMigration.PSEUDONYMS), Filters.ne("headsRetired", true))).first() == null) {
+            migrations.replaceOne(Filters.eq("_id", DONE), new Document("_id", DONE).append("at", Date.from(clock.instant())),
+                    new ReplaceOptions().upsert(true));
+        }
+        return attested;
+    }
+
+    private List<ChainMigration> migrateAll(Runnable takeCheckpoints) {
         moveSubjectKeys(); // first: every ciphertext written so far opens with these keys, not with new ones
         moveMinorFlags();
         refileContacts();

@@ -123,6 +123,11 @@ class ExpiryContractTest extends MongoWireServer {
         @Override
         public void release(String lease, String holder) {
         }
+
+        @Override
+        public java.util.List<String> holders(String prefix) {
+            return java.util.List.of();
+        }
     };
 
     private static int result(Future<Integer> future) {

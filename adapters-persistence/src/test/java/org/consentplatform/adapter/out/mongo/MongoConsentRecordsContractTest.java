@@ -1,5 +1,6 @@
 package org.consentplatform.adapter.out.mongo;
 
+import org.consentplatform.application.port.out.ConsentRecords;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.consentplatform.domain.consent.Actor;
@@ -152,7 +153,7 @@ class MongoConsentRecordsContractTest extends MongoWireServer {
         // another writer takes Ann's seq 1 first
         assertThat(records.append(change(records, ACME, ConsentState.OPTED_OUT, "2026-10-01T00:00:00Z"))).isTrue();
 
-        var appended = records.appendAll(planned);
+        var appended = records.appendAll(planned, ConsentRecords.Repair.SWEEP);
 
         assertThat(appended).containsExactlyInAnyOrder("import-bob@example.com2026-11-01T00:00:00Z",
                 "import-bob@example.com2026-11-02T00:00:00Z");

@@ -23,6 +23,7 @@ import org.consentplatform.domain.doubleoptin.ConfirmationRequest;
 import org.consentplatform.domain.doubleoptin.ConfirmationToken;
 import org.consentplatform.domain.privacy.Erasure;
 import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.load.ImportRules;
 import org.consentplatform.domain.shared.Violation;
 import org.consentplatform.domain.tenant.TenantId;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -171,8 +173,8 @@ class MongoErasuresContractTest extends MongoWireServer {
         quota.take(ACME, "Ann@Example.com");
         quota.take(ACME, "bob@example.com");
         var errors = new MongoImportErrors(store, keys, Clock.systemUTC());
-        errors.add(ACME, "job-1", 2, List.of(new Violation("purposeId", "unknown")), List.of(ANN));
-        errors.add(ACME, "job-1", 3, List.of(new Violation("purposeId", "unknown")), List.of(BOB));
+        errors.addAll(ACME, "job-1", List.of(new ImportRules.Rejected(2, List.of(new Violation("purposeId", "unknown")), Set.of(ANN)),
+                new ImportRules.Rejected(3, List.of(new Violation("purposeId", "unknown")), Set.of(BOB))));
 
         Erasures.Traces traces = erasures().eraseTraces(ACME, List.of(ANN), List.of(new TechnicalId("c-bob")));
 

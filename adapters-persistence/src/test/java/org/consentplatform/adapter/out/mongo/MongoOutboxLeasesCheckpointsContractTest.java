@@ -1,5 +1,6 @@
 package org.consentplatform.adapter.out.mongo;
 
+import org.consentplatform.application.port.out.ChangeOutbox.Partition;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -40,16 +41,59 @@ class MongoOutboxLeasesCheckpointsContractTest extends MongoWireServer {
                     NOW.plusSeconds(i)));
         }
 
-        assertThat(outbox.unpublished(3)).extracting(ConsentChange::id)
+        assertThat(outbox.unpublished(Partition.WHOLE, 3)).extracting(ConsentChange::id)
                 .containsExactly(written.get(0).id(), written.get(1).id(), written.get(2).id());
         assertThat(outbox.backlog()).isEqualTo(new org.consentplatform.application.port.out.ChangeOutbox.Backlog(5, NOW));
 
         outbox.markPublished(List.of(written.get(0).id(), written.get(1).id()), NOW.plusSeconds(60));
 
-        assertThat(outbox.unpublished(10)).extracting(ConsentChange::id)
+        assertThat(outbox.unpublished(Partition.WHOLE, 10)).extracting(ConsentChange::id)
                 .containsExactly(written.get(2).id(), written.get(3).id(), written.get(4).id());
-        assertThat(outbox.unpublished(10).getFirst()).isEqualTo(written.get(2));
+        assertThat(outbox.unpublished(Partition.WHOLE, 10).getFirst()).isEqualTo(written.get(2));
         assertThat(outbox.backlog().changes()).isEqualTo(3);
+    }
+
+    @Test
+    void theSharesOfTheOutboxSplitItByContactPointAndTogetherHoldIt() {
+        var records = new MongoConsentRecords(store, keys, Clock.systemUTC());
+        var outbox = new MongoChangeOutbox(store, keys);
+        List<ConsentChange> written = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            written.add(write(records, key("p" + (i % 20) + "@example.com"), i % 2 == 0 ? ConsentState.OPTED_IN : ConsentState.OPTED_OUT,
+                    NOW.plusSeconds(i)));
+        }
+
+        var shares = new ArrayList<List<ConsentChange>>();
+        for (int index = 0; index < 3; index++) {
+            shares.add(outbox.unpublished(new Partition(index, 3), 100));
+        }
+
+        assertThat(shares.stream().flatMap(List::stream).map(ConsentChange::id))
+                .as("each change in one share").containsExactlyInAnyOrderElementsOf(written.stream().map(ConsentChange::id).toList());
+        for (List<ConsentChange> share : shares) {
+            assertThat(share).as("oldest first").isSortedAccordingTo(java.util.Comparator.comparing(ConsentChange::recordedAt));
+            for (List<ConsentChange> other : shares) {
+                if (other != share) {
+                    assertThat(share).as("a contact point is in one share").noneMatch(change -> other.stream()
+                            .anyMatch(o -> o.key().contactPoint().equals(change.key().contactPoint())));
+                }
+            }
+        }
+        assertThat(shares).as("a hash spreads twenty contact points over three shares").allSatisfy(share -> assertThat(share).isNotEmpty());
+    }
+
+    @Test
+    void theHoldersOfLeasesByPrefixAreThoseNotExpired() {
+        var clock = new MutableClock(NOW);
+        var leases = new MongoLeases(store, clock);
+        leases.acquire("relay.member:a", "a", Duration.ofSeconds(10));
+        leases.acquire("relay.member:b", "b", Duration.ofSeconds(30));
+        leases.acquire("relay-member:c", "c", Duration.ofSeconds(30)); // the prefix's dot is not a wildcard
+        leases.acquire("relay", "d", Duration.ofSeconds(30));
+
+        assertThat(leases.holders("relay.member:")).containsExactlyInAnyOrder("a", "b");
+        clock.now = NOW.plusSeconds(11);
+        assertThat(leases.holders("relay.member:")).containsExactly("b");
     }
 
     @Test

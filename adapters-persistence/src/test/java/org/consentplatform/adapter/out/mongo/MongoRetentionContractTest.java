@@ -19,6 +19,7 @@ import org.consentplatform.domain.doubleoptin.ConfirmationToken;
 import org.consentplatform.domain.load.ImportSpec;
 import org.consentplatform.domain.privacy.Erasure;
 import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.load.ImportRules;
 import org.consentplatform.domain.shared.Violation;
 import org.consentplatform.domain.tenant.TenantId;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +55,9 @@ class MongoRetentionContractTest extends MongoWireServer {
                 Updates.set("uploadDate", Date.from(NOW.minus(Duration.ofDays(31)))));
         files.store(ACME, "new-job", "new.csv", new ByteArrayInputStream("a\n".getBytes(StandardCharsets.UTF_8)));
         new MongoImportErrors(store, keys, Clock.fixed(NOW.minus(Duration.ofDays(31)), ZoneOffset.UTC))
-                .add(ACME, "old-job", 2, List.of(new Violation("address", "is required")), List.of());
+                .addAll(ACME, "old-job", List.of(new ImportRules.Rejected(2, List.of(new Violation("address", "is required")), Set.of())));
         new MongoImportErrors(store, keys, Clock.fixed(NOW, ZoneOffset.UTC))
-                .add(ACME, "new-job", 2, List.of(new Violation("address", "is required")), List.of());
+                .addAll(ACME, "new-job", List.of(new ImportRules.Rejected(2, List.of(new Violation("address", "is required")), Set.of())));
 
         var retention = new MongoRetention(store);
 

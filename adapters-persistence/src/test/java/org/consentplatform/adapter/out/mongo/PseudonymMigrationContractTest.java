@@ -129,6 +129,7 @@ class PseudonymMigrationContractTest extends MongoWireServer {
         store.collection(MongoStore.CHANGES).replaceOne(Filters.eq("_id", "ann-1"), firstEntry);
         store.collection(MongoStore.RECORDS).insertOne(annProjection);
         store.collection(MongoStore.MIGRATIONS).updateMany(Filters.eq("tenant", "acme"), Updates.set("completedAt", null));
+        store.collection(MongoStore.MIGRATIONS).deleteOne(Filters.eq("_id", PseudonymMigration.DONE)); // written only at the end
 
         List<ChainMigration> attested = migration.run(this::takeCheckpoints);
 
@@ -139,6 +140,18 @@ class PseudonymMigrationContractTest extends MongoWireServer {
             assertThat(attestation.entries()).isEqualTo(5);
             assertThat(attestation.headsBefore()).as("kept from when the run started").isEqualTo(checkpointNumber(1).headsDigest());
         });
+    }
+
+    @Test
+    void aStoreMigratedToTheEndIsNotSearchedForOldDocumentsAgain() {
+        migration.run(this::takeCheckpoints);
+        assertThat(store.collection(MongoStore.MIGRATIONS).find(Filters.eq("_id", PseudonymMigration.DONE)).first()).isNotNull();
+        // what only a version before pseudonyms wrote: a later start no longer scans for it
+        store.collection(MongoStore.MINORS).insertOne(new Document("_id", "acme|EMAIL|late@example.com").append("tenant", "acme")
+                .append("channel", "EMAIL").append("address", "late@example.com"));
+
+        assertThat(migration.run(this::takeCheckpoints)).isEmpty();
+        assertThat(store.collection(MongoStore.MINORS).countDocuments()).isEqualTo(1);
     }
 
     @Test

@@ -12,8 +12,25 @@ import java.util.List;
  */
 public interface ChangeOutbox {
 
-    /** Unpublished changes, oldest recorded first, a record's changes in seq order. */
-    List<ConsentChange> unpublished(int limit);
+    /** Unpublished changes of a share of the log, oldest recorded first, a record's changes in seq order. */
+    List<ConsentChange> unpublished(Partition partition, int limit);
+
+    /**
+     * A share of the change log, by a hash of the contact point: every change of a contact point
+     * is in one share, so relays publishing different shares at once keep each key in order.
+     */
+    record Partition(int index, int count) {
+
+        /** The most shares the log may be split into. */
+        public static final int MAX = 64;
+        public static final Partition WHOLE = new Partition(0, 1);
+
+        public Partition {
+            if (count < 1 || count > MAX || index < 0 || index >= count) {
+                throw new IllegalArgumentException("share " + index + " of " + count + " (1 to " + MAX + " shares)");
+            }
+        }
+    }
 
     void markPublished(Collection<String> changeIds, Instant publishedAt);
 

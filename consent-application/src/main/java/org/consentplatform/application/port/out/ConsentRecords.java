@@ -111,11 +111,26 @@ public interface ConsentRecords {
     Map<RecordKey, ConsentRecord> loadAll(TenantId tenant, Collection<RecordKey> keys);
 
     /**
-     * Appends many changes in a few round trips (loads). Each record's changes must follow on from
-     * the record as {@link #loadAll} gave it, in seq order. A record whose next seq was taken
-     * meanwhile gets none of its changes appended: the caller records those one by one.
+     * Appends many changes in a few round trips (loads, erasures). Each record's changes must
+     * follow on from the record as {@link #loadAll} gave it, in seq order. A record whose next seq
+     * was taken meanwhile gets none of its changes appended: the caller records those one by one.
      *
+     * @param repair who brings a projection up to date when a crash cut it off after the append
      * @return the ids of the changes appended
      */
-    Set<String> appendAll(List<ConsentChange> changes);
+    Set<String> appendAll(List<ConsentChange> changes, Repair repair);
+
+    /** Who repairs a record's projection a crash left behind its log. */
+    enum Repair {
+        /** The periodic sweep ({@link #repairProjections}): each change is marked until its projection is written. */
+        SWEEP,
+        /**
+         * The caller, which keeps its own place (a load's stored position) and hands the changes it
+         * finds in the log when it resumes to {@link #project}: no marks, one write less per change.
+         */
+        CALLER
+    }
+
+    /** Brings the records' projections up to these changes of their logs; harmless where they are there or further already. */
+    void project(Collection<ConsentChange> changes);
 }

@@ -1,11 +1,9 @@
 package org.consentplatform.application.port.out;
 
-import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.load.ImportRules;
 import org.consentplatform.domain.load.RowError;
-import org.consentplatform.domain.shared.Violation;
 import org.consentplatform.domain.tenant.TenantId;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,11 +11,11 @@ import java.util.function.Consumer;
 public interface ImportErrors {
 
     /**
-     * Records why a row was rejected; recording the same row again (a resumed batch) changes nothing.
-     *
-     * @param named the contact points the row named: its lines are erased with them (§13)
+     * Records why rows were rejected, in one write; recording the same rows again (a resumed
+     * batch) changes nothing. The contact points each row named are kept by pseudonym: its lines
+     * are erased with them (§13).
      */
-    void add(TenantId tenant, String jobId, long line, List<Violation> violations, Collection<ContactPoint> named);
+    void addAll(TenantId tenant, String jobId, List<ImportRules.Rejected> rows);
 
     /** Every error of the job in line order, streamed. */
     void forEach(String jobId, Consumer<RowError> consumer);

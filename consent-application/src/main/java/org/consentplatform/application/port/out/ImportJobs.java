@@ -13,8 +13,12 @@ public interface ImportJobs {
 
     Optional<ImportJob> find(TenantId tenant, String id);
 
-    /** Stores the job's state, counts and position; a cancellation asked for meanwhile is kept. */
-    void save(ImportJob job);
+    /**
+     * Stores the job's state, counts and position; a cancellation asked for meanwhile is kept.
+     *
+     * @return the job as stored now, with that cancellation (one round trip for both)
+     */
+    ImportJob save(ImportJob job);
 
     /** Marks the job to be cancelled at its next batch. @return false when there is no such job */
     boolean requestCancel(TenantId tenant, String id);

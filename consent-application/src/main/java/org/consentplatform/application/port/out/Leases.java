@@ -1,6 +1,7 @@
 package org.consentplatform.application.port.out;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Time-limited leases shared by every instance of the service, so that one of them at a time
@@ -12,4 +13,7 @@ public interface Leases {
     boolean acquire(String lease, String holder, Duration ttl);
 
     void release(String lease, String holder);
+
+    /** Who holds the leases, not expired, whose names start with the prefix. */
+    List<String> holders(String prefix);
 }
