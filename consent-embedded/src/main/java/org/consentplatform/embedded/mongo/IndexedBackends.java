@@ -34,9 +34,13 @@ public final class IndexedBackends {
         };
     }
 
-    /** Files at the path, MVStore's format; indexes are built again from the documents when it opens. */
+    /**
+     * Files at the path, MVStore's format; indexes are built again from the documents when it
+     * opens. MVStore's own background commits are off: what is on disk is what was committed on
+     * purpose ({@link FileStoreCommits}), whole.
+     */
     public static H2Backend file(String path) {
-        return new IndexedH2Backend(MVStore.open(path));
+        return new IndexedH2Backend(new MVStore.Builder().fileName(path).autoCommitDisabled().autoCommitBufferSize(0).open());
     }
 
     private static final class IndexedMemoryDatabase extends MemoryDatabase {
