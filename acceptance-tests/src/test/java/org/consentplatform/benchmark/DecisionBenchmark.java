@@ -89,7 +89,18 @@ public final class DecisionBenchmark {
                         "--consent.keys.master-keyset-file=" + dataDir.resolve("master-keyset.json"))) {
             String base = "http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort();
             var benchmark = new DecisionBenchmark(base, token(base));
+            StoreWork.INSTANCE.countOnly(StoreWork.REQUEST_THREADS);
+            long[] beforeSeeding = StoreWork.INSTANCE.snapshot();
+            long seedingStart = System.nanoTime();
             List<String> addresses = benchmark.seed(records);
+            double seedingSeconds = (System.nanoTime() - seedingStart) / 1e9;
+            long[] seeding = minus(StoreWork.INSTANCE.snapshot(), beforeSeeding);
+            long captured = records + (records + 1) / 2;
+            String captures = String.format("%nBatch captures (seeding, `POST /consents/batch` of 750 items, one client, %s storage): "
+                            + "%,d changes in %.1f s, **%,.0f changes/s**; per change %.2f round trips, %.2f documents read, %.2f written.%n",
+                    storage, captured, seedingSeconds, captured / seedingSeconds, seeding[0] / (double) captured,
+                    seeding[1] / (double) captured, seeding[2] / (double) captured);
+            System.out.print(captures);
 
             benchmark.load("warm-up noop", 15, clients, i -> benchmark.noop());
             benchmark.load("warm-up decision", 15, clients, i -> benchmark.decision(addresses.get(i % addresses.size())));
@@ -118,7 +129,7 @@ public final class DecisionBenchmark {
             double raw = rawRates.stream().sorted().toList().get(2);
             Work work = benchmark.storeWork(addresses, projection.countDocuments(Filters.exists("key")));
 
-            String report = report(records, seconds, clients, rounds, storage, noop, decide, streamed, raw) + work.table();
+            String report = report(records, seconds, clients, rounds, storage, noop, decide, streamed, raw) + work.table() + captures;
             System.out.println(report);
             Path out = Path.of("target", "benchmark.md");
             Files.createDirectories(out.getParent());

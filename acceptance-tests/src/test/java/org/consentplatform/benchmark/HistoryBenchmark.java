@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.consentplatform.adapter.out.mongo.ContactPointKeys;
+import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.application.port.in.CaptureConsent;
 import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.bootstrap.ConsentApplication;
@@ -37,8 +39,10 @@ import java.util.function.IntSupplier;
  * History and as-of queries for one contact point among many changes (1M by default), over
  * HTTP with an auditor token, beside a raw driver read of the same entries on the same server.
  * Run: {@code ./mvnw -pl acceptance-tests -am verify -Pbenchmark-history -DskipTests}. Options:
- * {@code changes} (1000000), {@code queries} (100). Seeding goes through the application's own
- * capture port, five changes per contact point. It prints figures; it asserts nothing about time.
+ * {@code changes} (1000000), {@code queries} (100), {@code storage} (memory|file). Seeding goes
+ * through the application's own capture port, five changes per contact point. Beside each
+ * figure, the store's work per query ({@link StoreWork}). It prints figures; it asserts nothing
+ * about time.
  */
 public final class HistoryBenchmark {
 
@@ -53,9 +57,12 @@ public final class HistoryBenchmark {
     public static void main(String[] args) throws Exception {
         int changes = Integer.getInteger("changes", 1_000_000);
         int queries = Integer.getInteger("queries", 100);
+        String storage = System.getProperty("storage", "memory");
         Path dataDir = Files.createTempDirectory("history-benchmark");
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class)
-                .run("--server.port=0", "--consent.embedded.mongo.storage=memory", "--logging.level.root=WARN",
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ConsentApplication.class, StoreWork.Counting.class)
+                .run("--server.port=0", "--consent.embedded.mongo.storage=" + storage, "--logging.level.root=WARN",
+                        "--consent.embedded.mongo.file=" + dataDir.resolve("consent.mv"),
+                        "--consent.keys.master-keyset-file=" + dataDir.resolve("master-keyset.json"),
                         "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=" + dataDir.resolve("kafka"), "--consent.embedded.mail.port=0",
                         "--consent.outbox.poll-interval=PT1H", "--consent.checkpoints.interval=PT24H",
                         "--consent.projection-repair.interval=PT24H", "--spring.kafka.listener.auto-startup=false")) {
@@ -63,14 +70,17 @@ public final class HistoryBenchmark {
             int contactPoints = changes / CHANGES_PER_CONTACT_POINT;
             long seeding = System.nanoTime();
             seed(service, contactPoints);
-            System.out.printf("seeded %,d changes (%,d contact points) in %.0f s%n", contactPoints * CHANGES_PER_CONTACT_POINT,
-                    contactPoints, (System.nanoTime() - seeding) / 1e9);
+            System.out.printf("seeded %,d changes (%,d contact points) in %.0f s (%s storage)%n", contactPoints * CHANGES_PER_CONTACT_POINT,
+                    contactPoints, (System.nanoTime() - seeding) / 1e9, storage);
 
             String token = DecisionBenchmark.devToken(base, "demo-auditor", "consent:audit");
             MongoCollection<Document> log = service.getBean(MongoClient.class).getDatabase("consent").getCollection("consent_changes");
+            ContactPointKeys keys = service.getBean(ContactPointKeys.class);
             var random = new Random(42);
             IntSupplier anyone = () -> random.nextInt(contactPoints);
-            System.out.printf("%n%-44s %10s %10s %10s%n", "query (" + queries + " each)", "p50 ms", "p99 ms", "max ms");
+            StoreWork.INSTANCE.countOnly(StoreWork.REQUEST_THREADS.or(Thread.currentThread().getName()::equals));
+            System.out.printf("%n%-44s %10s %10s %10s %12s %10s%n", "query (" + queries + " each)", "p50 ms", "p99 ms", "max ms",
+                    "round trips", "read");
             report("history of a contact point (HTTP)", queries, () -> post(base, token, "/history/contact-point?limit=100",
                     "{\"channel\":\"EMAIL\",\"address\":\"person" + anyone.getAsInt() + "@example.com\"}"));
             report("as-of of a record (HTTP)", queries, () -> post(base, token,
@@ -78,7 +88,7 @@ public final class HistoryBenchmark {
                     "{\"profileId\":\"bench\",\"channel\":\"EMAIL\",\"address\":\"person" + anyone.getAsInt()
                             + "@example.com\",\"purposeId\":\"commercial\"}"));
             report("baseline: raw driver read, same entries", queries, () -> log.find(new Document("tenant", "acme")
-                    .append("contactPoint", "EMAIL|person" + anyone.getAsInt() + "@example.com"))
+                    .append("contactPoint", "EMAIL||" + keys.pseudonym(ACME, new ContactPoint(Channel.EMAIL, "person" + anyone.getAsInt() + "@example.com"))))
                     .sort(Sorts.ascending("recordedAt", "_id")).limit(100).into(new ArrayList<>()));
         }
     }
@@ -118,15 +128,17 @@ public final class HistoryBenchmark {
 
     private static void report(String name, int queries, Runnable query) {
         query.run(); // warm-up
+        long[] before = StoreWork.INSTANCE.snapshot();
         long[] millis = new long[queries];
         for (int i = 0; i < queries; i++) {
             long start = System.nanoTime();
             query.run();
             millis[i] = (System.nanoTime() - start) / 1_000_000;
         }
+        long[] work = StoreWork.INSTANCE.snapshot();
         Arrays.sort(millis);
-        System.out.printf("%-44s %10d %10d %10d%n", name, millis[queries / 2], millis[(int) Math.ceil(queries * 0.99) - 1],
-                millis[queries - 1]);
+        System.out.printf("%-44s %10d %10d %10d %12.2f %10.1f%n", name, millis[queries / 2], millis[(int) Math.ceil(queries * 0.99) - 1],
+                millis[queries - 1], (work[0] - before[0]) / (double) queries, (work[1] - before[1]) / (double) queries);
     }
 
     private static void post(String base, String token, String path, String body) {

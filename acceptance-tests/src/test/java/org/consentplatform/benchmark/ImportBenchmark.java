@@ -3,12 +3,12 @@ package org.consentplatform.benchmark;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.InsertManyOptions;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.TestKeys;
 import org.consentplatform.bootstrap.ConsentApplication;
+import org.consentplatform.embedded.mongo.IndexedBackends;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedWriter;
@@ -47,7 +47,9 @@ public final class ImportBenchmark {
         }
         System.out.printf("file: %,d rows, %,d bytes%n", rows, Files.size(file));
 
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        // the embedded default's server (its indexes served), counting what the service asks of it
+        var store = new ServerWork();
+        MongoServer mongo = new MongoServer(store.counting(IndexedBackends.memory()));
         String uri = "mongodb://127.0.0.1:" + mongo.bind().getPort();
         int port;
         try (var socket = new ServerSocket(0)) {
@@ -72,6 +74,7 @@ public final class ImportBenchmark {
             api.post("/api/v1/tenants/acme/profiles", token, Map.of("id", "bench", "name", "Benchmark"));
 
             long start = System.nanoTime();
+            long[] before = store.snapshot();
             HttpApi.Response accepted = api.upload("/api/v1/tenants/acme/imports", token, "job", Map.of("shape", "LEGACY_CONTACTS",
                     "format", "CSV", "profileId", "bench", "capturedAt", "2026-10-01T00:00:00Z"), "file", "contacts.csv", Files.readAllBytes(file));
             double uploadSeconds = (System.nanoTime() - start) / 1e9;
@@ -80,12 +83,15 @@ public final class ImportBenchmark {
                     .until(() -> progress(api, token, job), status -> List.of("COMPLETED", "FAILED").contains(status.get("state").asString()));
             double importSeconds = (System.nanoTime() - start) / 1e9;
             double importRate = rows / importSeconds;
+            long[] load = minus(store.snapshot(), before);
+            long applied = done.get("counts").get("applied").asLong();
 
             // change documents of the load's shape and size, inserted by the raw driver in batches like the load's
             // (reading the million back is beyond what the embedded server answers in one cursor)
             var changes = client.getDatabase("consent").getCollection("consent_changes");
             var baseline = client.getDatabase("consent").getCollection("baseline_changes");
             Document sample = changes.find(new Document("source", "IMPORT")).limit(1).first();
+            before = store.snapshot();
             long baselineStart = System.nanoTime();
             for (int from = 0; from < rows; from += 500) {
                 List<Document> batch = new ArrayList<>(500);
@@ -98,6 +104,7 @@ public final class ImportBenchmark {
                 baseline.insertMany(batch, new InsertManyOptions().ordered(false));
             }
             double baselineRate = rows / ((System.nanoTime() - baselineStart) / 1e9);
+            long[] raw = minus(store.snapshot(), before);
 
             System.out.printf("%nstate %s, counts %s%n", done.get("state").asString(), done.get("counts"));
             System.out.printf("upload: %.1f s%n", uploadSeconds);
@@ -105,6 +112,12 @@ public final class ImportBenchmark {
             System.out.printf("%-34s %,12.0f%n", "load (upload to COMPLETED)", importRate);
             System.out.printf("%-34s %,12.0f%n", "raw insertMany of like changes", baselineRate);
             System.out.printf("%-34s %12.2f%n", "ratio", importRate / baselineRate);
+            double batches = Math.ceil(rows / 500.0);
+            System.out.printf("store work of the load (upload, rows, status reads): %,d round trips (%.2f per 500 rows), %,d documents read, "
+                    + "%,d written (%.2f per applied change, %,d applied)%n", load[0], load[0] / batches, load[1], load[2],
+                    load[2] / (double) Math.max(1, applied), applied);
+            System.out.printf("store work of the raw insertMany: %,d round trips (%.2f per 500 rows), %,d documents written%n",
+                    raw[0], raw[0] / batches, raw[2]);
             System.out.printf("service heap cap %s; peak heap before a GC %d MB; largest heap after a GC %d MB%n",
                     heap, peak(gcLog, 1), peak(gcLog, 2));
         } finally {
@@ -112,6 +125,10 @@ public final class ImportBenchmark {
             service.waitFor();
             mongo.shutdownNow();
         }
+    }
+
+    private static long[] minus(long[] after, long[] before) {
+        return new long[]{after[0] - before[0], after[1] - before[1], after[2] - before[2]};
     }
 
     /** Reads the job and prints its progress. */
