@@ -14,16 +14,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.consentplatform.application.port.in.CaptureConsent;
-import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.application.port.in.RelayChanges;
 import org.consentplatform.bootstrap.ConsentApplication;
-import org.consentplatform.domain.consent.Actor;
-import org.consentplatform.domain.consent.ConsentState;
-import org.consentplatform.domain.contactpoint.Channel;
-import org.consentplatform.domain.contactpoint.RawContactPoint;
-import org.consentplatform.domain.profile.ProfileDefinition;
-import org.consentplatform.domain.shared.TechnicalId;
-import org.consentplatform.domain.tenant.TenantId;
 import org.consentplatform.embedded.InProcessKafkaBroker;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,7 +23,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +46,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class RelayBenchmark {
 
-    private static final TechnicalId BENCH = new TechnicalId("bench");
-    private static final TechnicalId COMMERCIAL = new TechnicalId("commercial");
 
-    private static final TenantId ACME = new TenantId("acme");
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     public static void main(String[] args) throws Exception {
         int changes = Integer.getInteger("changes", 20_000);
@@ -197,17 +186,30 @@ public final class RelayBenchmark {
         }
     }
 
-    private static void seed(ConfigurableApplicationContext service, int changes) {
-        service.getBean(ManageProfiles.class).create(ACME, new TechnicalId("bench"), new ProfileDefinition("Benchmark", null, null, null));
-        CaptureConsent capture = service.getBean(CaptureConsent.class);
-        var caller = new CaptureConsent.Caller(new Actor("benchmark"), null);
+    /** Over HTTP, as a CRM sends them: batches of {@value CaptureConsent#MAX_BATCH} captures, each request one commit on the file store. */
+    private static void seed(ConfigurableApplicationContext service, int changes) throws Exception {
+        String base = "http://localhost:" + ((org.springframework.boot.web.server.context.WebServerApplicationContext) service)
+                .getWebServer().getPort();
+        String token = DecisionBenchmark.devToken(base, "demo-admin", "consent:admin consent:write");
+        send(base, token, "/profiles", Map.of("id", "bench", "name", "Benchmark"));
         for (int from = 0; from < changes; from += CaptureConsent.MAX_BATCH) {
-            var commands = new ArrayList<CaptureConsent.CaptureCommand>();
+            var items = new ArrayList<Map<String, Object>>();
             for (int i = from; i < Math.min(changes, from + CaptureConsent.MAX_BATCH); i++) {
-                commands.add(new CaptureConsent.CaptureCommand(BENCH, new RawContactPoint(Channel.EMAIL, "person" + i + "@example.com"), COMMERCIAL, null,
-                        i % 3 == 0 ? ConsentState.OPTED_OUT : ConsentState.OPTED_IN, Instant.parse("2026-11-01T00:00:00Z"), null, null, null));
+                items.add(Map.of("profileId", "bench", "channel", "EMAIL", "address", "person" + i + "@example.com",
+                        "purposeId", "commercial", "state", i % 3 == 0 ? "OPTED_OUT" : "OPTED_IN", "capturedAt", "2026-11-01T00:00:00Z"));
             }
-            capture.captureAll(ACME, commands, caller);
+            send(base, token, "/consents/batch", Map.of("items", items));
+        }
+    }
+
+    private static void send(String base, String token, String path, Object body) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/tenants/acme" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
         }
     }
 

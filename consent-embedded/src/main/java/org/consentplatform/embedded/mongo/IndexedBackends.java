@@ -58,7 +58,7 @@ public final class IndexedBackends {
         @Override
         protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             withPrefixOfUnique(resolveOrCreateCollection(collectionName), indexName, keys);
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return primaryKeyLookup(indexName, super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
         }
     }
 
@@ -89,8 +89,13 @@ public final class IndexedBackends {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             withPrefixOfUnique(resolveOrCreateCollection(collectionName), indexName, keys);
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return primaryKeyLookup(indexName, super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
         }
+    }
+
+    /** The {@code _id} index, serving a query that binds {@code _id} beside other conditions too. */
+    private static <P> Index<P> primaryKeyLookup(String indexName, Index<P> unique) {
+        return indexName.equals("_id_") ? new PrimaryKeyLookup<>(unique) : unique;
     }
 
     /**

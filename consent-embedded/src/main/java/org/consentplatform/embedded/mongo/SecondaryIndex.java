@@ -76,7 +76,7 @@ final class SecondaryIndex<P> extends Index<P> {
      * {@code Filters.and}) brought to the top; of two on one field the first is kept, which
      * can only widen what the index hands over.
      */
-    private static Document conjunction(Document query) {
+    static Document conjunction(Document query) {
         if (!(query.get("$and") instanceof Collection<?> clauses)) {
             return query;
         }
@@ -128,7 +128,7 @@ final class SecondaryIndex<P> extends Index<P> {
      * answer: arrays (MongoDB also matches a whole array), documents, nulls (which match
      * missing fields too) and patterns are left to a scan.
      */
-    private static List<Object> equalities(Object predicate) {
+    static List<Object> equalities(Object predicate) {
         if (predicate instanceof Document operators && operators.size() == 1) {
             if (operators.containsKey("$eq")) {
                 return equalities(operators.get("$eq"));

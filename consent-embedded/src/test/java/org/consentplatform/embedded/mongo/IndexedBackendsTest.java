@@ -145,7 +145,8 @@ class IndexedBackendsTest {
                         .append("recordedAt", new Date(at)).append("published", flag).append("projected", !flag).append("counted", false),
                         new com.mongodb.client.model.ReplaceOptions().upsert(true));
                 case 2 -> changes.updateMany(Filters.eq("contactPoint", contactPoint), Updates.set("published", flag));
-                case 3 -> changes.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("counted", flag), Updates.set("tenant", tenant)));
+                case 3 -> changes.updateOne(Filters.and(Filters.eq("_id", id), Filters.exists("counted")),
+                        Updates.combine(Updates.set("counted", flag), Updates.set("tenant", tenant)));
                 case 4 -> changes.deleteOne(Filters.eq("_id", id));
                 case 5 -> flag
                         ? records.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("tenant", tenant).append("contactPoint", contactPoint)
@@ -175,7 +176,10 @@ class IndexedBackendsTest {
     private static List<Query> queries(Random random) {
         String tenant = tenant(random);
         String contactPoint = contactPoint(random);
+        String id = "c" + random.nextInt(600);
         return List.of(
+                new Query("consent_records", Filters.and(Filters.eq("_id", id), Filters.exists("suppressed", false)), null),
+                new Query("consent_changes", new Document("_id", new Document("$in", List.of(id, "c1", "c2"))).append("tenant", tenant), null),
                 new Query("consent_changes", Filters.eq("published", false), Sorts.ascending("recordedAt", "seq", "_id")),
                 new Query("consent_changes", Filters.eq("projected", false), Sorts.ascending("recordedAt", "_id")),
                 new Query("consent_changes", new Document("counted", false), Sorts.ascending("counted", "_id")),

@@ -64,6 +64,21 @@ class SecondaryIndexTest {
     }
 
     @Test
+    void theIdIndexAlsoServesAnIdBesideOtherConditions() {
+        var lookup = new PrimaryKeyLookup<>(new de.bwaldvogel.mongo.backend.memory.index.MemoryUniqueIndex("_id_",
+                List.of(new IndexKey("_id", true)), false));
+        lookup.add(new Document("_id", "a").append("holder", "x"), 1, null);
+        lookup.add(new Document("_id", "b").append("holder", "y"), 2, null);
+
+        var upsertFilter = new Document("$and", List.of(new Document("_id", "b"), new Document("dataKey", new Document("$exists", false))));
+        assertThat(lookup.canHandle(upsertFilter)).isTrue();
+        assertThat(lookup.getPositions(upsertFilter)).containsExactly(2);
+        assertThat(lookup.getPositions(new Document("_id", new Document("$in", List.of("a", "b", "z"))).append("holder", "x")))
+                .as("the other conditions are the server's to apply").containsExactlyInAnyOrder(1, 2);
+        assertThat(lookup.canHandle(new Document("holder", "x"))).isFalse();
+    }
+
+    @Test
     void indexesTheEmbeddedServerCannotServeAreLeftToScans() {
         assertThat(declared("import_errors", "reported", "reportedAt")).as("a date range").isNull();
         assertThat(declared("consent_changes", "tenant_history", "tenant", "recordedAt", "_id")).as("a tenant's whole history").isNull();
