@@ -97,6 +97,7 @@ public final class RelayBenchmark {
                 System.out.printf("%-8d %,18.0f %,22.0f %8.2f %8.2f trips, %,.0f read, %,.0f written%n", round, relayRate, producerRate,
                         relayRate / producerRate, (work[0] - before[0]) / batches, (work[1] - before[1]) / batches, (work[2] - before[2]) / batches);
             }
+            System.out.printf("%nround trips of all %d drains (warm-up included), by command: %s%n", rounds + 1, StoreWork.INSTANCE.byCommand());
         }
     }
 
@@ -149,7 +150,7 @@ public final class RelayBenchmark {
     }
 
     private static ConfigurableApplicationContext instance(String name, String mongoUri, InProcessKafkaBroker kafka, int batch, Path dataDir) {
-        return new SpringApplicationBuilder(ConsentApplication.class).run("--server.port=0", "--logging.level.root=WARN",
+        return new SpringApplicationBuilder(ConsentApplication.class, StoreWork.Counting.class).run("--server.port=0", "--logging.level.root=WARN",
                 "--consent.embedded.mongo.enabled=false", "--spring.mongodb.uri=" + mongoUri, "--spring.mongodb.database=consent",
                 "--consent.embedded.kafka.enabled=false", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--consent.embedded.mail.port=0", "--consent.keys.master-keyset-file=" + dataDir.resolve("master-keyset.json"),

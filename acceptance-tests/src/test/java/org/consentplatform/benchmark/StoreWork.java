@@ -31,6 +31,7 @@ final class StoreWork implements CommandListener {
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final java.util.concurrent.ConcurrentMap<String, AtomicLong> byCommand = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile Predicate<String> counted = name -> true;
 
     private StoreWork() {
@@ -44,9 +45,10 @@ final class StoreWork implements CommandListener {
         }
     }
 
-    /** Counts only commands sent from the threads whose name passes. */
+    /** Counts only commands sent from the threads whose name passes; the break-down by command starts again. */
     void countOnly(Predicate<String> threads) {
         this.counted = threads;
+        byCommand.clear(); // from here on
     }
 
     @Override
@@ -56,6 +58,10 @@ final class StoreWork implements CommandListener {
         }
         roundTrips.incrementAndGet();
         BsonDocument command = event.getCommand();
+        String name = event.getCommandName();
+        String collection = command.isString(name) ? command.getString(name).getValue() // getMore names it apart
+                : command.getString("collection", new org.bson.BsonString("")).getValue();
+        byCommand.computeIfAbsent(name + " " + collection, key -> new AtomicLong()).incrementAndGet();
         for (String batch : List.of("documents", "updates", "deletes")) {
             if (command.containsKey(batch) && command.get(batch).isArray()) {
                 written.addAndGet(command.getArray(batch).size());
@@ -75,6 +81,13 @@ final class StoreWork implements CommandListener {
                 read.addAndGet(documents == null ? 0 : documents.size());
             }
         }
+    }
+
+    /** The round trips so far by command and collection ({@code find consent_changes}), to say what a count is made of. */
+    java.util.Map<String, Long> byCommand() {
+        var counts = new java.util.TreeMap<String, Long>();
+        byCommand.forEach((command, count) -> counts.put(command, count.get()));
+        return counts;
     }
 
     /** Round trips, documents read, documents written so far. */

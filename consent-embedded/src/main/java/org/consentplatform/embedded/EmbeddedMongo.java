@@ -52,7 +52,7 @@ class EmbeddedMongo {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + path.getParent(), e);
         }
-        return IndexedBackends.file(path.toString());
+        return IndexedBackends.file(path.toString(), embedded.mongo().cacheMb());
     }
 
     @Bean

@@ -23,9 +23,10 @@ record EmbeddedProperties(@Valid @DefaultValue Mongo mongo, @Valid @DefaultValue
      * @param enabled false: use spring.mongodb.uri instead (the fault tests share one store among instances this way)
      * @param storage file keeps data between runs, memory keeps nothing
      * @param file    the H2 store, committed after every acknowledged write
+     * @param cacheMb the file store's page cache: pages outside it are read and deserialised again on every access
      */
     record Mongo(@DefaultValue("true") boolean enabled, @DefaultValue("file") @Pattern(regexp = "file|memory") String storage,
-                 @DefaultValue("./data/consent.mv") String file) {
+                 @DefaultValue("./data/consent.mv") String file, @DefaultValue("256") @Min(1) int cacheMb) {
     }
 
     /**

@@ -147,8 +147,7 @@ public final class OutboxRelay implements RelayChanges {
 
     /** The oldest unpublished changes of the share that are not on their way already. */
     private List<ConsentChange> next(ChangeOutbox.Partition partition, Set<String> inFlight) {
-        return outbox.unpublished(partition, batchSize + inFlight.size()).stream()
-                .filter(change -> !inFlight.contains(change.id())).limit(batchSize).toList();
+        return outbox.unpublished(partition, batchSize, inFlight);
     }
 
     private int mark(List<String> acknowledged, Set<String> inFlight) {

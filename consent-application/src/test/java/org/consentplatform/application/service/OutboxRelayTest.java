@@ -194,9 +194,9 @@ class OutboxRelayTest {
         }
 
         @Override
-        public List<ConsentChange> unpublished(Partition partition, int limit) {
+        public List<ConsentChange> unpublished(Partition partition, int limit, Set<String> sent) {
             return pending.values().stream().filter(change -> Math.floorMod(change.key().contactPoint().hashCode(), partition.count())
-                    == partition.index()).limit(limit).toList();
+                    == partition.index()).filter(change -> !sent.contains(change.id())).limit(limit).toList();
         }
 
         @Override

@@ -35,12 +35,16 @@ public final class IndexedBackends {
     }
 
     /**
-     * Files at the path, MVStore's format; indexes are built again from the documents when it
-     * opens. MVStore's own background commits are off: what is on disk is what was committed on
-     * purpose ({@link FileStoreCommits}), whole.
+     * Files at the path, MVStore's format, with a page cache of {@code cacheMb}; every index,
+     * unique ones too ({@link HeapUniqueIndex}), lives in memory and is built from the documents
+     * when the store opens. MVStore's own background commits are off: what is on disk is what
+     * was committed on purpose ({@link FileStoreCommits}), whole.
      */
-    public static H2Backend file(String path) {
-        return new IndexedH2Backend(new MVStore.Builder().fileName(path).autoCommitDisabled().autoCommitBufferSize(0).open());
+    public static H2Backend file(String path, int cacheMb) {
+        MVStore store = new MVStore.Builder().fileName(path).cacheSize(cacheMb).autoCommitDisabled().autoCommitBufferSize(0).open();
+        // the maps the H2 backend filed unique indexes in (databases.<db>.<collection>._index_<name>) are stale now
+        store.getMapNames().stream().filter(name -> name.contains("._index_")).toList().forEach(store::removeMap);
+        return new IndexedH2Backend(store);
     }
 
     private static final class IndexedMemoryDatabase extends MemoryDatabase {
@@ -89,7 +93,7 @@ public final class IndexedBackends {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             withPrefixOfUnique(resolveOrCreateCollection(collectionName), indexName, keys);
-            return primaryKeyLookup(indexName, super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+            return primaryKeyLookup(indexName, new HeapUniqueIndex<>(indexName, keys, sparse));
         }
     }
 

@@ -9,7 +9,10 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import com.mongodb.MongoWriteException;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.consentplatform.adapter.out.mongo.MongoStore;
@@ -25,6 +28,7 @@ import java.util.Random;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The indexed embedded server answers every query of the store's shapes exactly as a server
@@ -53,7 +57,7 @@ class IndexedBackendsTest {
     @Test
     void theFileBackendAnswersLikeAScanAndAfterItOpensAgain() {
         String file = directory.resolve("store.mv").toString();
-        var indexed = IndexedBackends.file(file);
+        var indexed = IndexedBackends.file(file, 16);
         MongoDatabase plain = database(new MemoryBackend());
         var random = new Random(23);
         MongoDatabase first = database(indexed);
@@ -66,12 +70,39 @@ class IndexedBackendsTest {
         servers.clear();
         clients.clear();
         // the indexes live in memory: opened again, they are built from the stored documents
-        MongoDatabase reopened = database(IndexedBackends.file(file));
+        MongoDatabase reopened = database(IndexedBackends.file(file, 16));
         assertThat(reopened.getCollection("import_errors").listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
                 .as("retired when the store opens").contains("job_errors").doesNotContain("job_lines");
         MongoDatabase plainAgain = database(new MemoryBackend());
         copy(reopened, plainAgain);
         compare(reopened, plainAgain, random, 1_000);
+    }
+
+    @Test
+    void aStoreFiledWithTheBackendsOwnUniqueIndexesKeepsThemUniqueInMemory() {
+        String file = directory.resolve("earlier.mv").toString();
+        var earlier = new H2Backend(file); // files its unique indexes in maps of their own
+        MongoCollection<Document> changes = database(earlier).getCollection("consent_changes");
+        changes.insertOne(new Document("_id", "c1").append("tenant", "t").append("recordKey", "k").append("seq", 1L));
+        earlier.commit();
+        stop();
+        servers.clear();
+        clients.clear();
+
+        var indexed = IndexedBackends.file(file, 16);
+        MongoCollection<Document> reopened = database(indexed).getCollection("consent_changes");
+        assertThat(reopened.find(Filters.eq("_id", "c1")).first()).isNotNull();
+        assertThatThrownBy(() -> reopened.insertOne(new Document("_id", "c1").append("seq", 9L)))
+                .as("the _id index, built from the documents").isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("E11000");
+        assertThatThrownBy(() -> reopened.insertOne(new Document("_id", "c2").append("tenant", "t").append("recordKey", "k").append("seq", 1L)))
+                .as("a declared unique index, built from the documents").isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("E11000");
+        indexed.commit();
+        stop();
+        try (MVStore store = new MVStore.Builder().fileName(file).readOnly().open()) {
+            assertThat(store.getMapNames()).as("the maps the backend filed them in are gone").noneMatch(name -> name.contains("._index_"));
+        }
     }
 
     private MongoDatabase database(MongoBackend backend) {

@@ -341,7 +341,7 @@ public final class ContactPointKeys {
         for (int from = 0; from < all.size(); from += MAX_IN) {
             List<String> slice = all.subList(from, Math.min(all.size(), from + MAX_IN));
             Bson filter = slice.size() == 1 ? Filters.eq("_id", slice.getFirst()) : Filters.in("_id", slice);
-            var find = subjects.find(filter);
+            var find = subjects.find(filter).batchSize(slice.size()); // one reply, no getMore
             for (Document doc : projection == null ? find : find.projection(projection)) {
                 found.put(doc.getString("_id"), doc);
             }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The change log as the outbox: each change is inserted with {@code published: false}, a field
@@ -36,13 +37,20 @@ public final class MongoChangeOutbox implements ChangeOutbox {
         this.keys = keys;
     }
 
-    /** With their addresses decrypted: consumers need them to act (one read of data keys per batch and tenant). */
+    /**
+     * With their addresses decrypted: consumers need them to act (one read of data keys per batch
+     * and tenant). Those sent already are read past (they are the oldest) but not opened.
+     */
     @Override
-    public List<ConsentChange> unpublished(Partition partition, int limit) {
+    public List<ConsentChange> unpublished(Partition partition, int limit, Set<String> sent) {
         Bson filter = partition.count() == 1 ? UNPUBLISHED
                 : new Document("published", false).append(BUCKET, new Document("$in", buckets(partition)));
-        return Documents.opened(keys, changes.find(filter).sort(OLDEST_FIRST).limit(limit).map(Documents::change)
-                .into(new ArrayList<>()));
+        int reading = limit + sent.size();
+        // one reply holds them all: the driver's first batch is otherwise 101 documents, then a getMore
+        List<ConsentChange> next = changes.find(filter).sort(OLDEST_FIRST).limit(reading).batchSize(reading)
+                .map(Documents::change).into(new ArrayList<>()).stream()
+                .filter(change -> !sent.contains(change.id())).limit(limit).toList();
+        return Documents.opened(keys, next);
     }
 
     /** The bucket of a change, by its stored contact point: every change of a contact point is in the same one. */

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,16 +42,19 @@ class MongoOutboxLeasesCheckpointsContractTest extends MongoWireServer {
                     NOW.plusSeconds(i)));
         }
 
-        assertThat(outbox.unpublished(Partition.WHOLE, 3)).extracting(ConsentChange::id)
+        assertThat(outbox.unpublished(Partition.WHOLE, 3, Set.of())).extracting(ConsentChange::id)
                 .containsExactly(written.get(0).id(), written.get(1).id(), written.get(2).id());
         assertThat(outbox.backlog()).isEqualTo(new org.consentplatform.application.port.out.ChangeOutbox.Backlog(5, NOW));
 
         outbox.markPublished(List.of(written.get(0).id(), written.get(1).id()), NOW.plusSeconds(60));
 
-        assertThat(outbox.unpublished(Partition.WHOLE, 10)).extracting(ConsentChange::id)
+        assertThat(outbox.unpublished(Partition.WHOLE, 10, Set.of())).extracting(ConsentChange::id)
                 .containsExactly(written.get(2).id(), written.get(3).id(), written.get(4).id());
-        assertThat(outbox.unpublished(Partition.WHOLE, 10).getFirst()).isEqualTo(written.get(2));
+        assertThat(outbox.unpublished(Partition.WHOLE, 10, Set.of()).getFirst()).isEqualTo(written.get(2));
         assertThat(outbox.backlog().changes()).isEqualTo(3);
+        assertThat(outbox.unpublished(Partition.WHOLE, 1, Set.of(written.get(2).id(), written.get(3).id())))
+                .as("those sent already are left out, and the limit counts the others").extracting(ConsentChange::id)
+                .containsExactly(written.get(4).id());
     }
 
     @Test
@@ -65,7 +69,7 @@ class MongoOutboxLeasesCheckpointsContractTest extends MongoWireServer {
 
         var shares = new ArrayList<List<ConsentChange>>();
         for (int index = 0; index < 3; index++) {
-            shares.add(outbox.unpublished(new Partition(index, 3), 100));
+            shares.add(outbox.unpublished(new Partition(index, 3), 100, Set.of()));
         }
 
         assertThat(shares.stream().flatMap(List::stream).map(ConsentChange::id))

@@ -5,6 +5,7 @@ import org.consentplatform.domain.consent.ConsentChange;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The change log seen as an outbox (architecture.md): every change is stored unpublished and
@@ -12,8 +13,11 @@ import java.util.List;
  */
 public interface ChangeOutbox {
 
-    /** Unpublished changes of a share of the log, oldest recorded first, a record's changes in seq order. */
-    List<ConsentChange> unpublished(Partition partition, int limit);
+    /**
+     * Unpublished changes of a share of the log, oldest recorded first, a record's changes in seq
+     * order, leaving out those sent already and not yet marked (their addresses are not opened again).
+     */
+    List<ConsentChange> unpublished(Partition partition, int limit, Set<String> sent);
 
     /**
      * A share of the change log, by a hash of the contact point: every change of a contact point
