@@ -92,6 +92,7 @@ public final class ImportBenchmark {
             System.out.printf("store work of the load (upload, rows, status reads): %,d round trips (%.2f per 500 rows), %,d documents read, "
                     + "%,d written (%.2f per applied change, %,d applied)%n", load[0], load[0] / batches, load[1], load[2],
                     load[2] / (double) Math.max(1, applied), applied);
+            System.out.printf("round trips by command (the service's start included): %s%n", store.byCommand());
 
             // change documents of the load's shape and size, inserted by the raw driver in batches like the load's;
             // the load's own documents are dropped first: this JVM cannot hold both millions

@@ -8,6 +8,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,6 +24,7 @@ final class ServerWork {
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final ConcurrentMap<String, AtomicLong> byCommand = new ConcurrentHashMap<>();
 
     /** The backend, counting the commands that reach it. */
     MongoBackend counting(MongoBackend backend) {
@@ -40,6 +45,10 @@ final class ServerWork {
 
     private void count(Document command, Document answer) {
         roundTrips.incrementAndGet();
+        String name = command.keySet().iterator().next();
+        Object target = name.equals("getMore") ? command.get("collection") : command.get(name);
+        byCommand.computeIfAbsent(name + " " + (target instanceof String collection ? collection : ""), key -> new AtomicLong())
+                .incrementAndGet();
         for (String batch : List.of("documents", "updates", "deletes")) {
             if (command.get(batch) instanceof Collection<?> documents) {
                 written.addAndGet(documents.size());
@@ -52,6 +61,13 @@ final class ServerWork {
                 }
             }
         }
+    }
+
+    /** The round trips so far by command and collection ({@code insert consent_changes}), to say what a count is made of. */
+    Map<String, Long> byCommand() {
+        var counts = new TreeMap<String, Long>();
+        byCommand.forEach((command, count) -> counts.put(command, count.get()));
+        return counts;
     }
 
     /** Round trips, documents read, documents written so far. */

@@ -5,11 +5,16 @@ import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -31,7 +36,7 @@ final class StoreWork implements CommandListener {
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
-    private final java.util.concurrent.ConcurrentMap<String, AtomicLong> byCommand = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final ConcurrentMap<String, AtomicLong> byCommand = new ConcurrentHashMap<>();
     private volatile Predicate<String> counted = name -> true;
 
     private StoreWork() {
@@ -60,7 +65,7 @@ final class StoreWork implements CommandListener {
         BsonDocument command = event.getCommand();
         String name = event.getCommandName();
         String collection = command.isString(name) ? command.getString(name).getValue() // getMore names it apart
-                : command.getString("collection", new org.bson.BsonString("")).getValue();
+                : command.getString("collection", new BsonString("")).getValue();
         byCommand.computeIfAbsent(name + " " + collection, key -> new AtomicLong()).incrementAndGet();
         for (String batch : List.of("documents", "updates", "deletes")) {
             if (command.containsKey(batch) && command.get(batch).isArray()) {
@@ -84,8 +89,8 @@ final class StoreWork implements CommandListener {
     }
 
     /** The round trips so far by command and collection ({@code find consent_changes}), to say what a count is made of. */
-    java.util.Map<String, Long> byCommand() {
-        var counts = new java.util.TreeMap<String, Long>();
+    Map<String, Long> byCommand() {
+        var counts = new TreeMap<String, Long>();
         byCommand.forEach((command, count) -> counts.put(command, count.get()));
         return counts;
     }

@@ -64,6 +64,12 @@ public final class IndexedBackends {
             withPrefixOfUnique(resolveOrCreateCollection(collectionName), indexName, keys);
             return primaryKeyLookup(indexName, super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
         }
+
+        @Override
+        protected void dropIndex(MongoCollection<Integer> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            dropPrefixOfUnique(collection, indexName);
+        }
     }
 
     private static final class IndexedH2Backend extends H2Backend {
@@ -95,6 +101,12 @@ public final class IndexedBackends {
             withPrefixOfUnique(resolveOrCreateCollection(collectionName), indexName, keys);
             return primaryKeyLookup(indexName, new HeapUniqueIndex<>(indexName, keys, sparse));
         }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            dropPrefixOfUnique(collection, indexName);
+        }
     }
 
     /** The {@code _id} index, serving a query that binds {@code _id} beside other conditions too. */
@@ -109,9 +121,23 @@ public final class IndexedBackends {
      * and is built from the documents whenever the collection opens.
      */
     private static <P> void withPrefixOfUnique(MongoCollection<P> collection, String indexName, List<IndexKey> keys) {
+        if (collection.getIndexes().stream().anyMatch(index -> index.getName().equals(prefixOf(indexName)))) {
+            return;
+        }
         int prefix = DeclaredIndexes.prefixOfUnique(collection.getCollectionName(), indexName);
         if (prefix > 0 && prefix < keys.size()) {
-            collection.addIndex(new SecondaryIndex<>(indexName + "_prefix", keys, null, prefix));
+            collection.addIndex(new SecondaryIndex<>(prefixOf(indexName), keys, null, prefix));
         }
+    }
+
+    /** The prefix index goes with its unique index (the server drops every index of a collection before the collection). */
+    private static <P> void dropPrefixOfUnique(MongoCollection<P> collection, String indexName) {
+        if (collection.getIndexes().stream().anyMatch(index -> index.getName().equals(prefixOf(indexName)))) {
+            collection.dropIndex(prefixOf(indexName));
+        }
+    }
+
+    private static String prefixOf(String uniqueIndexName) {
+        return uniqueIndexName + "_prefix";
     }
 }

@@ -105,6 +105,22 @@ class IndexedBackendsTest {
         }
     }
 
+    @Test
+    void aCollectionWithAPrefixIndexDropsOnBothBackends() {
+        for (MongoBackend backend : List.of(IndexedBackends.memory(), IndexedBackends.file(directory.resolve("drop.mv").toString(), 16))) {
+            MongoDatabase database = database(backend);
+            MongoCollection<Document> changes = database.getCollection("consent_changes");
+            changes.insertOne(new Document("_id", "c1").append("tenant", "t").append("recordKey", "k").append("seq", 1L));
+
+            changes.drop();
+
+            assertThat(database.listCollectionNames().into(new ArrayList<>())).doesNotContain("consent_changes");
+            MongoStore.open(database); // and it can be made again, its indexes with it
+            changes.insertOne(new Document("_id", "c1").append("tenant", "t").append("recordKey", "k").append("seq", 1L));
+            assertThat(changes.find(Filters.and(Filters.eq("tenant", "t"), Filters.eq("recordKey", "k"))).into(new ArrayList<>())).hasSize(1);
+        }
+    }
+
     private MongoDatabase database(MongoBackend backend) {
         var server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
