@@ -1,6 +1,7 @@
 package org.consentplatform.bootstrap;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.consentplatform.adapter.in.console.ConsoleProperties;
 import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
@@ -133,8 +134,9 @@ class ApplicationWiring {
     }
 
     @Bean
-    ConsentRecords consentRecords(MongoStore store, ContactPointKeys keys, Clock clock) {
-        return StorageOutages.guarded(ConsentRecords.class, new MongoConsentRecords(store, keys, clock));
+    ConsentRecords consentRecords(MongoStore store, ContactPointKeys keys, Clock clock, MeterRegistry meters) {
+        return StorageOutages.guarded(ConsentRecords.class,
+                new MongoConsentRecords(store, keys, clock, ServiceMetrics.countingChanges(meters)));
     }
 
     @Bean

@@ -105,7 +105,11 @@ class DevTokenIssuer {
     @ConfigurationProperties("consent.dev-issuer")
     record Settings(List<Client> clients, @DefaultValue List<User> users, @DefaultValue ConsoleClient console,
                     String jwkFile, String issuerUri) {
+        /** @param tenants none for a client that reads no tenant's data (the metrics scraper) */
         record Client(String id, String secret, List<String> scopes, List<String> tenants) {
+            Client {
+                tenants = tenants == null ? List.of() : tenants;
+            }
         }
 
         record User(String username, String password, String name, List<String> roles, List<String> tenants) {

@@ -63,6 +63,7 @@ public final class HttpApi {
             case "demo-admin" -> "consent:admin consent:read consent:write consent:decide consent:audit consent:import";
             case "demo-marketing" -> "consent:read consent:write consent:decide";
             case "demo-auditor" -> "consent:audit consent:privacy";
+            case "demo-monitoring" -> "consent:metrics";
             default -> throw new IllegalArgumentException(client);
         };
     }

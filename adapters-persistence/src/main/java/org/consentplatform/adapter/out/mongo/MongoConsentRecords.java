@@ -73,12 +73,19 @@ public final class MongoConsentRecords implements ConsentRecords {
     private final MongoCollection<Document> records;
     private final ContactPointKeys keys;
     private final Clock clock;
+    private final Consumer<ConsentChange> written;
 
     public MongoConsentRecords(MongoStore store, ContactPointKeys keys, Clock clock) {
+        this(store, keys, clock, change -> { });
+    }
+
+    /** @param written told of each change once it is in the log, whatever wrote it (the service's meters count them) */
+    public MongoConsentRecords(MongoStore store, ContactPointKeys keys, Clock clock, Consumer<ConsentChange> written) {
         this.changes = store.collection(MongoStore.CHANGES);
         this.records = store.collection(MongoStore.RECORDS);
         this.keys = keys;
         this.clock = clock;
+        this.written = written;
     }
 
     @Override
@@ -138,6 +145,7 @@ public final class MongoConsentRecords implements ConsentRecords {
             }
             throw e;
         }
+        written.accept(change);
         project(doc);
         return true;
     }
@@ -174,7 +182,7 @@ public final class MongoConsentRecords implements ConsentRecords {
         }
         // round n inserts each record's n-th change, and only while its earlier ones went in: a change after one that
         // lost its seq to another writer would chain onto a hash that is not in the log
-        Map<String, List<Document>> written = new LinkedHashMap<>();
+        Map<String, List<Document>> inserted = new LinkedHashMap<>();
         Set<String> blocked = new HashSet<>();
         for (int round = 0; ; round++) {
             List<Document> docs = new ArrayList<>();
@@ -193,13 +201,14 @@ public final class MongoConsentRecords implements ConsentRecords {
                 if (failed.contains(i)) {
                     blocked.add(owners.get(i));
                 } else {
-                    written.computeIfAbsent(owners.get(i), id -> new ArrayList<>()).add(docs.get(i));
+                    inserted.computeIfAbsent(owners.get(i), id -> new ArrayList<>()).add(docs.get(i));
                 }
             }
         }
-        projectAll(written, repair);
         Set<String> ids = new HashSet<>();
-        written.values().forEach(docs -> docs.forEach(doc -> ids.add(doc.getString("_id"))));
+        inserted.values().forEach(docs -> docs.forEach(doc -> ids.add(doc.getString("_id"))));
+        batch.stream().filter(change -> ids.contains(change.id())).forEach(written);
+        projectAll(inserted, repair);
         return ids;
     }
 

@@ -156,6 +156,26 @@ public class HttpConfiguration {
         return http.build();
     }
 
+    /**
+     * The metrics Prometheus scrapes: a token with the {@code consent:metrics} scope (the scrape
+     * job's client credentials), no tenant; every other actuator endpoint but health and info
+     * stays unexposed (ADR 42).
+     */
+    @Bean
+    @Order(4)
+    SecurityFilterChain metricsSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+        AuthenticationEntryPoint unauthenticated = problemEntryPoint(problems);
+        AccessDeniedHandler denied = problemAccessDenied(problems);
+        http.securityMatcher("/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority("SCOPE_" + TenantAccess.METRICS))
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> { })
+                        .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+        return http.build();
+    }
+
     @Bean
     RecipientLinkSeal recipientLinkSeal(LinkProperties links, Clock clock) {
         return RecipientLinkSeal.fromFile(links.jwkFile(), links.createKeyIfMissing(), clock);

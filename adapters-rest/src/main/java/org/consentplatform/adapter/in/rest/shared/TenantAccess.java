@@ -29,6 +29,8 @@ final class TenantAccess implements AuthorizationManager<RequestAuthorizationCon
     /** Data subjects' requests: what is held about a person, and its erasure. */
     static final String PRIVACY = "consent:privacy";
     static final String[] ANY = {READ, WRITE, DECIDE, IMPORT, AUDIT, ADMIN, PRIVACY};
+    /** The service's metrics, for a scraper: no tenant's data, so no tenant claim, and no access to any tenant path. */
+    static final String METRICS = "consent:metrics";
 
     private final String tenantClaim;
     private final Set<String> authorities;

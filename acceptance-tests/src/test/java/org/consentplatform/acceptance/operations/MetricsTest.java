@@ -1,0 +1,108 @@
+package org.consentplatform.acceptance.operations;
+
+import org.consentplatform.acceptance.support.HttpApi;
+import org.consentplatform.acceptance.support.RunningService;
+import org.consentplatform.acceptance.support.World;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/prometheus} over HTTP with real tokens: it asks for the metrics scope, and
+ * what it serves counts decisions and changes as they happen, with no tenant or address in it.
+ */
+@RunningService
+class MetricsTest {
+
+    private static final String PROFILE = "metrics";
+    private static final String METRICS = "/actuator/prometheus";
+
+    @LocalServerPort
+    private int port;
+    private World world;
+
+    @BeforeEach
+    void setUp() {
+        world = new World(port);
+        assertThat(world.createProfile(PROFILE, null).status()).isIn(201, 409);
+    }
+
+    @Test
+    void theMetricsAskForATokenWithTheMetricsScopeAndThatTokenOpensNothingElse() {
+        HttpApi.Response anonymous = world.api.get(METRICS, null);
+        HttpApi.Response marketing = world.api.get(METRICS, world.marketing());
+        HttpApi.Response scraperOnATenant = world.api.get(World.BASE + "/profiles", world.api.token("demo-monitoring"));
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(marketing.status()).isEqualTo(403);
+        assertThat(scraperOnATenant.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aScrapeCountsEachDecisionAndChangeAsItHappensAndNamesNoTenantNorAddress() {
+        String address = World.unique("metrics") + "@example.com";
+        String before = scrape();
+        world.capture(PROFILE, "EMAIL", address, "commercial", null, "OPTED_OUT", Instant.parse("2026-11-01T00:00:00Z"));
+        boolean sent = world.decide(PROFILE, "commercial", null, "EMAIL", address, null).get("send").asBoolean();
+        String after = scrape();
+
+        assertThat(sent).isFalse();
+        List<String> change = List.of("consent_changes_total", "source=\"API\"", "outcome=\"APPLIED\"", "channel=\"EMAIL\"");
+        assertThat(value(after, change)).isGreaterThanOrEqualTo(value(before, change) + 1);
+        List<String> decided = List.of("consent_decisions_seconds_count", "mode=\"single\"");
+        assertThat(value(after, decided)).isGreaterThanOrEqualTo(value(before, decided) + 1);
+        List<String> blocked = List.of("consent_decisions_blocked_total", "reason=\"PURPOSE_CONSENT\"");
+        assertThat(value(after, blocked)).isGreaterThanOrEqualTo(value(before, blocked) + 1);
+        List<String> verdict = List.of("consent_decisions_verdicts_total", "mode=\"single\"", "send=\"false\"");
+        assertThat(value(after, verdict)).isGreaterThanOrEqualTo(value(before, verdict) + 1);
+        assertThat(after).as("a histogram for percentiles across instances")
+                .containsPattern("consent_decisions_seconds_bucket\\{[^}]*mode=\"single\"");
+        assertThat(after).as("tenant-free, address-free").doesNotContain("acme", address, "example.com", PROFILE + "\"");
+    }
+
+    @Test
+    void everySeriesTheDashboardAndTheAlertsQueryIsServed() throws Exception {
+        String address = World.unique("metrics") + "@example.com";
+        world.capture(PROFILE, "EMAIL", address, "commercial", null, "OPTED_OUT", Instant.parse("2026-11-01T00:00:00Z"));
+        world.decide(PROFILE, "commercial", null, "EMAIL", address, null);
+        String scrape = scrape();
+        var queried = new TreeSet<String>();
+        for (Path file : List.of(Path.of("../docs/grafana/consent-platform.json"), Path.of("../docs/grafana/alerts.yml"))) {
+            Matcher names = Pattern.compile("consent_[a-z_]+").matcher(Files.readString(file));
+            while (names.find()) {
+                queried.add(names.group());
+            }
+        }
+
+        assertThat(queried).hasSizeGreaterThan(8);
+        assertThat(queried).allSatisfy(name -> assertThat(scrape).as("served at " + METRICS).containsPattern("(?m)^" + name + "[{ ]"));
+    }
+
+    private String scrape() {
+        HttpApi.Response response = world.api.get(METRICS, world.api.token("demo-monitoring"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The value of the one series of that name whose labels include all of those given; 0 when there is none yet. */
+    private static double value(String scrape, List<String> nameAndLabels) {
+        String name = nameAndLabels.getFirst();
+        List<String> labels = nameAndLabels.subList(1, nameAndLabels.size());
+        List<String> series = Arrays.stream(scrape.split("\n"))
+                .filter(line -> line.startsWith(name + "{") && labels.stream().allMatch(line::contains)).toList();
+        assertThat(series).as("series %s", nameAndLabels).hasSizeLessThanOrEqualTo(1);
+        return series.isEmpty() ? 0 : Double.parseDouble(series.getFirst().substring(series.getFirst().lastIndexOf(' ') + 1));
+    }
+}

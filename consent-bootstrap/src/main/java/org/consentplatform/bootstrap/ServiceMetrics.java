@@ -1,0 +1,159 @@
+package org.consentplatform.bootstrap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.consentplatform.adapter.in.kafka.InboundKafkaConfiguration;
+import org.consentplatform.application.port.in.DecideMessages;
+import org.consentplatform.application.port.in.DecisionQuery;
+import org.consentplatform.application.port.in.RecordInboundEvents;
+import org.consentplatform.application.service.DecisionService;
+import org.consentplatform.application.service.InboundEventService;
+import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.enforcement.Aspect;
+import org.consentplatform.domain.enforcement.Decision;
+import org.consentplatform.domain.enforcement.Reason;
+import org.consentplatform.domain.inbound.InboundEvent;
+import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.tenant.TenantId;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The service's own meters, served at {@code /actuator/prometheus} (operations.md). Their tags
+ * are few and tenant-free: a tenant, an address or a purpose never becomes a tag, so a scrape
+ * stays small and says nothing about anyone. The relay's meters are in {@link OutboxMonitoring}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceMetrics {
+
+    static final String DECISIONS = "consent.decisions";
+    static final String VERDICTS = "consent.decisions.verdicts";
+    static final String BLOCKED = "consent.decisions.blocked";
+    static final String CHANGES = "consent.changes";
+    static final String INBOUND = "consent.inbound.events";
+    static final String DEAD_LETTERS = "consent.inbound.dead.letters";
+
+    /** Decisions timed and counted by verdict and by what blocked them; the undecorated service stays a bean of its own. */
+    @Bean
+    @Primary
+    DecideMessages meteredDecisions(DecisionService decisions, MeterRegistry registry) {
+        return new MeteredDecisions(decisions, registry);
+    }
+
+    /** Inbound events by kind and outcome; each series exists from the start, so a rate is never "no data". */
+    @Bean
+    @Primary
+    RecordInboundEvents meteredInboundEvents(InboundEventService inbound, MeterRegistry registry) {
+        Map<String, Counter> counters = new HashMap<>();
+        for (InboundEvent.Kind kind : InboundEvent.Kind.values()) {
+            for (String outcome : List.of("applied", "duplicate", "refused")) {
+                counters.put(kind + outcome, registry.counter(INBOUND, "kind", kind.name(), "outcome", outcome));
+            }
+        }
+        return event -> {
+            try {
+                RecordInboundEvents.Outcome outcome = inbound.record(event);
+                counters.get(event.kind() + (outcome.duplicate() ? "duplicate" : "applied")).increment();
+                return outcome;
+            } catch (DomainRejection e) {
+                counters.get(event.kind() + "refused").increment();
+                throw e;
+            }
+        };
+    }
+
+    /** Messages no retry can apply: unreadable, or refused by a rule. */
+    @Bean
+    InboundKafkaConfiguration.DeadLetters countedDeadLetters(MeterRegistry registry) {
+        Counter rejected = registry.counter(DEAD_LETTERS, "reason", "rejected");
+        Counter unreadable = registry.counter(DEAD_LETTERS, "reason", "unreadable");
+        return failure -> (causedBy(failure, DomainRejection.class) ? rejected : unreadable).increment();
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every change the log takes, whatever route wrote it (API, form, load, inbound event,
+     * expiry…), by source, outcome and channel; a tenant's own channels are {@code CUSTOM}: their
+     * names are the tenant's.
+     */
+    static Consumer<ConsentChange> countingChanges(MeterRegistry registry) {
+        return change -> {
+            Channel channel = change.key().contactPoint().channel();
+            registry.counter(CHANGES, "source", change.source().name(), "outcome", change.outcome().name(),
+                    "channel", channel.isBuiltIn() ? channel.toString() : "CUSTOM").increment();
+        };
+    }
+
+    private static final class MeteredDecisions implements DecideMessages {
+
+        private final DecideMessages decisions;
+        private final MeterRegistry registry;
+        private final Timer single;
+        private final Timer explained;
+
+        MeteredDecisions(DecideMessages decisions, MeterRegistry registry) {
+            this.decisions = decisions;
+            this.registry = registry;
+            this.single = timer(registry, "single");
+            this.explained = timer(registry, "explain");
+        }
+
+        private static Timer timer(MeterRegistry registry, String mode) {
+            return Timer.builder(DECISIONS).tag("mode", mode).description("Time to decide one message, storage read included")
+                    .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram().register(registry);
+        }
+
+        @Override
+        public Decision decide(TenantId tenant, DecisionQuery query) {
+            Decision decision = single.record(() -> decisions.decide(tenant, query));
+            count("single", decision);
+            return decision;
+        }
+
+        @Override
+        public Explanation explain(TenantId tenant, DecisionQuery query) {
+            Explanation explanation = explained.record(() -> decisions.explain(tenant, query));
+            count("explain", explanation.decision());
+            return explanation;
+        }
+
+        @Override
+        public void decideEach(TenantId tenant, Iterator<BatchItem> items, Consumer<BatchResult> results) {
+            Counter refused = registry.counter(VERDICTS, "mode", "batch", "send", "refused", "track", "refused");
+            decisions.decideEach(tenant, items, result -> {
+                switch (result) {
+                    case BatchResult.Decided decided -> count("batch", decided.decision());
+                    case BatchResult.Refused ignored -> refused.increment();
+                }
+                results.accept(result);
+            });
+        }
+
+        private void count(String mode, Decision decision) {
+            registry.counter(VERDICTS, "mode", mode, "send", String.valueOf(decision.send()), "track", String.valueOf(decision.track()))
+                    .increment();
+            for (Reason reason : decision.reasons()) {
+                if (reason.aspect() == Aspect.MESSAGE && !reason.permits()) {
+                    registry.counter(BLOCKED, "reason", reason.code().name()).increment();
+                }
+            }
+        }
+    }
+}
