@@ -217,6 +217,23 @@ class RelayFaultTest {
     }
 
     @Test
+    void anInstanceStoppedGracefullyHandsTheRelayOverAtOnceNotWhenItsLeaseExpires() throws Exception {
+        ConfigurableApplicationContext first = startWithLease("one", "PT5M");
+        awaitCondition(() -> relay(first).status().leader(), "the first instance holds the relay lease");
+        ConfigurableApplicationContext second = startWithLease("two", "PT5M");
+        World.ok(api(second).post(World.BASE + "/profiles", TOKEN, Map.of("id", "p", "name", "Two")));
+
+        first.close(); // SIGTERM: a graceful shutdown
+        List<String> later = writeConcurrently(List.of(api(second)), 5);
+
+        try (var stream = EventStream.from(kafka.bootstrapServers(), TOPIC)) {
+            // the lease would hold the second instance back for five minutes had it not been given back
+            stream.awaitUntil(all -> eventIds(all).containsAll(later), Duration.ofSeconds(30));
+        }
+        assertThat(relay(second).status().leader()).isTrue();
+    }
+
+    @Test
     void twoInstancesPublishTheirSharesOfTheLogAtOnceEveryChangeOnceAtLeastEachContactPointInOrder() throws Exception {
         ConfigurableApplicationContext first = start("one", "--consent.outbox.partitions=4");
         ConfigurableApplicationContext second = start("two", "--consent.outbox.partitions=4");
@@ -309,7 +326,13 @@ class RelayFaultTest {
     }
 
     private ConfigurableApplicationContext start(String instance, String... more) {
-        var arguments = new ArrayList<>(arguments(instance, 0, "PT0.1S"));
+        return startWithLease(instance, "PT2S", more);
+    }
+
+    private ConfigurableApplicationContext startWithLease(String instance, String leaseTtl, String... more) {
+        var arguments = new ArrayList<>(arguments(instance, 0, "PT0.1S").stream()
+                .map(argument -> argument.startsWith("--consent.outbox.lease-ttl=") ? "--consent.outbox.lease-ttl=" + leaseTtl : argument)
+                .toList());
         arguments.addAll(List.of(more));
         var context = new SpringApplicationBuilder(ConsentApplication.class).run(arguments.toArray(String[]::new));
         instances.add(context);

@@ -42,7 +42,9 @@ class BackgroundJobs {
     /** Publishes the change log to Kafka, one instance at a time (the relay's lease). */
     @Bean
     PeriodicJob outboxRelaying(RelayChanges relay, OutboxProperties outbox) {
-        return PeriodicJob.every("outbox-relay", outbox.pollInterval(), relay::relayPending);
+        // on a graceful shutdown the batch in flight is finished and the leases are given back at once
+        return PeriodicJob.every("outbox-relay", outbox.pollInterval(), relay::relayPending)
+                .windingDownWith(() -> relay.handOver(outbox.leaseTtl()));
     }
 
     /** Seals each tenant's chain ends whose records moved (§11). */

@@ -22,16 +22,23 @@ final class PeriodicJob implements SmartLifecycle {
     private final String name;
     private final Duration interval;
     private final Runnable run;
+    private final Runnable beforeStop;
     private ScheduledExecutorService worker;
 
-    private PeriodicJob(String name, Duration interval, Runnable run) {
+    private PeriodicJob(String name, Duration interval, Runnable run, Runnable beforeStop) {
         this.name = name;
         this.interval = interval;
         this.run = run;
+        this.beforeStop = beforeStop;
     }
 
     static PeriodicJob every(String name, Duration interval, Runnable run) {
-        return new PeriodicJob(name, interval, run);
+        return new PeriodicJob(name, interval, run, () -> { });
+    }
+
+    /** The same job, which lets its work wind down when the application stops (the relay hands its leases over). */
+    PeriodicJob windingDownWith(Runnable beforeStop) {
+        return new PeriodicJob(name, interval, run, beforeStop);
     }
 
     @Override
@@ -51,6 +58,7 @@ final class PeriodicJob implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (worker != null) {
+            beforeStop.run();
             worker.shutdownNow(); // an interrupted run leaves nothing half done: its next run resumes
             worker = null;
         }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes the change log, at least once and in order per record (and per contact point, the
@@ -47,6 +49,9 @@ public final class OutboxRelay implements RelayChanges {
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure;
     private volatile boolean leader;
+    /** Held by a run; a hand-over waits for it. */
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile boolean handingOver;
 
     public OutboxRelay(ChangeOutbox outbox, EventPublisher publisher, Leases leases, String instance, Duration leaseTtl,
                        int batchSize, Clock clock) {
@@ -68,9 +73,48 @@ public final class OutboxRelay implements RelayChanges {
         this.clock = clock;
     }
 
-    /** Publishes what is pending of the shares this instance holds now. */
+    /** Publishes what is pending of the shares this instance holds now; nothing once it is handing over. */
     @Override
     public int relayPending() {
+        if (handingOver || !running.tryLock()) {
+            return 0;
+        }
+        try {
+            return relayHeldShares();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    @Override
+    public boolean handOver(Duration wait) {
+        handingOver = true;
+        try {
+            if (!running.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        try {
+            held.forEach(index -> leases.release(lease(index), instance));
+            held.clear();
+            if (partitions > 1) {
+                leases.release(MEMBER + instance, instance);
+            }
+            leader = false;
+            return true;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private String lease(int share) {
+        return partitions == 1 ? LEASE : LEASE + "-" + share + "/" + partitions;
+    }
+
+    private int relayHeldShares() {
         if (partitions == 1) {
             int total = relay(ChangeOutbox.Partition.WHOLE, LEASE);
             leader = !held.isEmpty();
@@ -79,10 +123,10 @@ public final class OutboxRelay implements RelayChanges {
         Set<Integer> mine = share();
         int total = 0;
         for (int index = 0; index < partitions; index++) {
-            if (mine.contains(index)) {
-                total += relay(new ChangeOutbox.Partition(index, partitions), LEASE + "-" + index + "/" + partitions);
-            } else if (held.remove(index)) {
-                leases.release(LEASE + "-" + index + "/" + partitions, instance); // dealt to another member now
+            if (mine.contains(index) && !handingOver) {
+                total += relay(new ChangeOutbox.Partition(index, partitions), lease(index));
+            } else if (!mine.contains(index) && held.remove(index)) {
+                leases.release(lease(index), instance); // dealt to another member now
             }
         }
         leader = !held.isEmpty();
@@ -130,7 +174,9 @@ public final class OutboxRelay implements RelayChanges {
                     total += mark(acknowledged, inFlight);
                     return failed(total, outcome.failure() == null ? "not acknowledged by the broker" : outcome.failure());
                 }
-                if (!next.isEmpty() && !lock.renew()) {
+                if (handingOver) {
+                    next = List.of(); // the batch in flight is done: the rest is the next holder's
+                } else if (!next.isEmpty() && !lock.renew()) {
                     held.remove(partition.index());
                     next = List.of();
                 }

@@ -147,13 +147,50 @@ class OutboxRelayTest {
         }
     }
 
+    @Test
+    void aHandOverFinishesTheBatchInFlightAndGivesTheLeaseToTheNextInstanceAtOnce() throws Exception {
+        List<ConsentChange> changes = history("ann@example.com", 7);
+        changes.forEach(outbox::add);
+        var shared = new SharedLeases();
+        var acknowledge = new CompletableFuture<Void>();
+        var firstBatchSent = new java.util.concurrent.CountDownLatch(1);
+        var slowBroker = new Broker() {
+            @Override
+            public synchronized CompletableFuture<Outcome> publish(List<ConsentChange> batch) {
+                CompletableFuture<Outcome> outcome = super.publish(batch).thenCombine(acknowledge, (sent, ignored) -> sent);
+                firstBatchSent.countDown();
+                return outcome;
+            }
+        };
+        var stopping = new OutboxRelay(outbox, slowBroker, shared, "stopping", Duration.ofMinutes(10), 3, Clock.systemUTC());
+        var running = Thread.ofPlatform().start(stopping::relayPending);
+        assertThat(firstBatchSent.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the first batch is on its way").isTrue();
+
+        var handOver = CompletableFuture.supplyAsync(() -> stopping.handOver(Duration.ofSeconds(30)));
+        Thread.sleep(100);
+        assertThat(handOver).as("it waits for the batch in flight").isNotDone();
+        acknowledge.complete(null);
+        running.join();
+
+        assertThat(handOver.get()).isTrue();
+        assertThat(List.copyOf(slowBroker.sent)).as("the batch in flight, and no other").containsExactlyElementsOf(changes.subList(0, 3));
+        assertThat(outbox.pending.keySet()).as("that batch is marked published")
+                .containsExactlyElementsOf(changes.subList(3, 7).stream().map(ConsentChange::id).toList());
+        assertThat(shared.holders).as("its lease given back").isEmpty();
+        assertThat(stopping.relayPending()).as("no run after a hand-over").isZero();
+
+        var next = new OutboxRelay(outbox, broker, shared, "next", Duration.ofMinutes(10), 3, Clock.systemUTC());
+        assertThat(next.relayPending()).as("the next instance takes over without waiting for the lease to expire").isEqualTo(4);
+        assertThat(broker.sent).containsExactlyElementsOf(changes.subList(3, 7));
+    }
+
     private static int share(ConsentChange change) {
         return Math.floorMod(change.key().contactPoint().hashCode(), 4);
     }
 
     /** One holder per lease until released, as when none expires meanwhile. */
     private static final class SharedLeases implements Leases {
-        final Map<String, String> holders = new java.util.HashMap<>();
+        final Map<String, String> holders = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public boolean acquire(String lease, String holder, Duration ttl) {
@@ -210,7 +247,7 @@ class OutboxRelayTest {
         }
     }
 
-    private static final class Broker implements EventPublisher {
+    private static class Broker implements EventPublisher {
         @Override
         public void announce(List<Erased> erasures) {
             throw new AssertionError("no erasure here");

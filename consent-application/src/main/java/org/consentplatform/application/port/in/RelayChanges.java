@@ -1,5 +1,6 @@
 package org.consentplatform.application.port.in;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** Publishes the change log to the event stream (the outbox relay). */
@@ -11,6 +12,16 @@ public interface RelayChanges {
      * @return how many changes were published in this run
      */
     int relayPending();
+
+    /**
+     * For a graceful shutdown: a run in progress stops once its batch in flight is acknowledged
+     * and marked, no run starts after it, and the leases this instance holds are given back, so
+     * another instance takes over at once instead of when they expire.
+     *
+     * @param wait how long to wait for the run in progress; past it the leases are left to expire
+     * @return whether the leases were given back
+     */
+    boolean handOver(Duration wait);
 
     /**
      * What monitoring shows: the backlog and the relay's own record since start.
