@@ -194,17 +194,17 @@ class ApplicationWiring {
     }
 
     @Bean
-    ConfirmationMails confirmationMails(JavaMailSender sender, DoubleOptInProperties doubleOptIn) {
-        return new SmtpConfirmationMails(sender, doubleOptIn.from(), doubleOptIn.fromName());
+    ConfirmationMails confirmationMails(JavaMailSender sender, DoubleOptInProperties doubleOptIn, MeterRegistry meters) {
+        return ServiceMetrics.countingMails(new SmtpConfirmationMails(sender, doubleOptIn.from(), doubleOptIn.fromName()), meters);
     }
 
     /** Shared by every instance (MongoDB), so the limits hold for the whole deployment. */
     @Bean
-    MailQuota mailQuota(MongoStore store, ContactPointKeys keys, Clock clock, DoubleOptInProperties doubleOptIn) {
+    MailQuota mailQuota(MongoStore store, ContactPointKeys keys, Clock clock, DoubleOptInProperties doubleOptIn, MeterRegistry meters) {
         DoubleOptInProperties.Limits limits = doubleOptIn.limits();
-        return StorageOutages.guarded(MailQuota.class, new MongoMailQuota(store, keys,
+        return ServiceMetrics.countingThrottles(StorageOutages.guarded(MailQuota.class, new MongoMailQuota(store, keys,
                 new MongoMailQuota.Limit(limits.perAddress(), limits.perAddressPeriod()),
-                new MongoMailQuota.Limit(limits.perTenant(), limits.perTenantPeriod()), clock));
+                new MongoMailQuota.Limit(limits.perTenant(), limits.perTenantPeriod()), clock)), meters);
     }
 
     @Bean

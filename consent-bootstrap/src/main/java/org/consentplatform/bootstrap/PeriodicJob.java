@@ -58,6 +58,7 @@ final class PeriodicJob implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (worker != null) {
+            worker.shutdown(); // no run starts any more; the one in progress winds down
             beforeStop.run();
             worker.shutdownNow(); // an interrupted run leaves nothing half done: its next run resumes
             worker = null;

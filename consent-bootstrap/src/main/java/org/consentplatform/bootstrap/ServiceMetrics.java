@@ -7,6 +7,8 @@ import org.consentplatform.adapter.in.kafka.InboundKafkaConfiguration;
 import org.consentplatform.application.port.in.DecideMessages;
 import org.consentplatform.application.port.in.DecisionQuery;
 import org.consentplatform.application.port.in.RecordInboundEvents;
+import org.consentplatform.application.port.out.ConfirmationMails;
+import org.consentplatform.application.port.out.MailQuota;
 import org.consentplatform.application.service.DecisionService;
 import org.consentplatform.application.service.InboundEventService;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -41,6 +44,7 @@ class ServiceMetrics {
     static final String CHANGES = "consent.changes";
     static final String INBOUND = "consent.inbound.events";
     static final String DEAD_LETTERS = "consent.inbound.dead.letters";
+    static final String CONFIRMATION_MAILS = "consent.confirmation.mails";
 
     /** Decisions timed and counted by verdict and by what blocked them; the undecorated service stays a bean of its own. */
     @Bean
@@ -98,6 +102,33 @@ class ServiceMetrics {
             Channel channel = change.key().contactPoint().channel();
             registry.counter(CHANGES, "source", change.source().name(), "outcome", change.outcome().name(),
                     "channel", channel.isBuiltIn() ? channel.toString() : "CUSTOM").increment();
+        };
+    }
+
+    /** Double opt-in mails the SMTP relay took, and those it refused (they are retried). */
+    static ConfirmationMails countingMails(ConfirmationMails mails, MeterRegistry registry) {
+        Counter sent = registry.counter(CONFIRMATION_MAILS, "outcome", "sent");
+        Counter failed = registry.counter(CONFIRMATION_MAILS, "outcome", "failed");
+        return mail -> {
+            try {
+                mails.send(mail);
+                sent.increment();
+            } catch (RuntimeException e) {
+                failed.increment();
+                throw e;
+            }
+        };
+    }
+
+    /** Double opt-in mails held back by the per-address or per-tenant limit. */
+    static MailQuota countingThrottles(MailQuota quota, MeterRegistry registry) {
+        Counter throttled = registry.counter(CONFIRMATION_MAILS, "outcome", "throttled");
+        return (tenant, address) -> {
+            Duration wait = quota.take(tenant, address);
+            if (!wait.isZero()) {
+                throttled.increment();
+            }
+            return wait;
         };
     }
 

@@ -3,15 +3,19 @@ package org.consentplatform.acceptance.operations;
 import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.RunningService;
 import org.consentplatform.acceptance.support.World;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +74,21 @@ class MetricsTest {
         assertThat(after).as("a histogram for percentiles across instances")
                 .containsPattern("consent_decisions_seconds_bucket\\{[^}]*mode=\"single\"");
         assertThat(after).as("tenant-free, address-free").doesNotContain("acme", address, "example.com", PROFILE + "\"");
+    }
+
+    @Test
+    void aDoubleOptInMailTheRelayTookIsCountedAsSent() {
+        String profile = World.unique("metrics-doi");
+        var newsletter = new LinkedHashMap<>(World.purpose("newsletter", "COMMERCIAL", Map.of("EMAIL", "NON_RESTRICTIVE"), List.of()));
+        newsletter.put("doubleOptIn", true);
+        World.ok(world.createProfile(profile, List.of(newsletter)));
+        List<String> sent = List.of("consent_confirmation_mails_total", "outcome=\"sent\"");
+        double before = value(scrape(), sent);
+
+        world.capture(profile, "EMAIL", World.unique("ann") + "@example.com", "newsletter", null, "OPTED_IN", Instant.now().minusSeconds(60));
+
+        Awaitility.await("the mail counted").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> value(scrape(), sent) >= before + 1);
     }
 
     @Test

@@ -86,6 +86,7 @@ public final class OutboxRelay implements RelayChanges {
         }
     }
 
+    /** Once it returns, the relay runs again when asked: a context that was stopped may be started again. */
     @Override
     public boolean handOver(Duration wait) {
         handingOver = true;
@@ -96,6 +97,8 @@ public final class OutboxRelay implements RelayChanges {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            handingOver = false;
         }
         try {
             held.forEach(index -> leases.release(lease(index), instance));

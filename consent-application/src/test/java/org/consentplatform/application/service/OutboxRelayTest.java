@@ -177,7 +177,6 @@ class OutboxRelayTest {
         assertThat(outbox.pending.keySet()).as("that batch is marked published")
                 .containsExactlyElementsOf(changes.subList(3, 7).stream().map(ConsentChange::id).toList());
         assertThat(shared.holders).as("its lease given back").isEmpty();
-        assertThat(stopping.relayPending()).as("no run after a hand-over").isZero();
 
         var next = new OutboxRelay(outbox, broker, shared, "next", Duration.ofMinutes(10), 3, Clock.systemUTC());
         assertThat(next.relayPending()).as("the next instance takes over without waiting for the lease to expire").isEqualTo(4);

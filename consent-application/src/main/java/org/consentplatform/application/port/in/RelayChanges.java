@@ -14,9 +14,9 @@ public interface RelayChanges {
     int relayPending();
 
     /**
-     * For a graceful shutdown: a run in progress stops once its batch in flight is acknowledged
-     * and marked, no run starts after it, and the leases this instance holds are given back, so
-     * another instance takes over at once instead of when they expire.
+     * For a graceful shutdown, once the caller stopped starting runs: a run in progress stops
+     * once its batch in flight is acknowledged and marked, and the leases this instance holds
+     * are given back, so another instance takes over at once instead of when they expire.
      *
      * @param wait how long to wait for the run in progress; past it the leases are left to expire
      * @return whether the leases were given back
