@@ -60,9 +60,12 @@ class BackgroundJobs {
      * an opt-in past its lifetime as absent at once.
      */
     @Bean
-    PeriodicJob consentExpiry(ExpireConsents expiry, ExpiryProperties properties) {
+    PeriodicJob consentExpiry(ExpireConsents expiry, ExpiryProperties properties, MeterRegistry meters) {
+        Counter expired = Counter.builder("consent.expiry.written")
+                .description("Opt-ins past their lifetime written down as EXPIRY changes").register(meters);
         return PeriodicJob.every("consent-expiry", properties.interval(), () -> {
             int written = expiry.expireDue();
+            expired.increment(written);
             if (written > 0) {
                 LOG.info("Wrote {} EXPIRY change(s) for opt-ins past their lifetime", written);
             }
@@ -71,8 +74,9 @@ class BackgroundJobs {
 
     /** Brings the report counters up to the change log: reports lag the log by about the interval. */
     @Bean
-    PeriodicJob reportCounting(CountChanges counting, ReportProperties properties) {
-        return PeriodicJob.every("report-counting", properties.interval(), counting::countNew);
+    PeriodicJob reportCounting(CountChanges counting, ReportProperties properties, MeterRegistry meters) {
+        Counter counted = Counter.builder("consent.reports.counted").description("Changes added to the report counters").register(meters);
+        return PeriodicJob.every("report-counting", properties.interval(), () -> counted.increment(counting.countNew()));
     }
 
     /**
