@@ -11,11 +11,14 @@ import org.consentplatform.application.port.out.ConfirmationMails;
 import org.consentplatform.application.port.out.MailQuota;
 import org.consentplatform.application.service.DecisionService;
 import org.consentplatform.application.service.InboundEventService;
+import org.consentplatform.domain.consent.ChangeOutcome;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.consent.Source;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.enforcement.Aspect;
 import org.consentplatform.domain.enforcement.Decision;
 import org.consentplatform.domain.enforcement.Reason;
+import org.consentplatform.domain.enforcement.ReasonCode;
 import org.consentplatform.domain.inbound.InboundEvent;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
@@ -24,10 +27,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -98,10 +103,14 @@ class ServiceMetrics {
      * names are the tenant's.
      */
     static Consumer<ConsentChange> countingChanges(MeterRegistry registry) {
+        record Series(Source source, ChangeOutcome outcome, String channel) {
+        }
+        Map<Series, Counter> counters = new ConcurrentHashMap<>(); // on the write path: no registry lookup per change
         return change -> {
             Channel channel = change.key().contactPoint().channel();
-            registry.counter(CHANGES, "source", change.source().name(), "outcome", change.outcome().name(),
-                    "channel", channel.isBuiltIn() ? channel.toString() : "CUSTOM").increment();
+            counters.computeIfAbsent(new Series(change.source(), change.outcome(), channel.isBuiltIn() ? channel.toString() : "CUSTOM"),
+                    series -> registry.counter(CHANGES, "source", series.source().name(), "outcome", series.outcome().name(),
+                            "channel", series.channel())).increment();
         };
     }
 
@@ -134,16 +143,36 @@ class ServiceMetrics {
 
     private static final class MeteredDecisions implements DecideMessages {
 
+        private static final List<String> MODES = List.of("single", "explain", "batch");
+
         private final DecideMessages decisions;
-        private final MeterRegistry registry;
         private final Timer single;
         private final Timer explained;
+        /** Every series made once: a decision only increments (the registry's lookup would cost each decision its tags). */
+        private final Map<String, Counter> verdicts = new HashMap<>();
+        private final Map<ReasonCode, Counter> blocked = new EnumMap<>(ReasonCode.class);
+        private final Counter refusedLines;
 
         MeteredDecisions(DecideMessages decisions, MeterRegistry registry) {
             this.decisions = decisions;
-            this.registry = registry;
             this.single = timer(registry, "single");
             this.explained = timer(registry, "explain");
+            for (String mode : MODES) {
+                for (boolean send : new boolean[]{true, false}) {
+                    for (boolean track : new boolean[]{true, false}) {
+                        verdicts.put(verdict(mode, send, track), registry.counter(VERDICTS, "mode", mode, "send", String.valueOf(send),
+                                "track", String.valueOf(track)));
+                    }
+                }
+            }
+            for (ReasonCode code : ReasonCode.values()) {
+                blocked.put(code, registry.counter(BLOCKED, "reason", code.name()));
+            }
+            this.refusedLines = registry.counter(VERDICTS, "mode", "batch", "send", "refused", "track", "refused");
+        }
+
+        private static String verdict(String mode, boolean send, boolean track) {
+            return mode + send + track;
         }
 
         private static Timer timer(MeterRegistry registry, String mode) {
@@ -167,22 +196,20 @@ class ServiceMetrics {
 
         @Override
         public void decideEach(TenantId tenant, Iterator<BatchItem> items, Consumer<BatchResult> results) {
-            Counter refused = registry.counter(VERDICTS, "mode", "batch", "send", "refused", "track", "refused");
             decisions.decideEach(tenant, items, result -> {
                 switch (result) {
                     case BatchResult.Decided decided -> count("batch", decided.decision());
-                    case BatchResult.Refused ignored -> refused.increment();
+                    case BatchResult.Refused ignored -> refusedLines.increment();
                 }
                 results.accept(result);
             });
         }
 
         private void count(String mode, Decision decision) {
-            registry.counter(VERDICTS, "mode", mode, "send", String.valueOf(decision.send()), "track", String.valueOf(decision.track()))
-                    .increment();
+            verdicts.get(verdict(mode, decision.send(), decision.track())).increment();
             for (Reason reason : decision.reasons()) {
                 if (reason.aspect() == Aspect.MESSAGE && !reason.permits()) {
-                    registry.counter(BLOCKED, "reason", reason.code().name()).increment();
+                    blocked.get(reason.code()).increment();
                 }
             }
         }

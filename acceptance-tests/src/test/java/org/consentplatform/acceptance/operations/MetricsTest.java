@@ -59,7 +59,9 @@ class MetricsTest {
         String address = World.unique("metrics") + "@example.com";
         String before = scrape();
         world.capture(PROFILE, "EMAIL", address, "commercial", null, "OPTED_OUT", Instant.parse("2026-11-01T00:00:00Z"));
-        boolean sent = world.decide(PROFILE, "commercial", null, "EMAIL", address, null).get("send").asBoolean();
+        var decision = world.decide(PROFILE, "commercial", null, "EMAIL", address, null);
+        boolean sent = decision.get("send").asBoolean();
+        boolean tracked = decision.get("track").asBoolean();
         String after = scrape();
 
         assertThat(sent).isFalse();
@@ -69,7 +71,8 @@ class MetricsTest {
         assertThat(value(after, decided)).isGreaterThanOrEqualTo(value(before, decided) + 1);
         List<String> blocked = List.of("consent_decisions_blocked_total", "reason=\"PURPOSE_CONSENT\"");
         assertThat(value(after, blocked)).isGreaterThanOrEqualTo(value(before, blocked) + 1);
-        List<String> verdict = List.of("consent_decisions_verdicts_total", "mode=\"single\"", "send=\"false\"");
+        List<String> verdict = List.of("consent_decisions_verdicts_total", "mode=\"single\"", "send=\"false\"",
+                "track=\"" + tracked + "\"");
         assertThat(value(after, verdict)).isGreaterThanOrEqualTo(value(before, verdict) + 1);
         assertThat(after).as("a histogram for percentiles across instances")
                 .containsPattern("consent_decisions_seconds_bucket\\{[^}]*mode=\"single\"");

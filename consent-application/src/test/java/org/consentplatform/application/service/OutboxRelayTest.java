@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OutboxRelayTest {
 
@@ -167,8 +168,8 @@ class OutboxRelayTest {
         assertThat(firstBatchSent.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the first batch is on its way").isTrue();
 
         var handOver = CompletableFuture.supplyAsync(() -> stopping.handOver(Duration.ofSeconds(30)));
-        Thread.sleep(100);
-        assertThat(handOver).as("it waits for the batch in flight").isNotDone();
+        assertThatThrownBy(() -> handOver.get(100, java.util.concurrent.TimeUnit.MILLISECONDS)).as("it waits for the batch in flight")
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
         acknowledge.complete(null);
         running.join();
 
