@@ -120,7 +120,7 @@ class EventsTest {
         String address = World.unique("unsub") + "@example.com";
         world.capture(profile, "EMAIL", address, "news", null, "OPTED_IN", Instant.parse("2026-11-01T00:00:00Z"));
         world.capture(profile, "EMAIL", address, "offers", null, "OPTED_IN", Instant.parse("2026-11-01T00:00:00Z"));
-        String event = inbound(UUID.randomUUID().toString(), "unsubscribe", "acme", address.toUpperCase(), profile, "news");
+        String event = EventStream.inbound(UUID.randomUUID().toString(), "unsubscribe", "acme", address.toUpperCase(), profile, "news");
 
         EventStream.send(kafka.bootstrapServers(), "consent.inbound.v1", "acme", event, event);
 
@@ -140,7 +140,7 @@ class EventsTest {
         world.capture(profile, "EMAIL", address, "news", null, "OPTED_IN", Instant.parse("2026-11-01T00:00:00Z"));
 
         EventStream.send(kafka.bootstrapServers(), "consent.inbound.v1", "acme",
-                inbound(UUID.randomUUID().toString(), "spam_complaint", "acme", address, null, null));
+                EventStream.inbound(UUID.randomUUID().toString(), "spam_complaint", "acme", address, null, null));
 
         awaitRecord(address, "offers", "OPTED_OUT");
         assertThat(record(address, "news").get("state").asString()).isEqualTo("OPTED_OUT");
@@ -151,10 +151,10 @@ class EventsTest {
     void poisonMessagesGoToTheDeadLetterTopicWithTheReasonAndTheNextGoodOneIsStillApplied() {
         String address = World.unique("after-poison") + "@example.com";
         String marker = UUID.randomUUID().toString();
-        String unknownTenant = inbound(marker + "-tenant", "hard_bounce", "nobody", "x@example.com", null, null);
-        String badAddress = inbound(marker + "-address", "hard_bounce", "acme", "not an address", null, null);
-        String unknownType = inbound(marker + "-type", "sunburn", "acme", "x@example.com", null, null);
-        String good = inbound(marker + "-good", "hard_bounce", "acme", address, null, null);
+        String unknownTenant = EventStream.inbound(marker + "-tenant", "hard_bounce", "nobody", "x@example.com", null, null);
+        String badAddress = EventStream.inbound(marker + "-address", "hard_bounce", "acme", "not an address", null, null);
+        String unknownType = EventStream.inbound(marker + "-type", "sunburn", "acme", "x@example.com", null, null);
+        String good = EventStream.inbound(marker + "-good", "hard_bounce", "acme", address, null, null);
 
         EventStream.send(kafka.bootstrapServers(), "consent.inbound.v1", "acme",
                 "not json " + marker, unknownTenant, badAddress, unknownType, good);
@@ -252,22 +252,5 @@ class EventsTest {
         Awaitility.await("record " + purpose + " of " + address + " becomes " + state).atMost(WAIT)
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> record(address, purpose), record -> record != null && record.get("state").asString().equals(state));
-    }
-
-    /** An event as a mail provider would send it: CloudEvents 1.0, structured JSON. */
-    static String inbound(String id, String kind, String tenant, String address, String profileId, String purposeId) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("tenant", tenant);
-        data.put("channel", "EMAIL");
-        data.put("address", address);
-        if (profileId != null) {
-            data.put("profileId", profileId);
-        }
-        if (purposeId != null) {
-            data.put("purposeId", purposeId);
-        }
-        return HttpApi.json(Map.of("specversion", "1.0", "id", id, "source", "/providers/test-mailer",
-                "type", "org.consentplatform.inbound." + kind + ".v1", "time", "2026-11-20T10:00:00Z",
-                "datacontenttype", "application/json", "data", data));
     }
 }

@@ -354,10 +354,12 @@ class ApplicationWiring {
     @Bean
     ImportService importService(MongoStore store, ContactPointKeys keys, ImportFiles files, ConsentRecords records, Tenants tenants,
                                 ComplianceProfiles profiles, Leases leases, InstanceId instance, Clock clock,
-                                ImportProperties imports) {
-        return new ImportService(StorageOutages.guarded(ImportJobs.class, new MongoImportJobs(store)), files,
+                                ImportProperties imports, MeterRegistry meters) {
+        ImportJobs jobs = StorageOutages.guarded(ImportJobs.class, new MongoImportJobs(store));
+        return new ImportService(jobs, files,
                 StorageOutages.guarded(ImportErrors.class, new MongoImportErrors(store, keys, clock)), records, tenants, profiles,
-                leases, instance.value(), imports.leaseTtl(), imports.batchSize(), clock);
+                leases, instance.value(), imports.leaseTtl(), imports.batchSize(), clock,
+                ServiceMetrics.countingLoads(meters, jobs));
     }
 
     @Bean

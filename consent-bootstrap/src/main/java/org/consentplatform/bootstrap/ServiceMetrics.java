@@ -1,6 +1,7 @@
 package org.consentplatform.bootstrap;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.consentplatform.adapter.in.kafka.InboundKafkaConfiguration;
@@ -8,6 +9,8 @@ import org.consentplatform.application.port.in.DecideMessages;
 import org.consentplatform.application.port.in.DecisionQuery;
 import org.consentplatform.application.port.in.RecordInboundEvents;
 import org.consentplatform.application.port.out.ConfirmationMails;
+import org.consentplatform.application.port.out.ImportJobs;
+import org.consentplatform.application.port.out.LoadProgress;
 import org.consentplatform.application.port.out.MailQuota;
 import org.consentplatform.application.service.DecisionService;
 import org.consentplatform.application.service.InboundEventService;
@@ -20,6 +23,8 @@ import org.consentplatform.domain.enforcement.Decision;
 import org.consentplatform.domain.enforcement.Reason;
 import org.consentplatform.domain.enforcement.ReasonCode;
 import org.consentplatform.domain.inbound.InboundEvent;
+import org.consentplatform.domain.load.ImportJob;
+import org.consentplatform.domain.load.RowCounts;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +55,9 @@ class ServiceMetrics {
     static final String INBOUND = "consent.inbound.events";
     static final String DEAD_LETTERS = "consent.inbound.dead.letters";
     static final String CONFIRMATION_MAILS = "consent.confirmation.mails";
+    static final String LOAD_ROWS = "consent.loads.rows";
+    static final String LOADS_FINISHED = "consent.loads.finished";
+    static final String LOADS_ACTIVE = "consent.loads.active";
 
     /** Decisions timed and counted by verdict and by what blocked them; the undecorated service stays a bean of its own. */
     @Bean
@@ -139,6 +147,48 @@ class ServiceMetrics {
             }
             return wait;
         };
+    }
+
+    /**
+     * Loads: rows by outcome as each batch is stored, jobs by how they ended, and the jobs queued
+     * or running in the whole cluster (read from the store at each scrape; NaN while it is down).
+     */
+    static LoadProgress countingLoads(MeterRegistry registry, ImportJobs jobs) {
+        Map<RowCounts.RowOutcome, Counter> rows = new EnumMap<>(RowCounts.RowOutcome.class);
+        for (RowCounts.RowOutcome outcome : RowCounts.RowOutcome.values()) {
+            rows.put(outcome, registry.counter(LOAD_ROWS, "outcome", outcome.name()));
+        }
+        Map<ImportJob.State, Counter> ended = new EnumMap<>(ImportJob.State.class);
+        for (ImportJob.State state : ImportJob.State.values()) {
+            if (state.finished()) {
+                ended.put(state, registry.counter(LOADS_FINISHED, "state", state.name()));
+            } else {
+                Gauge.builder(LOADS_ACTIVE, jobs, stored -> unfinished(stored, state)).tag("state", state.name())
+                        .description("Loads queued or running, all instances together").register(registry);
+            }
+        }
+        return new LoadProgress() {
+            @Override
+            public void batchStored(RowCounts batch) {
+                rows.get(RowCounts.RowOutcome.APPLIED).increment(batch.applied());
+                rows.get(RowCounts.RowOutcome.SUPERSEDED).increment(batch.superseded());
+                rows.get(RowCounts.RowOutcome.UNCHANGED).increment(batch.unchanged());
+                rows.get(RowCounts.RowOutcome.REJECTED).increment(batch.rejected());
+            }
+
+            @Override
+            public void ended(ImportJob job) {
+                ended.get(job.state()).increment();
+            }
+        };
+    }
+
+    private static double unfinished(ImportJobs jobs, ImportJob.State state) {
+        try {
+            return jobs.unfinished().stream().filter(job -> job.state() == state).count();
+        } catch (RuntimeException storageDown) {
+            return Double.NaN;
+        }
     }
 
     private static final class MeteredDecisions implements DecideMessages {

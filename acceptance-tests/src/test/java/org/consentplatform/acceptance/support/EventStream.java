@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.util.LinkedHashMap;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,5 +100,22 @@ public final class EventStream implements AutoCloseable {
     @Override
     public void close() {
         consumer.close();
+    }
+
+    /** An event as a mail provider would send it: CloudEvents 1.0, structured JSON. */
+    public static String inbound(String id, String kind, String tenant, String address, String profileId, String purposeId) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("tenant", tenant);
+        data.put("channel", "EMAIL");
+        data.put("address", address);
+        if (profileId != null) {
+            data.put("profileId", profileId);
+        }
+        if (purposeId != null) {
+            data.put("purposeId", purposeId);
+        }
+        return HttpApi.json(Map.of("specversion", "1.0", "id", id, "source", "/providers/test-mailer",
+                "type", "org.consentplatform.inbound." + kind + ".v1", "time", "2026-11-20T10:00:00Z",
+                "datacontenttype", "application/json", "data", data));
     }
 }

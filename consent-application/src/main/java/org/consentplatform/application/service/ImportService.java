@@ -8,6 +8,7 @@ import org.consentplatform.application.port.out.ImportErrors;
 import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.application.port.out.ImportJobs;
 import org.consentplatform.application.port.out.Leases;
+import org.consentplatform.application.port.out.LoadProgress;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -59,10 +60,11 @@ public final class ImportService implements ImportConsents, ProcessImports {
     private final ChangeRecorder recorder;
     private final int batchSize;
     private final Clock clock;
+    private final LoadProgress progress;
 
     public ImportService(ImportJobs jobs, ImportFiles files, ImportErrors errors, ConsentRecords records, Tenants tenants,
                          ComplianceProfiles profiles, Leases leases, String instance, Duration leaseTtl,
-                         int batchSize, Clock clock) {
+                         int batchSize, Clock clock, LoadProgress progress) {
         this.jobs = jobs;
         this.files = files;
         this.errors = errors;
@@ -73,6 +75,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
         this.work = new LeasedWork(leases, instance, leaseTtl);
         this.batchSize = batchSize;
         this.clock = clock;
+        this.progress = progress;
     }
 
     @Override
@@ -203,10 +206,10 @@ public final class ImportService implements ImportConsents, ProcessImports {
             }
         }
         inLog.putAll(recordAll(job, toRecord, heads));
-        RowCounts counts = job.counts();
+        RowCounts batch = RowCounts.NONE;
         var rejected = new ArrayList<ImportRules.Rejected>();
         for (ImportRules.Reading reading : readings) {
-            counts = counts.plus(switch (reading) {
+            batch = batch.plus(switch (reading) {
                 case ImportRules.Rejected row -> {
                     rejected.add(row);
                     yield RowOutcome.REJECTED;
@@ -215,7 +218,9 @@ public final class ImportService implements ImportConsents, ProcessImports {
             });
         }
         errors.addAll(job.tenant(), job.id(), rejected);
-        return jobs.save(job.progressed(counts, read.getLast().line() + 1));
+        ImportJob stored = jobs.save(job.progressed(job.counts().plus(batch), read.getLast().line() + 1));
+        progress.batchStored(batch);
+        return stored;
     }
 
     private static List<ImportRules.Captures> captures(List<ImportRules.Reading> readings) {
@@ -257,6 +262,7 @@ public final class ImportService implements ImportConsents, ProcessImports {
 
     private void finish(ImportJob job) {
         jobs.save(job);
+        progress.ended(job);
         files.delete(job.id());
     }
 

@@ -2,6 +2,7 @@ package org.consentplatform.application.service;
 
 import java.util.Collection;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.application.port.out.LoadProgress;
 import org.consentplatform.application.port.out.ImportErrors;
 import org.consentplatform.application.port.out.ImportFiles;
 import org.consentplatform.application.port.out.ImportJobs;
@@ -125,7 +126,7 @@ class ImportServiceTest {
             };
             service = new ImportService(jobs, new Files(), errorReport, records, new NoTenantSettings(), new OneProfile(() -> RETAIL),
                     new FreeLeases(),
-                    "instance-1", Duration.ofSeconds(30), 3, CLOCK);
+                    "instance-1", Duration.ofSeconds(30), 3, CLOCK, LoadProgress.NONE);
         }
 
         String submit() {

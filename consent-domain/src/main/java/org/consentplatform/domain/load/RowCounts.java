@@ -18,6 +18,11 @@ public record RowCounts(long read, long applied, long superseded, long unchanged
         };
     }
 
+    public RowCounts plus(RowCounts other) {
+        return new RowCounts(read + other.read, applied + other.applied, superseded + other.superseded, unchanged + other.unchanged,
+                rejected + other.rejected);
+    }
+
     /** What became of one row. */
     public enum RowOutcome {
         APPLIED, SUPERSEDED, UNCHANGED, REJECTED
