@@ -2,6 +2,8 @@ package org.consentplatform.bootstrap;
 
 import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.consentplatform.adapter.in.console.ConsoleProperties;
 import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
@@ -77,6 +79,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -134,9 +137,10 @@ class ApplicationWiring {
     }
 
     @Bean
-    ConsentRecords consentRecords(MongoStore store, ContactPointKeys keys, Clock clock, MeterRegistry meters) {
-        return StorageOutages.guarded(ConsentRecords.class,
-                new MongoConsentRecords(store, keys, clock, ServiceMetrics.countingChanges(meters)));
+    ConsentRecords consentRecords(MongoStore store, ContactPointKeys keys, Clock clock, MeterRegistry meters,
+                                  ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return StorageOutages.guarded(ConsentRecords.class, new MongoConsentRecords(store, keys, clock, ServiceMetrics.countingChanges(meters),
+                TraceContexts.current(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP))));
     }
 
     @Bean

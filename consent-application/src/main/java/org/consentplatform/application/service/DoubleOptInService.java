@@ -191,14 +191,17 @@ public final class DoubleOptInService implements ConfirmOptIns {
             try {
                 mails.send(mail);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Confirmation mail for record " + request.key().value() + " not sent: " + e);
+                // neither the record key nor the mail error: both may name the address
+                LOG.log(System.Logger.Level.WARNING, "Confirmation mail of tenant " + request.tenant().value() + " (request "
+                        + request.tokenHash().substring(0, 12) + ") not sent: " + e.getClass().getSimpleName());
             }
         }
         events.publish(new EventPublisher.ConfirmationRequested(request.tokenHash(), request.tenant(), request.key(),
                 request.pendingSeq(), request.requestedAt(), external ? mail : mail.withoutLink())).whenComplete((ok, e) -> {
             if (e != null) {
-                LOG.log(System.Logger.Level.WARNING, "doi.requested for record " + request.key().value() + " not published"
-                        + (external ? ", so its link was not delivered: " : ": ") + e);
+                LOG.log(System.Logger.Level.WARNING, "doi.requested of tenant " + request.tenant().value() + " (request "
+                        + request.tokenHash().substring(0, 12) + ") not published" + (external ? ", so its link was not delivered: " : ": ")
+                        + e.getClass().getSimpleName());
             }
         });
     }

@@ -165,12 +165,12 @@ public final class OutboxRelay implements RelayChanges {
                 return 0;
             }
             held.add(partition.index());
-            List<ConsentChange> batch = next(partition, inFlight);
+            List<ChangeOutbox.Entry> batch = next(partition, inFlight);
             while (!batch.isEmpty()) {
                 CompletableFuture<EventPublisher.Outcome> sending = publisher.publish(batch);
                 batch.forEach(change -> inFlight.add(change.id()));
                 total += mark(acknowledged, inFlight);
-                List<ConsentChange> next = batch.size() < batchSize ? List.of() : next(partition, inFlight);
+                List<ChangeOutbox.Entry> next = batch.size() < batchSize ? List.of() : next(partition, inFlight);
                 EventPublisher.Outcome outcome = sending.join();
                 acknowledged = publishedInOrder(batch, outcome.acknowledged());
                 if (acknowledged.size() < batch.size()) {
@@ -195,7 +195,7 @@ public final class OutboxRelay implements RelayChanges {
     }
 
     /** The oldest unpublished changes of the share that are not on their way already. */
-    private List<ConsentChange> next(ChangeOutbox.Partition partition, Set<String> inFlight) {
+    private List<ChangeOutbox.Entry> next(ChangeOutbox.Partition partition, Set<String> inFlight) {
         return outbox.unpublished(partition, batchSize, inFlight);
     }
 
@@ -219,10 +219,11 @@ public final class OutboxRelay implements RelayChanges {
      * A change counts as published only when every earlier change of its record in the batch
      * was acknowledged too: the next run then sends the rest again, still in order.
      */
-    static List<String> publishedInOrder(List<ConsentChange> batch, Set<String> acknowledged) {
+    static List<String> publishedInOrder(List<ChangeOutbox.Entry> batch, Set<String> acknowledged) {
         var blocked = new HashSet<String>();
         var done = new ArrayList<String>(batch.size());
-        for (ConsentChange change : batch) {
+        for (ChangeOutbox.Entry entry : batch) {
+            ConsentChange change = entry.change();
             String record = change.tenant().value() + "|" + change.key().value();
             if (!blocked.contains(record) && acknowledged.contains(change.id())) {
                 done.add(change.id());

@@ -3,6 +3,7 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.in.CaptureConsent.Caller;
 import org.consentplatform.application.port.in.CaptureConsent.CaptureCommand;
 import org.consentplatform.application.port.in.ConfirmOptIns;
+import org.consentplatform.application.port.out.ChangeOutbox;
 import org.consentplatform.application.port.out.ConfirmationMails.ConfirmationMail;
 import org.consentplatform.application.port.out.ConfirmationRequests;
 import org.consentplatform.application.port.out.EventPublisher;
@@ -218,7 +219,7 @@ class DoubleOptInServiceTest {
         }
 
         @Override
-        public CompletableFuture<Outcome> publish(List<ConsentChange> changes) {
+        public CompletableFuture<Outcome> publish(List<ChangeOutbox.Entry> changes) {
             throw new AssertionError("changes go through the outbox");
         }
 

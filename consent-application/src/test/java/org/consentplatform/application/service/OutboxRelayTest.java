@@ -157,7 +157,7 @@ class OutboxRelayTest {
         var firstBatchSent = new java.util.concurrent.CountDownLatch(1);
         var slowBroker = new Broker() {
             @Override
-            public synchronized CompletableFuture<Outcome> publish(List<ConsentChange> batch) {
+            public synchronized CompletableFuture<Outcome> publish(List<ChangeOutbox.Entry> batch) {
                 CompletableFuture<Outcome> outcome = super.publish(batch).thenCombine(acknowledge, (sent, ignored) -> sent);
                 firstBatchSent.countDown();
                 return outcome;
@@ -182,6 +182,11 @@ class OutboxRelayTest {
         var next = new OutboxRelay(outbox, broker, shared, "next", Duration.ofMinutes(10), 3, Clock.systemUTC());
         assertThat(next.relayPending()).as("the next instance takes over without waiting for the lease to expire").isEqualTo(4);
         assertThat(broker.sent).containsExactlyElementsOf(changes.subList(3, 7));
+    }
+
+    /** A trace context per change, as the store keeps it with the change. */
+    private static String traceOf(ConsentChange change) {
+        return "00-" + change.id().replace("-", "") + "-00f067aa0ba902b7-01";
     }
 
     private static int share(ConsentChange change) {
@@ -231,9 +236,10 @@ class OutboxRelayTest {
         }
 
         @Override
-        public List<ConsentChange> unpublished(Partition partition, int limit, Set<String> sent) {
+        public List<Entry> unpublished(Partition partition, int limit, Set<String> sent) {
             return pending.values().stream().filter(change -> Math.floorMod(change.key().contactPoint().hashCode(), partition.count())
-                    == partition.index()).filter(change -> !sent.contains(change.id())).limit(limit).toList();
+                    == partition.index()).filter(change -> !sent.contains(change.id())).limit(limit)
+                    .map(change -> new Entry(change, traceOf(change))).toList();
         }
 
         @Override
@@ -257,9 +263,11 @@ class OutboxRelayTest {
         final Set<String> refuse = new HashSet<>();
 
         @Override
-        public CompletableFuture<Outcome> publish(List<ConsentChange> changes) {
+        public CompletableFuture<Outcome> publish(List<ChangeOutbox.Entry> entries) {
             var acknowledged = new HashSet<String>();
-            changes.forEach(change -> {
+            entries.forEach(entry -> {
+                ConsentChange change = entry.change();
+                assertThat(entry.traceparent()).as("the trace context of the change, passed on").isEqualTo(traceOf(change));
                 sent.add(change);
                 if (!refuse.contains(change.id())) {
                     acknowledged.add(change.id());

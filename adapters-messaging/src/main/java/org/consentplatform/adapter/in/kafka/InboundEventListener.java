@@ -6,6 +6,9 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.application.port.in.RecordInboundEvents;
 import org.consentplatform.application.port.in.RecordInboundEvents.InboundCommand;
@@ -18,10 +21,12 @@ import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Reads {@code consent.inbound.v1}: CloudEvents 1.0 in structured JSON mode whose type is
@@ -38,11 +43,14 @@ public class InboundEventListener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordInboundEvents events;
+    private final ObservationRegistry observations;
     private final String topic;
     private final String group;
 
-    public InboundEventListener(RecordInboundEvents events, EventTopics topics, InboundConsumer consumer) {
+    public InboundEventListener(RecordInboundEvents events, EventTopics topics, InboundConsumer consumer,
+                                ObservationRegistry observations) {
         this.events = events;
+        this.observations = observations;
         this.topic = topics.inbound();
         this.group = consumer.inboundGroup();
     }
@@ -57,10 +65,27 @@ public class InboundEventListener {
         return group;
     }
 
+    /**
+     * Applies one event inside an observation that continues the sender's trace (the CloudEvents
+     * distributed-tracing extension, {@code traceparent}): the changes it makes, and their events,
+     * carry that trace.
+     */
     @KafkaListener(id = "inbound-events", topics = "#{__listener.topic}",
             groupId = "#{__listener.group}")
     public void onMessage(byte[] message) {
-        InboundCommand command = parse(message);
+        CloudEvent event = read(message);
+        InboundCommand command = parse(event);
+        var context = new ReceiverContext<CloudEvent>(InboundEventListener::extension);
+        context.setCarrier(event);
+        context.setRemoteServiceName(event.getSource().toString());
+        Observation.createNotStarted("consent.inbound.event", () -> context, observations)
+                .contextualName("inbound " + command.kind().name().toLowerCase(Locale.ROOT))
+                .lowCardinalityKeyValue("kind", command.kind().name())
+                .observe(() -> apply(command));
+    }
+
+    private void apply(InboundCommand command) {
+        MDC.put("tenant", command.tenant().value());
         try {
             RecordInboundEvents.Outcome outcome = events.record(command);
             LOG.debug("Inbound event {} of {}: {}", command.id(), command.tenant(), outcome);
@@ -68,19 +93,32 @@ public class InboundEventListener {
             throw e; // transient: retried
         } catch (DomainRejection e) {
             throw new UnprocessableEvent("event " + command.id() + " cannot be applied: " + e.getMessage(), e);
+        } finally {
+            MDC.remove("tenant");
         }
     }
 
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
+    }
+
     static InboundCommand parse(byte[] message) {
+        return parse(read(message));
+    }
+
+    private static CloudEvent read(byte[] message) {
         if (message == null || message.length == 0) {
             throw new UnprocessableEvent("empty message", null);
         }
-        CloudEvent event;
         try {
-            event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).deserialize(message);
+            return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).deserialize(message);
         } catch (EventDeserializationException | IllegalArgumentException | IllegalStateException e) {
             throw new UnprocessableEvent("not a CloudEvents 1.0 structured JSON event: " + e.getMessage(), e);
         }
+    }
+
+    private static InboundCommand parse(CloudEvent event) {
         String type = event.getType();
         if (!type.startsWith(TYPE_PREFIX) || !type.endsWith(TYPE_SUFFIX)) {
             throw new UnprocessableEvent("unknown event type '" + type + "'", null);

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.consentplatform.application.port.EventStreamUnavailable;
+import org.consentplatform.application.port.out.ChangeOutbox;
 import org.consentplatform.application.port.out.EventPublisher;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.TenantCheckpoint;
@@ -23,6 +24,7 @@ import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.SendResult;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -58,6 +60,8 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     public static final String CHECKPOINT_TYPE = "org.consentplatform.audit.checkpoint.v1";
     public static final String DOI_REQUESTED_TYPE = "org.consentplatform.doi.requested.v1";
     public static final String ERASED_TYPE = "org.consentplatform.privacy.erased.v1";
+    /** The CloudEvents distributed-tracing extension, and the Kafka header of the same name. */
+    public static final String TRACEPARENT = "traceparent";
 
     /** Where events go. */
     public record Topics(String changes, String checkpoints, String doubleOptIn, String erasures) {
@@ -104,16 +108,22 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     }
 
     @Override
-    public CompletableFuture<Outcome> publish(List<ConsentChange> changes) {
+    public CompletableFuture<Outcome> publish(List<ChangeOutbox.Entry> changes) {
         if (failed.getAndSet(false)) {
             producers.reset(); // here, on the caller's thread: never from a producer callback
         }
         var sent = new LinkedHashMap<String, CompletableFuture<SendResult<String, CloudEvent>>>();
         String refused = null;
         try {
-            for (ConsentChange change : changes) {
+            for (ChangeOutbox.Entry entry : changes) {
+                ConsentChange change = entry.change();
                 String key = partitionKey(change);
-                var ack = template.send(new ProducerRecord<>(topics.changes(), key, changeEvent(change, key)));
+                var record = new ProducerRecord<>(topics.changes(), key, changeEvent(change, key, entry.traceparent()));
+                if (entry.traceparent() != null) {
+                    // also as the plain header Kafka's tracing instrumentations read
+                    record.headers().add(TRACEPARENT, entry.traceparent().getBytes(StandardCharsets.US_ASCII));
+                }
+                var ack = template.send(record);
                 sent.put(change.id(), ack);
                 if (ack.isCompletedExceptionally()) {
                     break; // the broker is unreachable: each further send would block for max.block.ms again
@@ -280,8 +290,9 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         return tenant.value() + "|" + contactPoint.key();
     }
 
-    static CloudEvent changeEvent(ConsentChange change, String partitionKey) {
-        return CloudEventBuilder.v1()
+    /** @param traceparent the trace context of the work that made the change (CloudEvents distributed tracing extension), or null */
+    static CloudEvent changeEvent(ConsentChange change, String partitionKey, String traceparent) {
+        CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(change.id())
                 .withSource(source(change.tenant().value()))
                 .withType(CHANGE_TYPE)
@@ -290,8 +301,8 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
                 .withDataContentType("application/json")
                 .withExtension("partitionkey", partitionKey)
                 .withExtension("sequence", Long.toString(change.seq()))
-                .withData(json(ChangeEventData.of(change)))
-                .build();
+                .withData(json(ChangeEventData.of(change)));
+        return (traceparent == null ? event : event.withExtension(TRACEPARENT, traceparent)).build();
     }
 
     private static URI source(String tenant) {

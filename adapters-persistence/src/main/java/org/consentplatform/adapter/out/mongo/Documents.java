@@ -126,6 +126,9 @@ final class Documents {
                 evidence(doc.get("evidence", Document.class)));
     }
 
+    /** The W3C traceparent of the work that wrote a change (outside its hash: it says how, not what). */
+    static final String TRACE_CONTEXT = "traceparent";
+
     static Document change(ConsentChange change) {
         SealedAddress sealed = change.sealed();
         String contactPoint = ContactPoint.withheld(change.key().contactPoint().channel(), sealed.pseudonym()).key();

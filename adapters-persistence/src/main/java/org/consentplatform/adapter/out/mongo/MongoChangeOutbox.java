@@ -42,15 +42,19 @@ public final class MongoChangeOutbox implements ChangeOutbox {
      * and tenant). Those sent already are read past (they are the oldest) but not opened.
      */
     @Override
-    public List<ConsentChange> unpublished(Partition partition, int limit, Set<String> sent) {
+    public List<Entry> unpublished(Partition partition, int limit, Set<String> sent) {
         Bson filter = partition.count() == 1 ? UNPUBLISHED
                 : new Document("published", false).append(BUCKET, new Document("$in", buckets(partition)));
         int reading = limit + sent.size();
         // one reply holds them all: the driver's first batch is otherwise 101 documents, then a getMore
-        List<ConsentChange> next = changes.find(filter).sort(OLDEST_FIRST).limit(reading).batchSize(reading)
-                .map(Documents::change).into(new ArrayList<>()).stream()
-                .filter(change -> !sent.contains(change.id())).limit(limit).toList();
-        return Documents.opened(keys, next);
+        List<Document> next = changes.find(filter).sort(OLDEST_FIRST).limit(reading).batchSize(reading).into(new ArrayList<>())
+                .stream().filter(doc -> !sent.contains(doc.getString("_id"))).limit(limit).toList();
+        List<ConsentChange> opened = Documents.opened(keys, next.stream().map(Documents::change).toList());
+        var entries = new ArrayList<Entry>(opened.size());
+        for (int i = 0; i < opened.size(); i++) {
+            entries.add(new Entry(opened.get(i), next.get(i).getString(Documents.TRACE_CONTEXT)));
+        }
+        return entries;
     }
 
     /** The bucket of a change, by its stored contact point: every change of a contact point is in the same one. */

@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Change log first, projection second, no multi-document transaction (see architecture.md):
@@ -74,18 +75,30 @@ public final class MongoConsentRecords implements ConsentRecords {
     private final ContactPointKeys keys;
     private final Clock clock;
     private final Consumer<ConsentChange> written;
+    private final Supplier<String> traceContext;
 
     public MongoConsentRecords(MongoStore store, ContactPointKeys keys, Clock clock) {
-        this(store, keys, clock, change -> { });
+        this(store, keys, clock, change -> { }, () -> null);
     }
 
-    /** @param written told of each change once it is in the log, whatever wrote it (the service's meters count them) */
-    public MongoConsentRecords(MongoStore store, ContactPointKeys keys, Clock clock, Consumer<ConsentChange> written) {
+    /**
+     * @param written      told of each change once it is in the log, whatever wrote it (the service's meters count them)
+     * @param traceContext the W3C traceparent of the work in progress (null when none), kept with each change for its event
+     */
+    public MongoConsentRecords(MongoStore store, ContactPointKeys keys, Clock clock, Consumer<ConsentChange> written,
+                               Supplier<String> traceContext) {
         this.changes = store.collection(MongoStore.CHANGES);
         this.records = store.collection(MongoStore.RECORDS);
         this.keys = keys;
         this.clock = clock;
         this.written = written;
+        this.traceContext = traceContext;
+    }
+
+    private Document logged(ConsentChange change) {
+        Document doc = Documents.change(change);
+        String trace = traceContext.get();
+        return trace == null ? doc : doc.append(Documents.TRACE_CONTEXT, trace);
     }
 
     @Override
@@ -136,7 +149,7 @@ public final class MongoConsentRecords implements ConsentRecords {
 
     @Override
     public boolean append(ConsentChange change) {
-        Document doc = Documents.change(change);
+        Document doc = logged(change);
         try {
             changes.insertOne(doc);
         } catch (MongoException e) {
@@ -177,7 +190,7 @@ public final class MongoConsentRecords implements ConsentRecords {
         Map<String, List<Document>> byRecord = new LinkedHashMap<>();
         for (ConsentChange change : batch) {
             // the caller that repairs its own writes needs no mark: the change goes in as projected already
-            Document doc = Documents.change(change).append("projected", repair == Repair.CALLER);
+            Document doc = logged(change).append("projected", repair == Repair.CALLER);
             byRecord.computeIfAbsent(MongoStore.id(doc.getString("tenant"), doc.getString("recordKey")), id -> new ArrayList<>()).add(doc);
         }
         // round n inserts each record's n-th change, and only while its earlier ones went in: a change after one that

@@ -1,5 +1,6 @@
 package org.consentplatform.adapter.out.mongo;
 
+import org.consentplatform.application.port.out.ChangeOutbox.Entry;
 import org.consentplatform.application.port.out.ChangeOutbox.Partition;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentCapture;
@@ -42,19 +43,32 @@ class MongoOutboxLeasesCheckpointsContractTest extends MongoWireServer {
                     NOW.plusSeconds(i)));
         }
 
-        assertThat(outbox.unpublished(Partition.WHOLE, 3, Set.of())).extracting(ConsentChange::id)
+        assertThat(outbox.unpublished(Partition.WHOLE, 3, Set.of())).extracting(Entry::id)
                 .containsExactly(written.get(0).id(), written.get(1).id(), written.get(2).id());
         assertThat(outbox.backlog()).isEqualTo(new org.consentplatform.application.port.out.ChangeOutbox.Backlog(5, NOW));
 
         outbox.markPublished(List.of(written.get(0).id(), written.get(1).id()), NOW.plusSeconds(60));
 
-        assertThat(outbox.unpublished(Partition.WHOLE, 10, Set.of())).extracting(ConsentChange::id)
+        assertThat(outbox.unpublished(Partition.WHOLE, 10, Set.of())).extracting(Entry::id)
                 .containsExactly(written.get(2).id(), written.get(3).id(), written.get(4).id());
-        assertThat(outbox.unpublished(Partition.WHOLE, 10, Set.of()).getFirst()).isEqualTo(written.get(2));
+        assertThat(outbox.unpublished(Partition.WHOLE, 10, Set.of()).getFirst()).isEqualTo(new Entry(written.get(2), null));
         assertThat(outbox.backlog().changes()).isEqualTo(3);
         assertThat(outbox.unpublished(Partition.WHOLE, 1, Set.of(written.get(2).id(), written.get(3).id())))
-                .as("those sent already are left out, and the limit counts the others").extracting(ConsentChange::id)
+                .as("those sent already are left out, and the limit counts the others").extracting(Entry::id)
                 .containsExactly(written.get(4).id());
+    }
+
+    @Test
+    void eachChangeLeavesTheOutboxWithTheTraceContextOfTheWorkThatWroteIt() {
+        var trace = new java.util.concurrent.atomic.AtomicReference<String>("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        var records = new MongoConsentRecords(store, keys, Clock.systemUTC(), change -> { }, trace::get);
+        var outbox = new MongoChangeOutbox(store, keys);
+        ConsentChange traced = write(records, key("traced@example.com"), ConsentState.OPTED_IN, NOW);
+        trace.set(null);
+        ConsentChange untraced = write(records, key("untraced@example.com"), ConsentState.OPTED_IN, NOW.plusSeconds(1));
+
+        assertThat(outbox.unpublished(Partition.WHOLE, 10, Set.of())).containsExactly(
+                new Entry(traced, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"), new Entry(untraced, null));
     }
 
     @Test
@@ -69,7 +83,7 @@ class MongoOutboxLeasesCheckpointsContractTest extends MongoWireServer {
 
         var shares = new ArrayList<List<ConsentChange>>();
         for (int index = 0; index < 3; index++) {
-            shares.add(outbox.unpublished(new Partition(index, 3), 100, Set.of()));
+            shares.add(outbox.unpublished(new Partition(index, 3), 100, Set.of()).stream().map(Entry::change).toList());
         }
 
         assertThat(shares.stream().flatMap(List::stream).map(ConsentChange::id))

@@ -17,7 +17,18 @@ public interface ChangeOutbox {
      * Unpublished changes of a share of the log, oldest recorded first, a record's changes in seq
      * order, leaving out those sent already and not yet marked (their addresses are not opened again).
      */
-    List<ConsentChange> unpublished(Partition partition, int limit, Set<String> sent);
+    List<Entry> unpublished(Partition partition, int limit, Set<String> sent);
+
+    /**
+     * A change waiting for the event stream, with the trace context of the request or event that
+     * made it (a W3C {@code traceparent}; null when there was none), so its event continues that trace.
+     */
+    record Entry(ConsentChange change, String traceparent) {
+
+        public String id() {
+            return change.id();
+        }
+    }
 
     /**
      * A share of the change log, by a hash of the contact point: every change of a contact point

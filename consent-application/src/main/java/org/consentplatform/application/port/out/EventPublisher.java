@@ -21,7 +21,7 @@ public interface EventPublisher {
      *
      * @return the ids of the changes the broker acknowledged, with the first failure if any
      */
-    CompletableFuture<Outcome> publish(List<ConsentChange> changes);
+    CompletableFuture<Outcome> publish(List<ChangeOutbox.Entry> changes);
 
     record Outcome(Set<String> acknowledged, String failure) {
     }
