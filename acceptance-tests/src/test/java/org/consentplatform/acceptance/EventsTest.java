@@ -93,6 +93,10 @@ class EventsTest {
             assertThat(first.getType()).isEqualTo("org.consentplatform.consent.changed.v1");
             assertThat(first.getSource().toString()).isEqualTo("/consent-platform/tenants/acme");
             assertThat(first.getDataContentType()).isEqualTo("application/json");
+            assertThat(first.getDataSchema()).as("dataschema").hasPath("/events/schemas/consent.changed.v1.json");
+            HttpApi.Response schema = world.api.get(first.getDataSchema().getPath(), null);
+            assertThat(schema.status()).as("the schema is served, without a token").isEqualTo(200);
+            assertThat(schema.json().get("title").asString()).isEqualTo("consent.changed.v1 data");
             JsonNode data = HttpApi.JSON.readTree(first.getData().toBytes());
             assertThat(data.get("changeId").asString()).isEqualTo(ids.get(0));
             assertThat(data.get("address").asString()).isEqualTo(ann);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.consentplatform.adapter.in.console.ConsoleProperties;
+import org.consentplatform.adapter.kafka.EventSchemas;
 import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
 import org.consentplatform.adapter.out.mail.SmtpConfirmationMails;
@@ -290,9 +291,10 @@ class ApplicationWiring {
 
     /** Only the cluster settings are taken from Boot's producer configuration; see KafkaEventPublisher. */
     @Bean(destroyMethod = "close")
-    EventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics, OutboxProperties outbox) {
+    EventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics, EventSchemas schemas, OutboxProperties outbox) {
         return new KafkaEventPublisher(producers.getConfigurationProperties(),
-                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn(), topics.erasures()), outbox.ackTimeout());
+                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn(), topics.erasures()), schemas,
+                outbox.ackTimeout());
     }
 
     /** Names this instance in leases: unique per process, readable in the lease documents. */

@@ -51,7 +51,7 @@ public record EventTopics(@DefaultValue("consent.changes.v1") String changes, @D
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(EventTopics.class)
+    @EnableConfigurationProperties({EventTopics.class, EventSchemas.class})
     public static class Declared {
 
         @Bean

@@ -11,6 +11,7 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.consentplatform.adapter.kafka.EventSchemas;
 import org.consentplatform.application.port.EventStreamUnavailable;
 import org.consentplatform.application.port.out.ChangeOutbox;
 import org.consentplatform.application.port.out.EventPublisher;
@@ -72,6 +73,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     private final DefaultKafkaProducerFactory<String, CloudEvent> producers;
     private final KafkaTemplate<String, CloudEvent> template;
     private final Topics topics;
+    private final EventSchemas schemas;
     private final Duration ackTimeout;
     /** Set after a failed send: the next publish starts with a fresh producer session. */
     private final AtomicBoolean failed = new AtomicBoolean();
@@ -83,7 +85,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
      * @param connection the client settings of the cluster (bootstrap servers, security); the
      *                   serializers and delivery guarantees are this publisher's own
      */
-    public KafkaEventPublisher(Map<String, Object> connection, Topics topics, Duration ackTimeout) {
+    public KafkaEventPublisher(Map<String, Object> connection, Topics topics, EventSchemas schemas, Duration ackTimeout) {
         Map<String, Object> config = new HashMap<>(connection);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
@@ -104,6 +106,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         failures.setIncludeContents(false); // a failed send is logged without its key and payload: both carry the address
         this.template.setProducerListener(failures);
         this.topics = topics;
+        this.schemas = schemas;
         this.ackTimeout = ackTimeout;
     }
 
@@ -185,6 +188,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
                 .withId("doi/" + requested.requestId())
                 .withSource(source(requested.tenant().value()))
                 .withType(DOI_REQUESTED_TYPE)
+                .withDataSchema(schemas.of(DOI_REQUESTED_TYPE))
                 .withSubject(requested.key().value())
                 .withTime(utc(requested.requestedAt()))
                 .withDataContentType("application/json")
@@ -207,6 +211,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
                 .withId(checkpoint.tenant().value() + "/checkpoint/" + checkpoint.number())
                 .withSource(source(checkpoint.tenant().value()))
                 .withType(CHECKPOINT_TYPE)
+                .withDataSchema(schemas.of(CHECKPOINT_TYPE))
                 .withSubject(Long.toString(checkpoint.number()))
                 .withTime(utc(checkpoint.takenAt()))
                 .withDataContentType("application/json")
@@ -256,7 +261,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     }
 
     /** An {@code erased} event: downstream systems erase the address too. Its id and subject never name the address. */
-    static CloudEvent erasedEvent(Erased erased, int index, String partitionKey) {
+    private CloudEvent erasedEvent(Erased erased, int index, String partitionKey) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("erasureId", erased.erasureId());
         data.put("tenant", erased.tenant().value());
@@ -269,6 +274,7 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
                 .withId("erasure/" + erased.erasureId() + "/" + index)
                 .withSource(source(erased.tenant().value()))
                 .withType(ERASED_TYPE)
+                .withDataSchema(schemas.of(ERASED_TYPE))
                 .withSubject(erased.erasureId())
                 .withTime(utc(erased.erasedAt()))
                 .withDataContentType("application/json")
@@ -291,11 +297,12 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     }
 
     /** @param traceparent the trace context of the work that made the change (CloudEvents distributed tracing extension), or null */
-    static CloudEvent changeEvent(ConsentChange change, String partitionKey, String traceparent) {
+    private CloudEvent changeEvent(ConsentChange change, String partitionKey, String traceparent) {
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(change.id())
                 .withSource(source(change.tenant().value()))
                 .withType(CHANGE_TYPE)
+                .withDataSchema(schemas.of(CHANGE_TYPE))
                 .withSubject(change.key().value())
                 .withTime(utc(change.recordedAt()))
                 .withDataContentType("application/json")

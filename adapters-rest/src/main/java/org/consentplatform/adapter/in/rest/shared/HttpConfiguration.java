@@ -181,14 +181,15 @@ public class HttpConfiguration {
         return RecipientLinkSeal.fromFile(links.jwkFile(), links.createKeyIfMissing(), clock);
     }
 
-    /** Everything outside the API: the OpenAPI document and health are public, the rest does not exist. */
+    /** Everything outside the API: the OpenAPI document, the event contract and health are public, the rest does not exist. */
     @Bean
     @Order(Integer.MAX_VALUE - 10)
     SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info", "/error", PublicPaths.RECEIPT_KEYS, PublicPaths.CONFIRMATION + "/*",
-                                PublicPaths.CONFIRMATION + "/*/renewal").permitAll()
+                                PublicPaths.CONFIRMATION + "/*/renewal", PublicPaths.EVENT_CONTRACT + "/asyncapi.yaml",
+                                PublicPaths.EVENT_CONTRACT + "/schemas/*.json").permitAll()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

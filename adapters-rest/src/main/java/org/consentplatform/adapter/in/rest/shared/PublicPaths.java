@@ -17,6 +17,8 @@ public final class PublicPaths {
     public static final String CONFIRMATION = "/confirm";
     /** The public keys consent receipts are signed with. */
     public static final String RECEIPT_KEYS = "/.well-known/consent-receipt-keys.json";
+    /** The event contract: the AsyncAPI document and the JSON Schemas events name in their dataschema. */
+    public static final String EVENT_CONTRACT = "/events";
     /** The query parameter that sets the page language over the browser's Accept-Language. */
     public static final String LANGUAGE = "lang";
 
