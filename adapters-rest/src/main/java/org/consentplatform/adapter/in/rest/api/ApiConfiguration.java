@@ -6,6 +6,8 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.consentplatform.adapter.in.rest.shared.ApiProperties;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +16,11 @@ import java.util.List;
 /** The JSON API's own beans: its OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
+
+    @Bean
+    OpenApiCustomizer apiDocumentation(ApiProperties properties) {
+        return ApiDocumentation.fromClasspath((int) Math.min(Integer.MAX_VALUE, properties.maxBodyBytes()));
+    }
 
     @Bean
     OpenAPI consentOpenApi() {

@@ -50,8 +50,21 @@ public enum Problems {
         return status >= 500 ? INTERNAL : INVALID_INPUT;
     }
 
+    /** Every kind answered with that status, for the API's documentation. */
+    public static List<Problems> withStatus(int status) {
+        return java.util.Arrays.stream(values()).filter(problem -> problem.status.value() == status).toList();
+    }
+
+    public String title() {
+        return title;
+    }
+
     URI type() {
-        return URI.create(BASE + name().toLowerCase().replace('_', '-'));
+        return URI.create(typeUri());
+    }
+
+    public String typeUri() {
+        return BASE + name().toLowerCase().replace('_', '-');
     }
 
     public ProblemDetail detail(String detail) {
