@@ -24,7 +24,8 @@ final class TraceContexts {
     static Supplier<String> current(Tracer tracer, Propagator propagator) {
         return () -> {
             Span span = tracer.currentSpan();
-            if (span == null || span.isNoop()) {
+            // an unsampled span is passed on too (its flags say so): the consumer keeps the caller's decision
+            if (span == null || span.context().traceId().isEmpty()) {
                 return null;
             }
             Map<String, String> carrier = new HashMap<>(4);

@@ -129,16 +129,17 @@ public final class ConsentClient {
                 try {
                     return call.call();
                 } catch (ApiException again) {
-                    throw problem(again);
+                    throw failure(again);
                 }
             }
-            throw problem(refused);
+            throw failure(refused);
         }
     }
 
-    private ProblemException problem(ApiException e) {
+    /** The problem the service answered; or, when it did not answer at all, the I/O failure. */
+    private RuntimeException failure(ApiException e) {
         if (e.getCode() == 0) {
-            throw new UncheckedIOException("the consent platform did not answer: " + e.getMessage(),
+            return new UncheckedIOException("the consent platform did not answer: " + e.getMessage(),
                     e.getCause() instanceof IOException io ? io : new IOException(e));
         }
         return ProblemException.of(e.getCode(), e.getResponseBody(), e.getResponseHeaders(), json);

@@ -1,10 +1,8 @@
 package org.consentplatform.embedded;
 
-import org.consentplatform.bootstrap.ConsentApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -53,9 +51,7 @@ class DeploymentManifestsTest {
 
     @BeforeAll
     static void start() {
-        service = new SpringApplicationBuilder(ConsentApplication.class).run("--server.port=0",
-                "--consent.embedded.mongo.storage=memory", "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=",
-                "--consent.embedded.mail.port=0");
+        service = InMemoryService.start();
     }
 
     @AfterAll
@@ -74,8 +70,7 @@ class DeploymentManifestsTest {
                 Map<String, Object> get = map(map(container.get(probe)).get("httpGet"));
                 assertThat(ports).as(probe + " port").contains(get.get("port"));
                 String path = (String) get.get("path");
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + service.getEnvironment().getProperty("local.server.port") + path)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(InMemoryService.baseUrl(service) + path)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(probe + " " + path + ": " + answer.body()).isEqualTo(200);
                 assertThat(answer.body()).contains("\"status\":\"UP\"");
                 probed.add(path);

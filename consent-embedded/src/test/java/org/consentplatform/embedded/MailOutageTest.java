@@ -1,10 +1,8 @@
 package org.consentplatform.embedded;
 
 import com.icegreen.greenmail.util.GreenMail;
-import org.consentplatform.bootstrap.ConsentApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +30,7 @@ class MailOutageTest {
 
     @Test
     void aRelayThatIsDownMakesTheServiceDegradedNotDown() throws Exception {
-        service = new SpringApplicationBuilder(ConsentApplication.class).run("--server.port=0",
-                "--consent.embedded.mongo.storage=memory", "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=",
-                "--consent.embedded.mail.port=0");
+        service = InMemoryService.start();
         assertThat(mailStatus()).isEqualTo("UP");
 
         service.getBean(GreenMail.class).stop();

@@ -1,10 +1,8 @@
 package org.consentplatform.embedded;
 
-import org.consentplatform.bootstrap.ConsentApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,9 +41,7 @@ class StructuredLogsTest {
 
     @Test
     void eachLineIsOneEcsObjectAndARequestsLinesNameItsCorrelationTenantAndTrace(CapturedOutput output) throws Exception {
-        service = new SpringApplicationBuilder(ConsentApplication.class).run("--server.port=0",
-                "--consent.embedded.mongo.storage=memory", "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=",
-                "--consent.embedded.mail.port=0", "--logging.structured.format.console=ecs", "--spring.main.banner-mode=off",
+        service = InMemoryService.start("--logging.structured.format.console=ecs", "--spring.main.banner-mode=off",
                 // the dispatcher's own lines, so that the request logs something whatever it does
                 "--logging.level.org.springframework.web.servlet.DispatcherServlet=debug");
         String correlationId = UUID.randomUUID().toString();
@@ -87,6 +83,6 @@ class StructuredLogsTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + path);
+        return URI.create(InMemoryService.baseUrl(service) + path);
     }
 }

@@ -1,10 +1,8 @@
 package org.consentplatform.embedded;
 
 import com.sun.net.httpserver.HttpServer;
-import org.consentplatform.bootstrap.ConsentApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.InetSocketAddress;
@@ -45,15 +43,12 @@ class TraceExportTest {
             exchange.close();
         });
         receiver.start();
-        service = new SpringApplicationBuilder(ConsentApplication.class).run("--server.port=0",
-                "--consent.embedded.mongo.storage=memory", "--consent.embedded.kafka.port=0", "--consent.embedded.kafka.dir=",
-                "--consent.embedded.mail.port=0",
+        service = InMemoryService.start(
                 "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + receiver.getAddress().getPort() + "/v1/traces",
                 "--management.opentelemetry.tracing.export.schedule-delay=100ms");
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + service.getEnvironment().getProperty("local.server.port") + "/actuator/health"))
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(InMemoryService.baseUrl(service) + "/actuator/health"))
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(health.statusCode()).isEqualTo(200);

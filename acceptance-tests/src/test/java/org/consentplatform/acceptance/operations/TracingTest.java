@@ -49,16 +49,18 @@ class TracingTest {
     @Test
     void theEventOfAChangeCarriesTheTraceOfTheRequestThatMadeIt() {
         String traceId = randomHex(16);
-        String address = World.unique("traced") + "@example.com";
 
-        HttpApi.Response captured = world.api.call("POST", World.BASE + "/consents", world.marketing(), "application/json",
-                HttpApi.json(World.capture(profile, "EMAIL", address, "news", null, "OPTED_IN", Instant.parse("2026-11-01T00:00:00Z"), null)),
-                Map.of("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01"));
-
-        String changeId = World.ok(captured).get("id").asString();
-        String traceparent = traceparentOfEvent(changeId);
+        String traceparent = traceparentOfEvent(captureIn("00-" + traceId + "-" + randomHex(8) + "-01"));
         assertThat(traceparent).as("W3C trace context").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(traceparent.split("-")[1]).as("the trace id of the request").isEqualTo(traceId);
+    }
+
+    @Test
+    void anUnsampledRequestsTraceIsPassedOnWithItsDecisionNotToSample() {
+        String traceId = randomHex(16);
+
+        String traceparent = traceparentOfEvent(captureIn("00-" + traceId + "-" + randomHex(8) + "-00"));
+        assertThat(traceparent).startsWith("00-" + traceId + "-").endsWith("-00");
     }
 
     @Test
@@ -78,6 +80,14 @@ class TracingTest {
             assertThat(String.valueOf(optOut.getExtension("traceparent")).split("-")[1]).as("the inbound event's trace id")
                     .isEqualTo(traceId);
         }
+    }
+
+    /** A capture sent in the trace that traceparent names. @return the id of its change */
+    private String captureIn(String traceparent) {
+        HttpApi.Response captured = world.api.call("POST", World.BASE + "/consents", world.marketing(), "application/json",
+                HttpApi.json(World.capture(profile, "EMAIL", World.unique("traced") + "@example.com", "news", null, "OPTED_IN",
+                        Instant.parse("2026-11-01T00:00:00Z"), null)), Map.of("traceparent", traceparent));
+        return World.ok(captured).get("id").asString();
     }
 
     private String traceparentOfEvent(String changeId) {
