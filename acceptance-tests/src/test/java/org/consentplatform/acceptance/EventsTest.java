@@ -97,6 +97,10 @@ class EventsTest {
             HttpApi.Response schema = world.api.get(first.getDataSchema().getPath(), null);
             assertThat(schema.status()).as("the schema is served, without a token").isEqualTo(200);
             assertThat(schema.json().get("title").asString()).isEqualTo("consent.changed.v1 data");
+            HttpApi.Response asyncApi = world.api.get("/events/asyncapi.yaml", null);
+            assertThat(asyncApi.status()).isEqualTo(200);
+            assertThat(asyncApi.header("Content-Type")).startsWith("application/yaml");
+            assertThat(asyncApi.body()).contains("asyncapi: 3.0.0", "address: consent.changes.v1");
             JsonNode data = HttpApi.JSON.readTree(first.getData().toBytes());
             assertThat(data.get("changeId").asString()).isEqualTo(ids.get(0));
             assertThat(data.get("address").asString()).isEqualTo(ann);
