@@ -152,6 +152,32 @@ class RecipientPagesInBrowserTest {
         assertThat(world.decide(profile, "news", "regattas", "EMAIL", address, null).get("send").asBoolean()).isTrue();
     }
 
+    @Test
+    void aBrowserWithGlobalPrivacyControlOnSeesItsSignalHonouredAndThePartnerPurposeWithdrawn() {
+        String partnered = World.unique("harbour-partners");
+        var partners = new LinkedHashMap<>(World.purpose("partners", "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE"), List.of()));
+        partners.put("name", "Offers from the marina's partners");
+        partners.put("partner", "Brest Marine Supplies");
+        World.ok(world.createProfile(partnered, List.of(World.purpose("news", "COMMERCIAL", Map.of("EMAIL", "RESTRICTIVE"), List.of()),
+                partners)));
+        for (String purpose : List.of("news", "partners")) {
+            world.capture(partnered, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(60));
+        }
+        browser = Chromium.start("fr-FR");
+        // what a browser with Global Privacy Control turned on sends with every request
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Sec-GPC", "1")));
+
+        browser.get(world.recipientLinks(partnered, "EMAIL", address, null, null).get("preferenceCenterUrl").asString());
+
+        assertThat(browser.findElement(By.id("global-privacy-control")).getText())
+                .contains("Global Privacy Control", "ne partageons plus vos données avec nos partenaires");
+        assertThat(browser.findElement(By.id("choice-partners")).isSelected()).as("the partner purpose, withdrawn").isFalse();
+        assertThat(browser.findElement(By.id("choice-news")).isSelected()).as("the other purposes, as they were").isTrue();
+        assertThat(world.decide(partnered, "partners", null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
+        assertThat(world.decide(partnered, "news", null, "EMAIL", address, null).get("send").asBoolean()).isTrue();
+    }
+
     private JsonNode links(String contactId) {
         return world.recipientLinks(profile, "EMAIL", address, contactId, "news");
     }

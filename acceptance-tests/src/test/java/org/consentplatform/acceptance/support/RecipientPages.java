@@ -64,6 +64,13 @@ public final class RecipientPages {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** Opens a page with request headers a browser may add, such as {@code Sec-GPC}. */
+    public Page open(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /**
      * Submits the page's form with the boxes and radios set as given: hidden fields are sent as
      * the page has them, every other field only as {@code fields} says.

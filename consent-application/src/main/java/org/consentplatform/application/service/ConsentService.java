@@ -7,6 +7,8 @@ import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.application.port.out.Erasures;
 import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.Evidence;
+import org.consentplatform.domain.preference.GlobalPrivacyControl;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentRecord;
@@ -47,7 +49,34 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
     @Override
     public ConsentChange capture(TenantId tenant, CaptureCommand command, Caller caller) {
         TenantSettings settings = lookups.settings(tenant);
-        return recorder.recordAll(tenant, settings, List.of(resolve(tenant, settings, new HashMap<>(), command, caller))).getFirst();
+        ConfirmingRecorder.Item capture = resolve(tenant, settings, new HashMap<>(), command, caller);
+        var items = new ArrayList<>(withdrawnByGlobalPrivacyControl(tenant, settings, command, capture));
+        items.add(capture);
+        return recorder.recordAll(tenant, settings, items).getLast();
+    }
+
+    /**
+     * §14: a web form's request carrying Global Privacy Control withdraws the partner purposes of
+     * the contact point, unless the tenant turned this off; the captured record itself is left to
+     * the person's explicit choice, which is recorded after the withdrawals.
+     */
+    private List<ConfirmingRecorder.Item> withdrawnByGlobalPrivacyControl(TenantId tenant, TenantSettings settings, CaptureCommand command,
+                                                                          ConfirmingRecorder.Item capture) {
+        if (!command.globalPrivacyControl() || !settings.honourGlobalPrivacyControl()) {
+            return List.of();
+        }
+        RecordKey captured = capture.capture().key();
+        var signal = new GlobalPrivacyControl(capture.profile(), captured.contactPoint());
+        List<RecordKey> partners = signal.records().stream().filter(key -> !key.equals(captured)).toList();
+        if (partners.isEmpty()) {
+            return List.of();
+        }
+        return signal.withdrawals(records.current(tenant, partners).at(clock.instant(), settings), clock.instant(), command.source(),
+                        capture.capture().actor(), command.evidence() == null ? Evidence.NONE : command.evidence(),
+                        capture.capture().correlationId()).stream()
+                .filter(withdrawal -> !withdrawal.key().equals(captured))
+                .map(withdrawal -> new ConfirmingRecorder.Item(capture.profile(), withdrawal, command.locale()))
+                .toList();
     }
 
     @Override

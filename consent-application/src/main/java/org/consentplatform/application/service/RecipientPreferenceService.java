@@ -6,6 +6,9 @@ import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.application.port.out.Erasures;
 import org.consentplatform.application.port.out.Tenants;
+import org.consentplatform.domain.consent.Actor;
+import org.consentplatform.domain.consent.Source;
+import org.consentplatform.domain.preference.GlobalPrivacyControl;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.Evidence;
@@ -91,6 +94,17 @@ public final class RecipientPreferenceService implements RecipientPreferences {
         Contact contact = link.contactId() == null ? null : contacts.find(link.tenant(), link.contactId()).orElse(null);
         return Preferences.prefill(profile, link.contactPoint(), contact, settings,
                 statesOf(link.tenant(), Preferences.recordsRead(profile, link.contactPoint())));
+    }
+
+    @Override
+    public PrivacySignal honourGlobalPrivacyControl(RecipientLink link, Visitor visitor) {
+        if (!lookups.settings(link.tenant()).honourGlobalPrivacyControl()) {
+            return PrivacySignal.NOT_HONOURED;
+        }
+        var signal = new GlobalPrivacyControl(profileOf(link), link.contactPoint());
+        List<ConsentCapture> withdrawals = signal.withdrawals(statesOf(link.tenant(), signal.records()), clock.instant(),
+                Source.PREFERENCE_CENTER, Actor.RECIPIENT, evidence(visitor, "preference-center"), visitor.correlationId());
+        return new PrivacySignal(true, record(link.tenant(), signal.profile(), withdrawals, visitor));
     }
 
     @Override

@@ -27,9 +27,13 @@ import java.util.stream.Stream;
  * @param historyRetention         how long the history keeps a contact point's address once nothing changed for it: past
  *                                 it, the address is destroyed (its data key), the entries stay by pseudonym and still
  *                                 verify, and its consent still decides (§13); null keeps addresses as long as the history
+ * @param honourGlobalPrivacyControl whether a preference-center or web-form request carrying Global Privacy Control
+ *                                 ({@code Sec-GPC: 1}) withdraws every partner purpose (§14); on unless the tenant, as a
+ *                                 legal choice of its own, turns it off
  */
 public record TenantSettings(boolean checkContactLevelConsent, boolean lowercaseWholeEmail, String defaultPhoneRegion,
-                             List<ChannelDefinition> customChannels, Integer ageOfDigitalConsent, Period historyRetention) {
+                             List<ChannelDefinition> customChannels, Integer ageOfDigitalConsent, Period historyRetention,
+                             Boolean honourGlobalPrivacyControl) {
 
     public static final int DEFAULT_AGE_OF_DIGITAL_CONSENT = 16;
     public static final TenantSettings DEFAULTS = new TenantSettings(true, true, null, List.of());
@@ -47,12 +51,19 @@ public record TenantSettings(boolean checkContactLevelConsent, boolean lowercase
         this(checkContactLevelConsent, lowercaseWholeEmail, defaultPhoneRegion, customChannels, ageOfDigitalConsent, null);
     }
 
+    public TenantSettings(boolean checkContactLevelConsent, boolean lowercaseWholeEmail, String defaultPhoneRegion,
+                          List<ChannelDefinition> customChannels, Integer ageOfDigitalConsent, Period historyRetention) {
+        this(checkContactLevelConsent, lowercaseWholeEmail, defaultPhoneRegion, customChannels, ageOfDigitalConsent, historyRetention,
+                null);
+    }
+
     public TenantSettings {
         if (historyRetention != null && (historyRetention.isNegative() || approximateDays(historyRetention) < approximateDays(
                 MIN_HISTORY_RETENTION) || approximateDays(historyRetention) > approximateDays(MAX_HISTORY_RETENTION))) {
             throw DomainRejection.InvalidInput.of("historyRetention", "must be a period from P30D to P100Y, or left out");
         }
         ageOfDigitalConsent = ageOfDigitalConsent == null ? DEFAULT_AGE_OF_DIGITAL_CONSENT : ageOfDigitalConsent;
+        honourGlobalPrivacyControl = honourGlobalPrivacyControl == null || honourGlobalPrivacyControl;
         if (ageOfDigitalConsent < 13 || ageOfDigitalConsent > 16) {
             throw DomainRejection.InvalidInput.of("ageOfDigitalConsent", "must be from 13 to 16 (GDPR Art. 8)");
         }
@@ -103,7 +114,8 @@ public record TenantSettings(boolean checkContactLevelConsent, boolean lowercase
 
     /** The same settings with the contact-level checks (§4) on or off. */
     public TenantSettings withContactLevelConsent(boolean check) {
-        return new TenantSettings(check, lowercaseWholeEmail, defaultPhoneRegion, customChannels, ageOfDigitalConsent, historyRetention);
+        return new TenantSettings(check, lowercaseWholeEmail, defaultPhoneRegion, customChannels, ageOfDigitalConsent, historyRetention,
+                honourGlobalPrivacyControl);
     }
 
     /**

@@ -46,7 +46,8 @@ public final class MongoTenants implements Tenants {
                                 AddressFormat.valueOf(c.getString("addressFormat"))))
                         .toList(),
                 doc.getInteger("ageOfDigitalConsent"),
-                doc.getString("historyRetention") == null ? null : Period.parse(doc.getString("historyRetention"))));
+                doc.getString("historyRetention") == null ? null : Period.parse(doc.getString("historyRetention")),
+                doc.getBoolean("honourGlobalPrivacyControl")));
     }
 
     @Override
@@ -60,7 +61,8 @@ public final class MongoTenants implements Tenants {
                                         .append("addressFormat", c.addressFormat().name()))
                                 .toList())
                         .append("ageOfDigitalConsent", settings.ageOfDigitalConsent())
-                        .append("historyRetention", settings.historyRetention() == null ? null : settings.historyRetention().toString()),
+                        .append("historyRetention", settings.historyRetention() == null ? null : settings.historyRetention().toString())
+                        .append("honourGlobalPrivacyControl", settings.honourGlobalPrivacyControl()),
                 new ReplaceOptions().upsert(true));
         cache.forget(tenant);
     }

@@ -27,9 +27,21 @@ public interface CaptureConsent {
      * @param topicId null for the purpose as a whole
      * @param source  null: {@link Source#API}; never one the platform's own flows set
      * @param locale  the person's language (BCP 47), for a double opt-in mail; may be null
+     * @param globalPrivacyControl the web form's request carried Global Privacy Control ({@code Sec-GPC: 1}, §14)
      */
     record CaptureCommand(TechnicalId profileId, RawContactPoint contactPoint, TechnicalId purposeId, TechnicalId topicId,
-                          ConsentState state, Instant capturedAt, Source source, Evidence evidence, String locale) {
+                          ConsentState state, Instant capturedAt, Source source, Evidence evidence, String locale,
+                          boolean globalPrivacyControl) {
+
+        public CaptureCommand(TechnicalId profileId, RawContactPoint contactPoint, TechnicalId purposeId, TechnicalId topicId,
+                              ConsentState state, Instant capturedAt, Source source, Evidence evidence, String locale) {
+            this(profileId, contactPoint, purposeId, topicId, state, capturedAt, source, evidence, locale, false);
+        }
+
+        /** The same capture, sent from a browser with Global Privacy Control on. */
+        public CaptureCommand withGlobalPrivacyControl() {
+            return new CaptureCommand(profileId, contactPoint, purposeId, topicId, state, capturedAt, source, evidence, locale, true);
+        }
 
         public CaptureCommand {
             InvalidInputs.requireNonNull("profileId", profileId);

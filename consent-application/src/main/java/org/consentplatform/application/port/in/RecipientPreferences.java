@@ -69,10 +69,22 @@ public interface RecipientPreferences {
         }
     }
 
+    /** What a page request's Global Privacy Control signal did (§14): whether the tenant honours it, and the withdrawals it wrote. */
+    record PrivacySignal(boolean honoured, List<ConsentChange> changes) {
+        public static final PrivacySignal NOT_HONOURED = new PrivacySignal(false, List.of());
+    }
+
     /** The links for a message, each checked against the tenant's configuration and contacts. */
     List<RecipientLink> links(TenantId tenant, LinkRequest request);
 
     Preferences preferences(RecipientLink link);
+
+    /**
+     * The preference page was requested with Global Privacy Control ({@code Sec-GPC: 1}): every
+     * purpose of the profile that names a partner is withdrawn for the link's contact point
+     * (source PREFERENCE_CENTER, the signal as evidence), unless the tenant turned this off.
+     */
+    PrivacySignal honourGlobalPrivacyControl(RecipientLink link, Visitor visitor);
 
     /**
      * @param chosen      the boxes ticked on submission

@@ -67,9 +67,9 @@ class SettingsPage {
                 }
             });
             input.verify();
-            // the history retention is not on this page: it stays as it is
+            // the history retention and the Global Privacy Control switch are not on this page: they stay as they are
             TenantSettings revised = new TenantSettings(contactLevel, lowercaseWholeEmail != null, region.isEmpty() ? null : region,
-                    parsed, ageValue, current.historyRetention());
+                    parsed, ageValue, current.historyRetention(), current.honourGlobalPrivacyControl());
             if (contactLevel != current.checkContactLevelConsent() && !String.valueOf(contactLevel).equals(confirmedSwitch)) {
                 model.addAttribute("impact", tenants.dryRunContactLevelConsent(tenant, contactLevel, null))
                         .addAttribute("confirmedSwitch", String.valueOf(contactLevel));

@@ -48,7 +48,12 @@ class ConsentController {
     @Operation(summary = "Capture one consent decision; an older one than the record's is kept as SUPERSEDED")
     ConsentJson.Change capture(@PathVariable String tenantId, @RequestBody ConsentJson.Capture request, Authentication caller,
                        HttpServletRequest http) {
-        return mapper.toApi(capture.capture(new TenantId(tenantId), mapper.toCommand(request), callerOf(caller, http)));
+        CaptureConsent.CaptureCommand command = mapper.toCommand(request);
+        // a web form's backend passes on its visitor's Global Privacy Control (§14)
+        if ("1".equals(http.getHeader("Sec-GPC"))) {
+            command = command.withGlobalPrivacyControl();
+        }
+        return mapper.toApi(capture.capture(new TenantId(tenantId), command, callerOf(caller, http)));
     }
 
     @PostMapping("/batch")

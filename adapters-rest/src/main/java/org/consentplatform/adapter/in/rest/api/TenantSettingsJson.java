@@ -23,7 +23,11 @@ final class TenantSettingsJson {
                                          + "nothing changed for it; past it the address is destroyed, its entries stay by keyed hash "
                                          + "and still verify, and its consent still decides. Left out: kept as long as the history",
                                          example = "P3Y")
-                                 String historyRetention) {
+                                 String historyRetention,
+                                 @Schema(description = "Whether a preference-center or web-form request carrying Global Privacy "
+                                         + "Control (Sec-GPC: 1) opts the contact point out of every purpose that names a partner. "
+                                         + "Left out: true. Turning it off is the tenant's legal choice (docs/privacy.md)")
+                                 Boolean honourGlobalPrivacyControl) {
     }
 
     @Schema(description = "The value to try, and optionally the one profile to decide for (every profile by default)")

@@ -29,7 +29,8 @@ interface TenantSettingsMapper {
                         Channel.of("id", channel.id()), channel.name(), InvalidInputs.requireNonNull("addressFormat", channel.addressFormat())));
         return new TenantSettings(InvalidInputs.requireNonNull("checkContactLevelConsent", settings.checkContactLevelConsent()),
                 InvalidInputs.requireNonNull("lowercaseWholeEmail", settings.lowercaseWholeEmail()),
-                settings.defaultPhoneRegion(), channels, settings.ageOfDigitalConsent(), historyRetention(settings.historyRetention()));
+                settings.defaultPhoneRegion(), channels, settings.ageOfDigitalConsent(), historyRetention(settings.historyRetention()),
+                settings.honourGlobalPrivacyControl());
     }
 
     private static Period historyRetention(String raw) {
