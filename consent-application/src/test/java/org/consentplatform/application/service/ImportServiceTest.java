@@ -84,6 +84,19 @@ class ImportServiceTest {
         assertThat(changeCount(setup.records)).isEqualTo(changes);
     }
 
+    @Test
+    void theProgressIsToldEachStoredBatchOnceAndTheEndOnce() {
+        var setup = new Setup(Integer.MAX_VALUE);
+        setup.submit();
+
+        setup.service.processPending();
+
+        assertThat(setup.progress.batches).as("ten rows in batches of three").hasSize(4);
+        assertThat(setup.progress.batches.stream().reduce(RowCounts.NONE, RowCounts::plus)).as("each row told once")
+                .isEqualTo(new RowCounts(10, 9, 0, 0, 1));
+        assertThat(setup.progress.ended).singleElement().satisfies(job -> assertThat(job.state()).isEqualTo(ImportJob.State.COMPLETED));
+    }
+
     private static long changeCount(InMemoryRecords records) {
         return records.log.values().stream().mapToLong(List::size).sum();
     }
@@ -105,6 +118,7 @@ class ImportServiceTest {
         final InMemoryRecords records = new InMemoryRecords();
         final Jobs jobs;
         final List<String> errors = new ArrayList<>();
+        final Progress progress = new Progress();
         final ImportService service;
 
         Setup(int crashAfterSaves) {
@@ -126,11 +140,26 @@ class ImportServiceTest {
             };
             service = new ImportService(jobs, new Files(), errorReport, records, new NoTenantSettings(), new OneProfile(() -> RETAIL),
                     new FreeLeases(),
-                    "instance-1", Duration.ofSeconds(30), 3, CLOCK, LoadProgress.NONE);
+                    "instance-1", Duration.ofSeconds(30), 3, CLOCK, progress);
         }
 
         String submit() {
             return service.submit(ACME, SPEC, "contacts.csv", new ByteArrayInputStream(new byte[0])).id();
+        }
+    }
+
+    private static final class Progress implements LoadProgress {
+        final List<RowCounts> batches = new ArrayList<>();
+        final List<ImportJob> ended = new ArrayList<>();
+
+        @Override
+        public void batchStored(RowCounts batch) {
+            batches.add(batch);
+        }
+
+        @Override
+        public void ended(ImportJob job) {
+            ended.add(job);
         }
     }
 
