@@ -8,7 +8,6 @@ import org.consentplatform.acceptance.support.HttpApi;
 import org.consentplatform.acceptance.support.RecipientPages;
 import org.consentplatform.acceptance.support.World;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -61,10 +60,7 @@ public class GlobalPrivacyControlSteps {
     }
 
     private void honour(boolean honour) {
-        ObjectNode settings = (ObjectNode) World.ok(world.api.get(World.BASE + "/settings", world.admin()));
-        if (settings.path("honourGlobalPrivacyControl").asBoolean(true) != honour) {
-            settings.put("honourGlobalPrivacyControl", honour);
-            World.ok(world.api.put(World.BASE + "/settings", world.admin(), settings));
+        if (world.honourGlobalPrivacyControl(honour)) {
             settingChanged = !honour;
         }
     }

@@ -163,6 +163,7 @@ class RecipientPagesInBrowserTest {
         for (String purpose : List.of("news", "partners")) {
             world.capture(partnered, "EMAIL", address, purpose, null, "OPTED_IN", Instant.now().minusSeconds(60));
         }
+        world.honourGlobalPrivacyControl(true); // acme's default, which another test may have switched meanwhile
         browser = Chromium.start("fr-FR");
         // what a browser with Global Privacy Control turned on sends with every request
         browser.executeCdpCommand("Network.enable", Map.of());

@@ -400,6 +400,8 @@ class ConsoleInBrowserTest {
             Console.signIn(browser, port, "demo-compliance");
             browser.findElement(By.id("nav-settings")).click();
             Chromium.awaitElement(browser, By.id("checkContactLevelConsent"));
+            assertThat(browser.findElement(By.id("honourGlobalPrivacyControl")).isSelected()).as("the Global Privacy Control switch, as set")
+                    .isEqualTo(original.path("honourGlobalPrivacyControl").asBoolean(true));
             assertThat(Console.seriousAccessibilityViolations(browser)).as("settings").isEmpty();
             Console.screenshot(browser, "settings");
             browser.findElement(By.id("checkContactLevelConsent")).click();
@@ -413,8 +415,10 @@ class ConsoleInBrowserTest {
             browser.findElement(By.id("save")).click();
 
             Chromium.awaitElement(browser, By.id("saved"));
-            assertThat(World.ok(world.api.get("/api/v1/tenants/acme/settings", world.admin())).get("checkContactLevelConsent").asBoolean())
-                    .isEqualTo(!before);
+            JsonNode saved = World.ok(world.api.get("/api/v1/tenants/acme/settings", world.admin()));
+            assertThat(saved.get("checkContactLevelConsent").asBoolean()).isEqualTo(!before);
+            assertThat(saved.get("honourGlobalPrivacyControl").asBoolean()).as("what the officer did not touch stays")
+                    .isEqualTo(original.path("honourGlobalPrivacyControl").asBoolean(true));
         } finally {
             var restore = new LinkedHashMap<String, Object>(HttpApi.JSON.convertValue(original, Map.class));
             World.ok(world.api.put("/api/v1/tenants/acme/settings", world.admin(), restore));

@@ -85,6 +85,21 @@ public final class World {
         ok(api.put("/api/v1/tenants/" + tenant + "/settings", admin(), settings));
     }
 
+    /**
+     * Sets acme's Global Privacy Control switch, keeping its other settings.
+     *
+     * @return whether it was set otherwise before
+     */
+    public boolean honourGlobalPrivacyControl(boolean honour) {
+        var settings = (tools.jackson.databind.node.ObjectNode) ok(api.get(BASE + "/settings", admin()));
+        if (settings.path("honourGlobalPrivacyControl").asBoolean(true) == honour) {
+            return false;
+        }
+        settings.put("honourGlobalPrivacyControl", honour);
+        ok(api.put(BASE + "/settings", admin(), settings));
+        return true;
+    }
+
     /** A purpose for a profile definition; models map channel to model. */
     public static Map<String, Object> purpose(String id, String type, Map<String, String> models, List<String> topics) {
         var purpose = new LinkedHashMap<String, Object>();

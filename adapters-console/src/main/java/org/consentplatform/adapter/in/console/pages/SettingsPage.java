@@ -41,18 +41,20 @@ class SettingsPage {
         TenantSettings current = tenants.settings(new TenantId(tenantId));
         return page(model, tenantId, current, channelsText(current.customChannels()), current.checkContactLevelConsent(),
                 current.lowercaseWholeEmail(), current.defaultPhoneRegion() == null ? "" : current.defaultPhoneRegion(),
-                String.valueOf(current.ageOfDigitalConsent()));
+                String.valueOf(current.ageOfDigitalConsent()), current.honourGlobalPrivacyControl());
     }
 
     @PostMapping("/console/t/{tenantId}/settings")
     String save(@PathVariable String tenantId, @RequestParam(required = false) String checkContactLevelConsent,
                 @RequestParam(required = false) String lowercaseWholeEmail, @RequestParam(required = false) String defaultPhoneRegion,
                 @RequestParam(required = false) String ageOfDigitalConsent, @RequestParam(required = false) String customChannels,
+                @RequestParam(required = false) String honourGlobalPrivacyControl,
                 @RequestParam(required = false) String confirmedSwitch, Model model, HttpServletResponse response,
                 RedirectAttributes redirect) {
         TenantId tenant = new TenantId(tenantId);
         TenantSettings current = tenants.settings(tenant);
         boolean contactLevel = checkContactLevelConsent != null;
+        boolean gpc = honourGlobalPrivacyControl != null;
         String channels = customChannels == null ? "" : customChannels;
         String region = defaultPhoneRegion == null ? "" : defaultPhoneRegion.strip();
         String age = ageOfDigitalConsent == null ? "" : ageOfDigitalConsent.strip();
@@ -67,30 +69,30 @@ class SettingsPage {
                 }
             });
             input.verify();
-            // the history retention and the Global Privacy Control switch are not on this page: they stay as they are
+            // the history retention is not on this page: it stays as it is
             TenantSettings revised = new TenantSettings(contactLevel, lowercaseWholeEmail != null, region.isEmpty() ? null : region,
-                    parsed, ageValue, current.historyRetention(), current.honourGlobalPrivacyControl());
+                    parsed, ageValue, current.historyRetention(), gpc);
             if (contactLevel != current.checkContactLevelConsent() && !String.valueOf(contactLevel).equals(confirmedSwitch)) {
                 model.addAttribute("impact", tenants.dryRunContactLevelConsent(tenant, contactLevel, null))
                         .addAttribute("confirmedSwitch", String.valueOf(contactLevel));
-                return page(model, tenantId, current, channels, contactLevel, lowercaseWholeEmail != null, region, age);
+                return page(model, tenantId, current, channels, contactLevel, lowercaseWholeEmail != null, region, age, gpc);
             }
             tenants.configure(tenant, revised);
         } catch (DomainRejection.InvalidInput | DomainRejection.RuleViolation refused) {
             response.setStatus(refused instanceof DomainRejection.RuleViolation ? 422 : HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("refusal", refused instanceof DomainRejection.InvalidInput invalid
                     ? invalid.violations().stream().map(v -> v.field() + ": " + v.reason()).toList() : List.of(refused.getMessage()));
-            return page(model, tenantId, current, channels, contactLevel, lowercaseWholeEmail != null, region, age);
+            return page(model, tenantId, current, channels, contactLevel, lowercaseWholeEmail != null, region, age, gpc);
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/console/t/" + tenantId + "/settings";
     }
 
     private static String page(Model model, String tenantId, TenantSettings current, String channels, boolean contactLevel,
-                               boolean lowercase, String region, String age) {
+                               boolean lowercase, String region, String age, boolean gpc) {
         model.addAttribute("tenant", tenantId).addAttribute("current", current).addAttribute("channelsText", channels)
                 .addAttribute("contactLevel", contactLevel).addAttribute("lowercase", lowercase).addAttribute("region", region)
-                .addAttribute("age", age).addAttribute("formats", AddressFormat.values());
+                .addAttribute("age", age).addAttribute("gpc", gpc).addAttribute("formats", AddressFormat.values());
         return "console/settings";
     }
 
