@@ -50,32 +50,23 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
     public ConsentChange capture(TenantId tenant, CaptureCommand command, Caller caller) {
         TenantSettings settings = lookups.settings(tenant);
         ConfirmingRecorder.Item capture = resolve(tenant, settings, new HashMap<>(), command, caller);
-        var items = new ArrayList<>(withdrawnByGlobalPrivacyControl(tenant, settings, command, capture));
-        items.add(capture);
-        return recorder.recordAll(tenant, settings, items).getLast();
+        ConsentChange captured = recorder.recordAll(tenant, settings, List.of(capture)).getFirst();
+        if (command.globalPrivacyControl() && settings.honourGlobalPrivacyControl()) {
+            // §14: the form's signal withdraws every partner purpose, the one just captured included
+            recorder.recordAll(tenant, settings, withdrawals(tenant, settings, capture));
+        }
+        return captured;
     }
 
-    /**
-     * §14: a web form's request carrying Global Privacy Control withdraws the partner purposes of
-     * the contact point, unless the tenant turned this off; the captured record itself is left to
-     * the person's explicit choice, which is recorded after the withdrawals.
-     */
-    private List<ConfirmingRecorder.Item> withdrawnByGlobalPrivacyControl(TenantId tenant, TenantSettings settings, CaptureCommand command,
-                                                                          ConfirmingRecorder.Item capture) {
-        if (!command.globalPrivacyControl() || !settings.honourGlobalPrivacyControl()) {
+    private List<ConfirmingRecorder.Item> withdrawals(TenantId tenant, TenantSettings settings, ConfirmingRecorder.Item capture) {
+        ConsentCapture made = capture.capture();
+        var signal = new GlobalPrivacyControl(capture.profile(), made.key().contactPoint());
+        if (signal.records().isEmpty()) {
             return List.of();
         }
-        RecordKey captured = capture.capture().key();
-        var signal = new GlobalPrivacyControl(capture.profile(), captured.contactPoint());
-        List<RecordKey> partners = signal.records().stream().filter(key -> !key.equals(captured)).toList();
-        if (partners.isEmpty()) {
-            return List.of();
-        }
-        return signal.withdrawals(records.current(tenant, partners).at(clock.instant(), settings), clock.instant(), command.source(),
-                        capture.capture().actor(), command.evidence() == null ? Evidence.NONE : command.evidence(),
-                        capture.capture().correlationId()).stream()
-                .filter(withdrawal -> !withdrawal.key().equals(captured))
-                .map(withdrawal -> new ConfirmingRecorder.Item(capture.profile(), withdrawal, command.locale()))
+        return signal.withdrawals(records.current(tenant, signal.records()).at(clock.instant(), settings), clock.instant(), made.source(),
+                        made.actor(), made.evidence() == null ? Evidence.NONE : made.evidence(), made.correlationId()).stream()
+                .map(withdrawal -> new ConfirmingRecorder.Item(capture.profile(), withdrawal, capture.locale()))
                 .toList();
     }
 

@@ -102,6 +102,9 @@ public final class RecipientPreferenceService implements RecipientPreferences {
             return PrivacySignal.NOT_HONOURED;
         }
         var signal = new GlobalPrivacyControl(profileOf(link), link.contactPoint());
+        if (signal.purposes().isEmpty()) {
+            return PrivacySignal.NOT_HONOURED; // nothing of the profile is shared with a partner: nothing to say either
+        }
         List<ConsentCapture> withdrawals = signal.withdrawals(statesOf(link.tenant(), signal.records()), clock.instant(),
                 Source.PREFERENCE_CENTER, Actor.RECIPIENT, evidence(visitor, "preference-center"), visitor.correlationId());
         return new PrivacySignal(true, record(link.tenant(), signal.profile(), withdrawals, visitor));

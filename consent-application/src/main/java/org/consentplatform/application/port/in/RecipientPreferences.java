@@ -69,7 +69,10 @@ public interface RecipientPreferences {
         }
     }
 
-    /** What a page request's Global Privacy Control signal did (§14): whether the tenant honours it, and the withdrawals it wrote. */
+    /**
+     * What a page request's Global Privacy Control signal did (§14): honoured when the tenant
+     * honours it and the profile shares something with a partner; the withdrawals it wrote.
+     */
     record PrivacySignal(boolean honoured, List<ConsentChange> changes) {
         public static final PrivacySignal NOT_HONOURED = new PrivacySignal(false, List.of());
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.consentplatform.adapter.in.rest.shared.CorrelationIdFilter;
+import org.consentplatform.adapter.in.rest.shared.PrivacySignals;
 import org.consentplatform.application.port.in.CaptureConsent;
 import org.consentplatform.application.port.in.ReadConsents;
 import org.consentplatform.domain.consent.Actor;
@@ -50,7 +51,7 @@ class ConsentController {
                        HttpServletRequest http) {
         CaptureConsent.CaptureCommand command = mapper.toCommand(request);
         // a web form's backend passes on its visitor's Global Privacy Control (§14)
-        if ("1".equals(http.getHeader("Sec-GPC"))) {
+        if (PrivacySignals.globalPrivacyControl(http)) {
             command = command.withGlobalPrivacyControl();
         }
         return mapper.toApi(capture.capture(new TenantId(tenantId), command, callerOf(caller, http)));

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.consentplatform.adapter.in.rest.shared.CorrelationIdFilter;
+import org.consentplatform.adapter.in.rest.shared.PrivacySignals;
 import org.consentplatform.adapter.in.rest.shared.PublicPaths;
 import org.consentplatform.adapter.in.rest.shared.RecipientLinkSeal;
 import org.consentplatform.application.port.in.RecipientPreferences;
@@ -52,9 +53,6 @@ class RecipientPageController {
     private final RecipientPreferences preferences;
     private final RecipientLinkSeal seal;
 
-    /** The request header of Global Privacy Control (https://privacycg.github.io/gpc-spec/): {@code 1} when the user turned it on. */
-    static final String GLOBAL_PRIVACY_CONTROL = "Sec-GPC";
-
     RecipientPageController(RecipientPreferences preferences, RecipientLinkSeal seal) {
         this.preferences = preferences;
         this.seal = seal;
@@ -67,13 +65,11 @@ class RecipientPageController {
                        HttpServletResponse response) {
         return opened(token, RecipientLink.Use.PREFERENCES, csrf, model, request, response, link -> {
             // §14: the browser's Global Privacy Control signal withdraws the partner purposes before the page shows them
-            boolean signalled = "1".equals(request.getHeader(GLOBAL_PRIVACY_CONTROL));
-            var signal = signalled ? preferences.honourGlobalPrivacyControl(link, visitor(request))
+            var signal = PrivacySignals.globalPrivacyControl(request) ? preferences.honourGlobalPrivacyControl(link, visitor(request))
                     : RecipientPreferences.PrivacySignal.NOT_HONOURED;
             var page = preferences.preferences(link);
             model.addAttribute("page", page);
-            model.addAttribute("globalPrivacyControl", signal.honoured()
-                    && page.items().stream().anyMatch(item -> item.purpose().partner() != null));
+            model.addAttribute("globalPrivacyControl", signal.honoured());
             return brand(model, page.profile(), "preferences");
         });
     }
