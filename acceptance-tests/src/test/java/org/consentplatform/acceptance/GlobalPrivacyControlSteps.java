@@ -21,6 +21,7 @@ public class GlobalPrivacyControlSteps {
 
     private final World world;
     private String address;
+    private RecipientPages browser;
     private RecipientPages.Page page;
     private boolean settingChanged;
 
@@ -74,6 +75,14 @@ public class GlobalPrivacyControlSteps {
         });
     }
 
+    @When("^the person ticks \"([^\"]+)\" and submits the page (with Sec-GPC: 1|without the signal)$")
+    public void submits(String purpose, String signal) {
+        assertThat(page.ticked(purpose)).as("the box before it is ticked").isFalse();
+        page = browser.submit(page, RecipientPages.boxes(page, Map.of(purpose, true)),
+                signal.equals("with Sec-GPC: 1") ? Map.of("Sec-GPC", "1") : Map.of());
+        assertThat(page.status()).as(page.html().text()).isEqualTo(200);
+    }
+
     @When("the person opens the preference link in {string} with Sec-GPC: 1")
     public void opensIn(String language) {
         open(language, Map.of("Sec-GPC", "1"));
@@ -81,7 +90,8 @@ public class GlobalPrivacyControlSteps {
 
     private void open(String language, Map<String, String> headers) {
         String link = world.recipientLinks(world.profile(), "EMAIL", address, null, null).get("preferenceCenterUrl").asString();
-        page = new RecipientPages(language).open(link, headers);
+        browser = new RecipientPages(language);
+        page = browser.open(link, headers);
         assertThat(page.status()).as(page.html().text()).isEqualTo(200);
     }
 
@@ -131,9 +141,9 @@ public class GlobalPrivacyControlSteps {
         assertThat(world.decide(world.profile(), purpose, null, "EMAIL", address, null).get("send").asBoolean()).isFalse();
     }
 
-    @Then("the page's {string} box is unticked")
-    public void unticked(String purpose) {
-        assertThat(page.ticked(purpose)).isFalse();
+    @Then("^the page's \"([^\"]+)\" box is (ticked|unticked)$")
+    public void box(String purpose, String state) {
+        assertThat(page.ticked(purpose)).as(purpose).isEqualTo(state.equals("ticked"));
     }
 
     private JsonNode record(String purpose) {

@@ -1,6 +1,6 @@
 Feature: Global Privacy Control (domain rules §14)
   A browser that sends Sec-GPC: 1 says its user does not want their data sold or shared. When
-  the preference page is opened with it, the platform withdraws at once every purpose that
+  the preference page is opened or submitted with it, the platform withdraws at once every purpose that
   names a partner, for the contact point the link names, with source PREFERENCE_CENTER and the
   signal as evidence, and the page says so in the person's language. Other purposes are left as
   they are. A tenant may turn this off: a legal choice of its own.
@@ -30,6 +30,19 @@ Feature: Global Privacy Control (domain rules §14)
     And the "partners" record has 2 changes in its history
     And an email for "partners" to the address is blocked
     And the page's "partners" box is unticked
+
+  Scenario Outline: a submitted page carries the signal too: a partner box ticked under it ends opted out
+    Given the tenant honours Global Privacy Control
+    And the person opens the preference link with Sec-GPC: 1
+    When the person ticks "partners" and submits the page <signal>
+    Then "partners" is <partners> and "news" is OPTED_IN
+    And the page <says> that the signal was honoured
+    And the page's "partners" box is <box>
+
+    Examples:
+      | signal             | partners  | says         | box      |
+      | with Sec-GPC: 1    | OPTED_OUT | says         | unticked |
+      | without the signal | OPTED_IN  | does not say | ticked   |
 
   Scenario Outline: the page says it in the person's language
     Given the tenant honours Global Privacy Control

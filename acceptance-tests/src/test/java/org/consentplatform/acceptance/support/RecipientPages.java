@@ -76,6 +76,11 @@ public final class RecipientPages {
      * the page has them, every other field only as {@code fields} says.
      */
     public Page submit(Page page, Map<String, List<String>> fields) {
+        return submit(page, fields, Map.of());
+    }
+
+    /** Submits as above, with request headers a browser may add, such as {@code Sec-GPC}. */
+    public Page submit(Page page, Map<String, List<String>> fields, Map<String, String> headers) {
         Element form = page.html().selectFirst("form");
         if (form == null) {
             throw new AssertionError("no form on " + page.html().body().text());
@@ -83,7 +88,11 @@ public final class RecipientPages {
         var body = new LinkedHashMap<String, List<String>>();
         form.select("input[type=hidden]").forEach(input -> body.computeIfAbsent(input.attr("name"), k -> new ArrayList<>()).add(input.attr("value")));
         fields.forEach((name, values) -> body.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
-        return post(page.uri().resolve(form.attr("action")).toString(), encode(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(page.uri().resolve(form.attr("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(body)));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** The boxes of a preference page: the ones ticked on it, changed as asked. */

@@ -65,8 +65,7 @@ class RecipientPageController {
                        HttpServletResponse response) {
         return opened(token, RecipientLink.Use.PREFERENCES, csrf, model, request, response, link -> {
             // §14: the browser's Global Privacy Control signal withdraws the partner purposes before the page shows them
-            var signal = PrivacySignals.globalPrivacyControl(request) ? preferences.honourGlobalPrivacyControl(link, visitor(request))
-                    : RecipientPreferences.PrivacySignal.NOT_HONOURED;
+            var signal = honourGlobalPrivacyControl(link, request);
             var page = preferences.preferences(link);
             model.addAttribute("page", page);
             model.addAttribute("globalPrivacyControl", signal.honoured());
@@ -82,9 +81,17 @@ class RecipientPageController {
             Set<Choice> chosen = new LinkedHashSet<>();
             (choices == null ? List.<String>of() : choices).forEach(raw -> chosen.add(Choice.parse(raw)));
             RecipientPreferences.PreferencesSaved saved = preferences.savePreferences(link, chosen, fingerprint, visitor(request));
-            model.addAttribute("page", saved.page());
+            // §14 again, after the boxes: a partner box ticked while the browser sends the signal ends opted out
+            var signal = honourGlobalPrivacyControl(link, request);
+            model.addAttribute("page", signal.changes().isEmpty() ? saved.page() : preferences.preferences(link));
+            model.addAttribute("globalPrivacyControl", signal.honoured());
             return saved(model, response, saved.page().profile(), "preferences", saved.outcome(), saved.changes());
         });
+    }
+
+    private RecipientPreferences.PrivacySignal honourGlobalPrivacyControl(RecipientLink link, HttpServletRequest request) {
+        return PrivacySignals.globalPrivacyControl(request) ? preferences.honourGlobalPrivacyControl(link, visitor(request))
+                : RecipientPreferences.PrivacySignal.NOT_HONOURED;
     }
 
     // subscription center (§7)
