@@ -293,7 +293,8 @@ class ApplicationWiring {
     @Bean(destroyMethod = "close")
     EventPublisher eventPublisher(ProducerFactory<?, ?> producers, EventTopics topics, EventSchemas schemas, OutboxProperties outbox) {
         return new KafkaEventPublisher(producers.getConfigurationProperties(),
-                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn(), topics.erasures()), schemas,
+                new KafkaEventPublisher.Topics(topics.changes(), topics.checkpoints(), topics.doubleOptIn(), topics.erasures(),
+                        topics.smsReplies()), schemas,
                 outbox.ackTimeout());
     }
 
@@ -348,8 +349,8 @@ class ApplicationWiring {
 
     @Bean
     InboundEventService inboundEventService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles,
-                                            IdempotencyRecords applied, Clock clock) {
-        return new InboundEventService(records, tenants, profiles, applied, clock);
+                                            IdempotencyRecords applied, EventPublisher replies, Clock clock) {
+        return new InboundEventService(records, tenants, profiles, applied, replies, clock);
     }
 
     @Bean

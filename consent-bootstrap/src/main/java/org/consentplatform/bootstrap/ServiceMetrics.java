@@ -23,6 +23,7 @@ import org.consentplatform.domain.enforcement.Decision;
 import org.consentplatform.domain.enforcement.Reason;
 import org.consentplatform.domain.enforcement.ReasonCode;
 import org.consentplatform.domain.inbound.InboundEvent;
+import org.consentplatform.domain.sms.SmsKeyword;
 import org.consentplatform.domain.load.ImportJob;
 import org.consentplatform.domain.load.RowCounts;
 import org.consentplatform.domain.shared.DomainRejection;
@@ -54,6 +55,7 @@ class ServiceMetrics {
     static final String CHANGES = "consent.changes";
     static final String INBOUND = "consent.inbound.events";
     static final String DEAD_LETTERS = "consent.inbound.dead.letters";
+    static final String SMS_TEXTS = "consent.sms.texts";
     static final String CONFIRMATION_MAILS = "consent.confirmation.mails";
     static final String LOAD_ROWS = "consent.loads.rows";
     static final String LOADS_FINISHED = "consent.loads.finished";
@@ -66,26 +68,15 @@ class ServiceMetrics {
         return new MeteredDecisions(decisions, registry);
     }
 
-    /** Inbound events by kind and outcome; each series exists from the start, so a rate is never "no data". */
+    /**
+     * Inbound events by kind and outcome (texts to the tenant's numbers are kind SMS_RECEIVED),
+     * and applied texts by keyword ({@code keyword="NONE"}: text that was no keyword, §14); each
+     * series exists from the start, so a rate is never "no data".
+     */
     @Bean
     @Primary
     RecordInboundEvents meteredInboundEvents(InboundEventService inbound, MeterRegistry registry) {
-        Map<String, Counter> counters = new HashMap<>();
-        for (InboundEvent.Kind kind : InboundEvent.Kind.values()) {
-            for (String outcome : List.of("applied", "duplicate", "refused")) {
-                counters.put(kind + outcome, registry.counter(INBOUND, "kind", kind.name(), "outcome", outcome));
-            }
-        }
-        return event -> {
-            try {
-                RecordInboundEvents.Outcome outcome = inbound.record(event);
-                counters.get(event.kind() + (outcome.duplicate() ? "duplicate" : "applied")).increment();
-                return outcome;
-            } catch (DomainRejection e) {
-                counters.get(event.kind() + "refused").increment();
-                throw e;
-            }
-        };
+        return new MeteredInboundEvents(inbound, registry);
     }
 
     /** Messages no retry can apply: unreadable, or refused by a rule. */
@@ -261,6 +252,59 @@ class ServiceMetrics {
                 if (reason.aspect() == Aspect.MESSAGE && !reason.permits()) {
                     blocked.get(reason.code()).increment();
                 }
+            }
+        }
+    }
+
+    private static final class MeteredInboundEvents implements RecordInboundEvents {
+
+        private static final List<String> OUTCOMES = List.of("applied", "duplicate", "refused");
+        /** Texts are inbound events too: kind SMS_RECEIVED beside the provider reports. */
+        private static final String SMS = "SMS_RECEIVED";
+        private static final String NO_KEYWORD = "NONE";
+
+        private final RecordInboundEvents inbound;
+        private final Map<String, Counter> events = new HashMap<>();
+        private final Map<String, Counter> keywords = new HashMap<>();
+
+        MeteredInboundEvents(RecordInboundEvents inbound, MeterRegistry registry) {
+            this.inbound = inbound;
+            for (String outcome : OUTCOMES) {
+                for (InboundEvent.Kind kind : InboundEvent.Kind.values()) {
+                    events.put(kind + outcome, registry.counter(INBOUND, "kind", kind.name(), "outcome", outcome));
+                }
+                events.put(SMS + outcome, registry.counter(INBOUND, "kind", SMS, "outcome", outcome));
+            }
+            for (SmsKeyword keyword : SmsKeyword.values()) {
+                keywords.put(keyword.name(), registry.counter(SMS_TEXTS, "keyword", keyword.name()));
+            }
+            keywords.put(NO_KEYWORD, registry.counter(SMS_TEXTS, "keyword", NO_KEYWORD));
+        }
+
+        @Override
+        public Outcome record(InboundCommand event) {
+            try {
+                Outcome outcome = inbound.record(event);
+                events.get(event.kind() + (outcome.duplicate() ? "duplicate" : "applied")).increment();
+                return outcome;
+            } catch (DomainRejection e) {
+                events.get(event.kind() + "refused").increment();
+                throw e;
+            }
+        }
+
+        @Override
+        public SmsOutcome record(SmsCommand text) {
+            try {
+                SmsOutcome outcome = inbound.record(text);
+                events.get(SMS + (outcome.duplicate() ? "duplicate" : "applied")).increment();
+                if (!outcome.duplicate()) {
+                    keywords.get(outcome.keyword() == null ? NO_KEYWORD : outcome.keyword().name()).increment();
+                }
+                return outcome;
+            } catch (DomainRejection e) {
+                events.get(SMS + "refused").increment();
+                throw e;
             }
         }
     }

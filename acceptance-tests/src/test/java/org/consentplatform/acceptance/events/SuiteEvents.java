@@ -44,7 +44,7 @@ public class SuiteEvents implements LauncherSessionListener {
     @Bean
     Remembered rememberingTheBroker(ObjectProvider<InProcessKafkaBroker> broker, EventTopics topics) {
         return new Remembered(broker.getIfAvailable(), List.of(topics.changes(), topics.checkpoints(), topics.doubleOptIn(),
-                topics.erasures()));
+                topics.erasures(), topics.smsReplies()));
     }
 
     /**

@@ -65,7 +65,7 @@ class SuiteEventsCheck {
         assertThat(invalid).as("events that do not match their schema").isEmpty();
         assertThat(validatedByType).as("the suite publishes every kind of event").containsKeys(
                 "org.consentplatform.consent.changed.v1", "org.consentplatform.audit.checkpoint.v1",
-                "org.consentplatform.doi.requested.v1", "org.consentplatform.privacy.erased.v1");
+                "org.consentplatform.doi.requested.v1", "org.consentplatform.privacy.erased.v1", "org.consentplatform.sms.reply.v1");
         assertThat(validatedByType.get("org.consentplatform.consent.changed.v1")).isGreaterThan(100);
     }
 

@@ -25,6 +25,8 @@ import java.time.Duration;
  *                          oldest backup a restore could bring back, and no longer
  * @param erasuresRetention how long the broker keeps erasure events (the topic's {@code retention.ms} when the service creates it)
  * @param inbound           what mail and SMS providers report
+ * @param smsReplies        the texts the SMS provider sends back to people who texted a keyword (§14); they carry phone
+ *                          numbers, so restrict reading to that provider
  * @param inboundDeadLetter where inbound messages that can never be applied go
  * @param partitions        partitions of the topics the service creates
  * @param replicationFactor replication of the topics the service creates; unset: the cluster's default
@@ -33,11 +35,12 @@ import java.time.Duration;
 public record EventTopics(@DefaultValue("consent.changes.v1") String changes, @DefaultValue("consent.checkpoints.v1") String checkpoints,
                           @DefaultValue("consent.doi.v1") String doubleOptIn, @DefaultValue("consent.erasures.v1") String erasures,
                           @DefaultValue("35d") Duration erasuresRetention, @DefaultValue("consent.inbound.v1") String inbound,
-                          @DefaultValue("consent.inbound.v1.dlt") String inboundDeadLetter, @DefaultValue("6") int partitions,
+                          @DefaultValue("consent.inbound.v1.dlt") String inboundDeadLetter,
+                          @DefaultValue("consent.sms-replies.v1") String smsReplies, @DefaultValue("6") int partitions,
                           Short replicationFactor) {
 
     public EventTopics {
-        for (String topic : new String[]{changes, checkpoints, doubleOptIn, erasures, inbound, inboundDeadLetter}) {
+        for (String topic : new String[]{changes, checkpoints, doubleOptIn, erasures, inbound, inboundDeadLetter, smsReplies}) {
             if (topic == null || topic.isBlank()) {
                 throw new IllegalArgumentException("consent.kafka.topics.*: a topic name must not be empty");
             }
@@ -64,7 +67,8 @@ public record EventTopics(@DefaultValue("consent.changes.v1") String changes, @D
                     topic(TopicBuilder.name(topics.erasures()).partitions(topics.partitions())
                             .config("retention.ms", Long.toString(topics.erasuresRetention().toMillis())), topics),
                     topic(topics.inbound(), topics.partitions(), topics),
-                    topic(topics.inboundDeadLetter(), 1, topics));
+                    topic(topics.inboundDeadLetter(), 1, topics),
+                    topic(topics.smsReplies(), topics.partitions(), topics));
         }
 
         private static NewTopic topic(String name, int partitions, EventTopics topics) {

@@ -3,6 +3,7 @@ package org.consentplatform.adapter.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
+import org.consentplatform.adapter.in.kafka.InboundEventListener;
 import org.consentplatform.domain.inbound.InboundEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -44,7 +45,7 @@ class AsyncApiDocumentTest {
                 .collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(documented).containsExactlyInAnyOrder(topics.changes(), topics.checkpoints(), topics.doubleOptIn(), topics.erasures(),
-                topics.inbound(), topics.inboundDeadLetter());
+                topics.inbound(), topics.inboundDeadLetter(), topics.smsReplies());
     }
 
     @Test
@@ -60,10 +61,12 @@ class AsyncApiDocumentTest {
             }
         });
 
-        var inbound = Arrays.stream(InboundEvent.Kind.values())
-                .map(kind -> "org.consentplatform.inbound." + kind.name().toLowerCase(Locale.ROOT) + ".v1");
+        var inbound = Stream.concat(Arrays.stream(InboundEvent.Kind.values()).map(kind -> kind.name().toLowerCase(Locale.ROOT)),
+                        Stream.of(InboundEventListener.SMS_RECEIVED))
+                .map(kind -> InboundEventListener.TYPE_PREFIX + kind + InboundEventListener.TYPE_SUFFIX);
         assertThat(types).containsExactlyInAnyOrderElementsOf(Stream.concat(Stream.of(KafkaEventPublisher.CHANGE_TYPE,
-                KafkaEventPublisher.CHECKPOINT_TYPE, KafkaEventPublisher.DOI_REQUESTED_TYPE, KafkaEventPublisher.ERASED_TYPE), inbound).toList());
+                KafkaEventPublisher.CHECKPOINT_TYPE, KafkaEventPublisher.DOI_REQUESTED_TYPE, KafkaEventPublisher.ERASED_TYPE,
+                KafkaEventPublisher.SMS_REPLY_TYPE), inbound).toList());
     }
 
     @Test
@@ -71,7 +74,7 @@ class AsyncApiDocumentTest {
         var schemas = new EventSchemas(java.net.URI.create("https://consent.example.com/events/schemas/"));
         Map<String, Object> messages = map(map(asyncApi.get("components")).get("messages"));
         for (String type : List.of(KafkaEventPublisher.CHANGE_TYPE, KafkaEventPublisher.CHECKPOINT_TYPE,
-                KafkaEventPublisher.DOI_REQUESTED_TYPE, KafkaEventPublisher.ERASED_TYPE)) {
+                KafkaEventPublisher.DOI_REQUESTED_TYPE, KafkaEventPublisher.ERASED_TYPE, KafkaEventPublisher.SMS_REPLY_TYPE)) {
             Object message = messages.values().stream().filter(m -> type.equals(map(m).get("name"))).findFirst().orElseThrow();
             String dataRef = (String) map(map(properties(map(message).get("payload")).get("data"))).get("$ref");
             String served = schemas.of(type).getPath();

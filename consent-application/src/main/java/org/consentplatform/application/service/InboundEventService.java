@@ -3,15 +3,20 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.in.RecordInboundEvents;
 import org.consentplatform.application.port.out.ComplianceProfiles;
 import org.consentplatform.application.port.out.ConsentRecords;
+import org.consentplatform.application.port.out.EventPublisher;
 import org.consentplatform.application.port.out.IdempotencyRecords;
 import org.consentplatform.application.port.out.Tenants;
 import org.consentplatform.domain.consent.ConsentCapture;
+import org.consentplatform.domain.contactpoint.Channel;
+import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.inbound.InboundEvent;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.shared.DomainRejection;
+import org.consentplatform.domain.sms.SmsReceived;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,14 +26,20 @@ import java.util.List;
  */
 public final class InboundEventService implements RecordInboundEvents {
 
+    private static final String KEY = "inbound-event:";
+
+    private final ConsentRecords records;
     private final ComplianceProfiles profiles;
     private final Tenants tenants;
+    private final EventPublisher replies;
     private final IdempotencyRecords applied;
     private final ChangeRecorder recorder;
     private final Clock clock;
 
     public InboundEventService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles,
-                               IdempotencyRecords applied, Clock clock) {
+                               IdempotencyRecords applied, EventPublisher replies, Clock clock) {
+        this.records = records;
+        this.replies = replies;
         this.profiles = profiles;
         this.tenants = tenants;
         this.applied = applied;
@@ -49,13 +60,48 @@ public final class InboundEventService implements RecordInboundEvents {
         List<ConsentCapture> optOuts = event.optOuts(tenantProfiles).stream()
                 .map(capture -> capture.notAfter(clock.instant())).toList();
 
-        String key = "inbound-event:" + event.id();
-        if (!applied.claim(tenant, key, event.id(), clock.instant())
-                && applied.find(tenant, key).map(entry -> entry.response() != null).orElse(false)) {
+        if (alreadyApplied(tenant, event.id())) {
             return new Outcome(true, 0);
         }
         optOuts.forEach(capture -> recorder.record(tenant, capture, false));
-        applied.complete(tenant, key, "opt-outs:" + optOuts.size(), List.of()); // names nobody: an event id
+        applied.complete(tenant, KEY + event.id(), "opt-outs:" + optOuts.size(), List.of()); // names nobody: an event id
         return new Outcome(false, optOuts.size());
+    }
+
+    /**
+     * A text to a tenant number: read against the profile the number is bound to, its changes
+     * written, its reply acknowledged by the broker, then the id marked applied. A retry after a
+     * failure reads the records again: a STOP already written is not written twice, and the
+     * reply goes out again under the same id.
+     */
+    @Override
+    public SmsOutcome record(SmsCommand command) {
+        TenantId tenant = command.tenant();
+        var settings = tenants.inForce(tenant);
+        var text = new SmsReceived(command.id(), tenant, settings.contactPoint(new RawContactPoint(Channel.SMS, command.from())),
+                command.to(), command.text(), command.occurredAt(), command.provider());
+        ComplianceProfile profile = profiles.all(tenant).stream()
+                .filter(candidate -> candidate.sms().number(text.tenantNumber()).isPresent())
+                .findFirst()
+                .orElseThrow(() -> new DomainRejection.NotFound("number " + text.tenantNumber()
+                        + " is bound to no profile of tenant '" + tenant + "'"));
+        if (alreadyApplied(tenant, text.id())) {
+            return new SmsOutcome(true, null, 0);
+        }
+        Instant now = clock.instant();
+        var effect = text.effect(profile, records.current(tenant, text.records(profile)).states());
+        effect.changes().forEach(change -> recorder.record(tenant, change.notAfter(now), false));
+        if (effect.reply() != null) {
+            replies.reply(effect.reply());
+        }
+        applied.complete(tenant, KEY + text.id(), "sms:" + effect.keyword() + ":" + effect.changes().size(), List.of());
+        return new SmsOutcome(false, effect.keyword(), effect.changes().size());
+    }
+
+    /** Claims the event id; true when an earlier attempt already applied it to the end. */
+    private boolean alreadyApplied(TenantId tenant, String eventId) {
+        String key = KEY + eventId;
+        return !applied.claim(tenant, key, eventId, clock.instant())
+                && applied.find(tenant, key).map(entry -> entry.response() != null).orElse(false);
     }
 }

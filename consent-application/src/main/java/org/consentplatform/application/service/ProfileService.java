@@ -9,7 +9,9 @@ import org.consentplatform.domain.enforcement.ModelChangeImpact;
 import org.consentplatform.domain.enforcement.RecordStates;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ProfileDefinition;
+import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.sms.SmsNumber;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;
@@ -36,6 +38,7 @@ public final class ProfileService implements ManageProfiles {
     @Override
     public ComplianceProfile create(TenantId tenant, TechnicalId profileId, ProfileDefinition definition) {
         definition.requireKnownChannels(tenants.inForce(tenant));
+        requireNumbersFree(tenant, profileId, definition);
         ComplianceProfile profile = ComplianceProfile.create(tenant, profileId, definition);
         profiles.add(profile);
         return profile;
@@ -64,8 +67,24 @@ public final class ProfileService implements ManageProfiles {
     @Override
     public ComplianceProfile revise(TenantId tenant, TechnicalId profileId, ProfileDefinition definition, long expectedVersion) {
         definition.requireKnownChannels(tenants.inForce(tenant));
+        requireNumbersFree(tenant, profileId, definition);
         ComplianceProfile revised = get(tenant, profileId).revise(definition, expectedVersion);
         profiles.replace(revised);
         return revised;
+    }
+
+    /** A tenant number answers for one profile: a STOP texted to it must mean one thing (§14). */
+    private void requireNumbersFree(TenantId tenant, TechnicalId profileId, ProfileDefinition definition) {
+        if (definition.sms() == null) {
+            return;
+        }
+        for (ComplianceProfile other : profiles.all(tenant)) {
+            for (SmsNumber number : definition.sms().numbers()) {
+                if (!other.id().equals(profileId) && other.sms().number(number.number()).isPresent()) {
+                    throw new DomainRejection.RuleViolation("sms-number-bound",
+                            "number " + number.number() + " is already bound to profile '" + other.id() + "'");
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.consentplatform.application.port.out.ChangeOutbox;
 import org.consentplatform.application.port.out.ConfirmationMails.ConfirmationMail;
 import org.consentplatform.application.port.out.ConfirmationRequests;
 import org.consentplatform.application.port.out.EventPublisher;
+import org.consentplatform.domain.sms.SmsReceived;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.ConsentState;
@@ -216,6 +217,11 @@ class DoubleOptInServiceTest {
         @Override
         public void announce(List<Erased> erasures) {
             throw new AssertionError("no erasure here");
+        }
+
+        @Override
+        public void reply(SmsReceived.Reply reply) {
+            throw new AssertionError("no SMS here");
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.consentplatform.application.service;
 import org.consentplatform.application.port.out.ChangeOutbox;
 import org.consentplatform.application.port.out.EventPublisher;
 import org.consentplatform.application.port.out.Leases;
+import org.consentplatform.domain.sms.SmsReceived;
 import org.consentplatform.domain.consent.Actor;
 import org.consentplatform.domain.consent.ConsentCapture;
 import org.consentplatform.domain.consent.ConsentChange;
@@ -257,6 +258,11 @@ class OutboxRelayTest {
         @Override
         public void announce(List<Erased> erasures) {
             throw new AssertionError("no erasure here");
+        }
+
+        @Override
+        public void reply(SmsReceived.Reply reply) {
+            throw new AssertionError("no SMS here");
         }
 
         final List<ConsentChange> sent = new ArrayList<>();

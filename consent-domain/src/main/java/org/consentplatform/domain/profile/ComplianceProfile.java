@@ -5,6 +5,7 @@ import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.sms.SmsProgramme;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.util.ArrayList;
@@ -36,11 +37,12 @@ public final class ComplianceProfile {
     private final List<DefaultConsent> defaultConsents;
     private final DoubleOptInSettings doubleOptIn;
     private final Branding branding;
+    private final SmsProgramme sms;
     private final long version;
 
     private ComplianceProfile(TenantId tenant, TechnicalId id, String name, String companyAddress,
                               List<Purpose> purposes, List<DefaultConsent> defaultConsents, DoubleOptInSettings doubleOptIn,
-                              Branding branding, long version) {
+                              Branding branding, SmsProgramme sms, long version) {
         this.tenant = tenant;
         this.id = id;
         this.name = InvalidInputs.optionalText("name", name, 200);
@@ -49,6 +51,7 @@ public final class ComplianceProfile {
         this.defaultConsents = List.copyOf(defaultConsents);
         this.doubleOptIn = doubleOptIn == null ? DoubleOptInSettings.DEFAULTS : doubleOptIn;
         this.branding = branding == null ? Branding.NONE : branding;
+        this.sms = sms == null ? SmsProgramme.NONE : sms;
         this.version = version;
         checkInvariants();
     }
@@ -66,13 +69,19 @@ public final class ComplianceProfile {
                 ? definition.defaultConsents()
                 : defaultConsentsFor(purposes);
         return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), purposes,
-                defaultConsents, definition.doubleOptIn(), definition.branding(), 1);
+                defaultConsents, definition.doubleOptIn(), definition.branding(), definition.sms(), 1);
     }
 
     public static ComplianceProfile reconstitute(TenantId tenant, TechnicalId id, String name, String companyAddress,
                                                  List<Purpose> purposes, List<DefaultConsent> defaultConsents,
                                                  DoubleOptInSettings doubleOptIn, Branding branding, long version) {
-        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, version);
+        return reconstitute(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, null, version);
+    }
+
+    public static ComplianceProfile reconstitute(TenantId tenant, TechnicalId id, String name, String companyAddress,
+                                                 List<Purpose> purposes, List<DefaultConsent> defaultConsents,
+                                                 DoubleOptInSettings doubleOptIn, Branding branding, SmsProgramme sms, long version) {
+        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, sms, version);
     }
 
     /**
@@ -108,7 +117,8 @@ public final class ComplianceProfile {
         }
         return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), definition.purposes(),
                 consents, definition.doubleOptIn() == null ? doubleOptIn : definition.doubleOptIn(),
-                definition.branding() == null ? branding : definition.branding(), version + 1);
+                definition.branding() == null ? branding : definition.branding(), definition.sms() == null ? sms : definition.sms(),
+                version + 1);
     }
 
     private static List<DefaultConsent> defaultConsentsFor(List<Purpose> purposes) {
@@ -159,7 +169,7 @@ public final class ComplianceProfile {
         List<Purpose> revised = purposes.stream().map(p -> p.id().equals(purposeId)
                 ? new Purpose(p.id(), p.name(), p.type(), p.legalBasis(), models, p.topics(), p.doubleOptIn(), p.partner(), p.lifetime())
                 : p).toList();
-        return new ComplianceProfile(tenant, id, name, companyAddress, revised, defaultConsents, doubleOptIn, branding, version);
+        return new ComplianceProfile(tenant, id, name, companyAddress, revised, defaultConsents, doubleOptIn, branding, sms, version);
     }
 
     /** Every purpose and channel where consent is the legal basis but no opt-in is needed to send. */
@@ -216,6 +226,11 @@ public final class ComplianceProfile {
 
     public Branding branding() {
         return branding;
+    }
+
+    /** The tenant numbers bound to this profile and how they answer (§14). */
+    public SmsProgramme sms() {
+        return sms;
     }
 
     public long version() {

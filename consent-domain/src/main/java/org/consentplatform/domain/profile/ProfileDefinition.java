@@ -3,17 +3,25 @@ package org.consentplatform.domain.profile;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.Violation;
+import org.consentplatform.domain.sms.SmsProgramme;
 import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a user says a profile is. Null default consents, double opt-in settings and branding mean "the
- * defaults" at creation and "unchanged" on revision; null purposes mean "the defaults" at creation.
+ * What a user says a profile is. Null default consents, double opt-in settings, branding and SMS
+ * programme mean "the defaults" at creation and "unchanged" on revision; null purposes mean "the
+ * defaults" at creation.
  */
 public record ProfileDefinition(String name, String companyAddress, List<Purpose> purposes,
-                                List<DefaultConsent> defaultConsents, DoubleOptInSettings doubleOptIn, Branding branding) {
+                                List<DefaultConsent> defaultConsents, DoubleOptInSettings doubleOptIn, Branding branding,
+                                SmsProgramme sms) {
+
+    public ProfileDefinition(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents,
+                             DoubleOptInSettings doubleOptIn, Branding branding) {
+        this(name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, null);
+    }
 
     /**
      * Models name only channels the tenant has, built in or its own: a model on a channel that

@@ -12,6 +12,7 @@ import io.micrometer.observation.transport.ReceiverContext;
 import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.application.port.in.RecordInboundEvents;
 import org.consentplatform.application.port.in.RecordInboundEvents.InboundCommand;
+import org.consentplatform.application.port.in.RecordInboundEvents.SmsCommand;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.inbound.InboundEvent;
 import org.consentplatform.domain.shared.DomainRejection;
@@ -26,19 +27,22 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
  * Reads {@code consent.inbound.v1}: CloudEvents 1.0 in structured JSON mode whose type is
  * {@code org.consentplatform.inbound.<kind>.v1} (kind: unsubscribe, hard_bounce,
- * spam_complaint) and whose data names the tenant and the contact point. A message that can
+ * spam_complaint, whose data names the tenant and the contact point; or sms_received, whose
+ * data names the tenant, the sender's number, the tenant's number and the text). A message that can
  * never be applied raises {@link UnprocessableEvent}; anything else (storage down) is retried.
  */
 @Component
 public class InboundEventListener {
 
-    static final String TYPE_PREFIX = "org.consentplatform.inbound.";
-    static final String TYPE_SUFFIX = ".v1";
+    public static final String TYPE_PREFIX = "org.consentplatform.inbound.";
+    public static final String TYPE_SUFFIX = ".v1";
+    public static final String SMS_RECEIVED = "sms_received";
     private static final Logger LOG = LoggerFactory.getLogger(InboundEventListener.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,27 +78,74 @@ public class InboundEventListener {
             groupId = "#{__listener.group}")
     public void onMessage(byte[] message) {
         CloudEvent event = read(message);
-        InboundCommand command = parse(event);
+        Inbound inbound = parse(event);
         var context = new ReceiverContext<CloudEvent>(InboundEventListener::extension);
         context.setCarrier(event);
         context.setRemoteServiceName(event.getSource().toString());
         Observation.createNotStarted("consent.inbound.event", () -> context, observations)
-                .contextualName("inbound " + command.kind().name().toLowerCase(Locale.ROOT))
-                .lowCardinalityKeyValue("kind", command.kind().name())
-                .observe(() -> apply(command));
+                .contextualName("inbound " + inbound.kind().toLowerCase(Locale.ROOT))
+                .lowCardinalityKeyValue("kind", inbound.kind())
+                .observe(() -> apply(inbound));
     }
 
-    private void apply(InboundCommand command) {
-        MDC.put("tenant", command.tenant().value());
+    private void apply(Inbound inbound) {
+        MDC.put("tenant", inbound.tenant().value());
         try {
-            RecordInboundEvents.Outcome outcome = events.record(command);
-            LOG.debug("Inbound event {} of {}: {}", command.id(), command.tenant(), outcome);
+            LOG.debug("Inbound event {} of {}: {}", inbound.id(), inbound.tenant(), inbound.applyTo(events));
         } catch (DomainRejection.ConcurrentChange e) {
             throw e; // transient: retried
         } catch (DomainRejection e) {
-            throw new UnprocessableEvent("event " + command.id() + " cannot be applied: " + e.getMessage(), e);
+            throw new UnprocessableEvent("event " + inbound.id() + " cannot be applied: " + e.getMessage(), e);
         } finally {
             MDC.remove("tenant");
+        }
+    }
+
+    /** An inbound event, parsed: a provider's report or a text to a tenant number. */
+    sealed interface Inbound {
+        String id();
+
+        TenantId tenant();
+
+        /** The observation's kind tag: UNSUBSCRIBE, HARD_BOUNCE, SPAM_COMPLAINT or SMS_RECEIVED. */
+        String kind();
+
+        Object applyTo(RecordInboundEvents events);
+    }
+
+    record Report(InboundCommand command) implements Inbound {
+        public String id() {
+            return command.id();
+        }
+
+        public TenantId tenant() {
+            return command.tenant();
+        }
+
+        public String kind() {
+            return command.kind().name();
+        }
+
+        public Object applyTo(RecordInboundEvents events) {
+            return events.record(command);
+        }
+    }
+
+    record Text(SmsCommand command) implements Inbound {
+        public String id() {
+            return command.id();
+        }
+
+        public TenantId tenant() {
+            return command.tenant();
+        }
+
+        public String kind() {
+            return "SMS_RECEIVED";
+        }
+
+        public Object applyTo(RecordInboundEvents events) {
+            return events.record(command);
         }
     }
 
@@ -103,7 +154,7 @@ public class InboundEventListener {
         return value == null ? null : value.toString();
     }
 
-    static InboundCommand parse(byte[] message) {
+    static Inbound parse(byte[] message) {
         return parse(read(message));
     }
 
@@ -118,7 +169,7 @@ public class InboundEventListener {
         }
     }
 
-    private static InboundCommand parse(CloudEvent event) {
+    static Inbound parse(CloudEvent event) {
         String type = event.getType();
         if (!type.startsWith(TYPE_PREFIX) || !type.endsWith(TYPE_SUFFIX)) {
             throw new UnprocessableEvent("unknown event type '" + type + "'", null);
@@ -138,18 +189,30 @@ public class InboundEventListener {
         String kind = type.substring(TYPE_PREFIX.length(), type.length() - TYPE_SUFFIX.length());
         var input = new InputCheck();
         TenantId tenant = input.attempt(() -> new TenantId(InvalidInputs.requiredText("tenant", text(data, "tenant"), 64)));
+        Instant occurredAt = event.getTime() == null ? null : event.getTime().toInstant();
+        if (SMS_RECEIVED.equals(kind)) {
+            String from = input.attempt(() -> InvalidInputs.requiredText("from", text(data, "from"), 64));
+            String to = input.attempt(() -> InvalidInputs.requiredText("to", text(data, "to"), 32));
+            String body = input.attempt(() -> InvalidInputs.optionalText("text", text(data, "text"), 1600));
+            verify(input, event);
+            return new Text(new SmsCommand(event.getId(), tenant, from, to, body, occurredAt, event.getSource().toString()));
+        }
         InboundEvent.Kind parsedKind = input.attempt(() -> InboundEvent.Kind.parse(kind));
         RawContactPoint contactPoint = input.attempt(() -> RawContactPoint.parse(text(data, "channel"), text(data, "address")));
         TechnicalId profileId = input.optionalId("profileId", text(data, "profileId"));
         TechnicalId purposeId = input.optionalId("purposeId", text(data, "purposeId"));
         TechnicalId topicId = input.optionalId("topicId", text(data, "topicId"));
+        verify(input, event);
+        return new Report(new InboundCommand(event.getId(), tenant, parsedKind, contactPoint, profileId, purposeId, topicId,
+                occurredAt, event.getSource().toString()));
+    }
+
+    private static void verify(InputCheck input, CloudEvent event) {
         try {
             input.verify();
         } catch (DomainRejection.InvalidInput e) {
             throw new UnprocessableEvent("event " + event.getId() + " cannot be applied: " + e.getMessage(), e);
         }
-        return new InboundCommand(event.getId(), tenant, parsedKind, contactPoint, profileId, purposeId, topicId,
-                event.getTime() == null ? null : event.getTime().toInstant(), event.getSource().toString());
     }
 
     private static String text(JsonNode data, String field) {

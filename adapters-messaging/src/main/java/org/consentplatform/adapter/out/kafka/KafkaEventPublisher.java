@@ -16,6 +16,7 @@ import org.consentplatform.application.port.EventStreamUnavailable;
 import org.consentplatform.application.port.out.ChangeOutbox;
 import org.consentplatform.application.port.out.EventPublisher;
 import org.consentplatform.domain.consent.ConsentChange;
+import org.consentplatform.domain.sms.SmsReceived;
 import org.consentplatform.domain.consent.TenantCheckpoint;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.tenant.TenantId;
@@ -61,11 +62,12 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
     public static final String CHECKPOINT_TYPE = "org.consentplatform.audit.checkpoint.v1";
     public static final String DOI_REQUESTED_TYPE = "org.consentplatform.doi.requested.v1";
     public static final String ERASED_TYPE = "org.consentplatform.privacy.erased.v1";
+    public static final String SMS_REPLY_TYPE = "org.consentplatform.sms.reply.v1";
     /** The CloudEvents distributed-tracing extension, and the Kafka header of the same name. */
     public static final String TRACEPARENT = "traceparent";
 
     /** Where events go. */
-    public record Topics(String changes, String checkpoints, String doubleOptIn, String erasures) {
+    public record Topics(String changes, String checkpoints, String doubleOptIn, String erasures, String smsReplies) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
@@ -230,6 +232,43 @@ public final class KafkaEventPublisher implements EventPublisher, AutoCloseable 
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** An {@code sms.reply}, keyed like the sender's changes, so that it follows them on its partition. */
+    @Override
+    public void reply(SmsReceived.Reply reply) {
+        if (failed.getAndSet(false)) {
+            producers.reset();
+        }
+        String key = partitionKey(reply.tenant(), reply.to());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("tenant", reply.tenant().value());
+        data.put("inReplyTo", reply.inReplyTo());
+        data.put("from", reply.from());
+        data.put("to", reply.to().address());
+        data.put("language", reply.language());
+        data.put("keyword", reply.keyword().name());
+        data.put("text", reply.text());
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(reply.id())
+                .withSource(source(reply.tenant().value()))
+                .withType(SMS_REPLY_TYPE)
+                .withDataSchema(schemas.of(SMS_REPLY_TYPE))
+                .withSubject(reply.inReplyTo())
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withExtension("partitionkey", key)
+                .withData(json(data))
+                .build();
+        try {
+            template.send(new ProducerRecord<>(topics.smsReplies(), key, event)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            failed.set(true);
+            throw new EventStreamUnavailable("SMS reply not acknowledged: " + rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStreamUnavailable("interrupted");
         }
     }
 

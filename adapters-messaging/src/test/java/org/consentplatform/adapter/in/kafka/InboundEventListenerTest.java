@@ -1,6 +1,7 @@
 package org.consentplatform.adapter.in.kafka;
 
 import org.consentplatform.application.port.in.RecordInboundEvents.InboundCommand;
+import org.consentplatform.application.port.in.RecordInboundEvents.SmsCommand;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.inbound.InboundEvent;
@@ -24,11 +25,32 @@ class InboundEventListenerTest {
 
     @Test
     void aStructuredCloudEventBecomesACommand() {
-        InboundCommand command = InboundEventListener.parse(bytes(UNSUBSCRIBE));
+        var parsed = InboundEventListener.parse(bytes(UNSUBSCRIBE));
 
-        assertThat(command).isEqualTo(new InboundCommand("evt-1", new TenantId("acme"), InboundEvent.Kind.UNSUBSCRIBE,
+        assertThat(parsed).isEqualTo(new InboundEventListener.Report(new InboundCommand("evt-1", new TenantId("acme"), InboundEvent.Kind.UNSUBSCRIBE,
                 new RawContactPoint(Channel.EMAIL, "Ann@Example.com"), new TechnicalId("retail"), new TechnicalId("news"), null,
-                Instant.parse("2026-11-20T10:00:00Z"), "/providers/mailer"));
+                Instant.parse("2026-11-20T10:00:00Z"), "/providers/mailer")));
+    }
+
+    @Test
+    void aTextToATenantNumberBecomesAnSmsCommand() {
+        var parsed = InboundEventListener.parse(bytes("""
+                {"specversion":"1.0","id":"sms-1","source":"/providers/sms","time":"2026-11-20T10:00:00Z",
+                 "type":"org.consentplatform.inbound.sms_received.v1","datacontenttype":"application/json",
+                 "data":{"tenant":"acme","from":"+33612345678","to":"36180","text":" Arrêt "}}"""));
+
+        assertThat(parsed).isEqualTo(new InboundEventListener.Text(new SmsCommand("sms-1", new TenantId("acme"), "+33612345678", "36180",
+                " Arrêt ", Instant.parse("2026-11-20T10:00:00Z"), "/providers/sms")));
+    }
+
+    @Test
+    void aTextWithoutItsNumbersNamesBoth() {
+        assertThatThrownBy(() -> InboundEventListener.parse(bytes("""
+                {"specversion":"1.0","id":"sms-2","source":"/providers/sms","type":"org.consentplatform.inbound.sms_received.v1",
+                 "data":{"tenant":"acme","text":"STOP"}}""")))
+                .isInstanceOf(UnprocessableEvent.class)
+                .cause().isInstanceOfSatisfying(DomainRejection.InvalidInput.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("from", "to"));
     }
 
     @Test

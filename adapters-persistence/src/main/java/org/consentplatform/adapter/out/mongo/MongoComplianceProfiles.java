@@ -19,6 +19,9 @@ import org.consentplatform.domain.profile.PurposeType;
 import org.consentplatform.domain.profile.Topic;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.sms.SmsKeyword;
+import org.consentplatform.domain.sms.SmsNumber;
+import org.consentplatform.domain.sms.SmsProgramme;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Duration;
@@ -94,7 +97,36 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
                         .append("doubleOptIn", c.doubleOptIn())).toList())
                 .append("doubleOptIn", doubleOptIn(profile.doubleOptIn()))
                 .append("branding", new Document("logoUrl", profile.branding().logoUrl() == null ? null : profile.branding().logoUrl().toString())
-                        .append("colour", profile.branding().colour()));
+                        .append("colour", profile.branding().colour()))
+                .append("sms", sms(profile.sms()));
+    }
+
+    /** Keywords as a list, not as field names: a word is the tenant's, a field name is the store's. */
+    private static Document sms(SmsProgramme sms) {
+        var keywords = new ArrayList<Document>();
+        sms.keywords().forEach((language, words) -> words.forEach((word, meaning) ->
+                keywords.add(new Document("language", language).append("word", word).append("meaning", meaning.name()))));
+        var helpText = new ArrayList<Document>();
+        sms.helpText().forEach((language, text) -> helpText.add(new Document("language", language).append("text", text)));
+        return new Document("numbers", sms.numbers().stream()
+                .map(number -> new Document("number", number.number()).append("language", number.language())).toList())
+                .append("helpText", helpText)
+                .append("keywords", keywords);
+    }
+
+    /** Profiles stored before SMS programmes existed have none. */
+    private static SmsProgramme sms(Document doc) {
+        if (doc == null) {
+            return SmsProgramme.NONE;
+        }
+        var helpText = new LinkedHashMap<String, String>();
+        doc.getList("helpText", Document.class, List.of()).forEach(text -> helpText.put(text.getString("language"), text.getString("text")));
+        var keywords = new LinkedHashMap<String, Map<String, SmsKeyword>>();
+        doc.getList("keywords", Document.class, List.of()).forEach(word -> keywords
+                .computeIfAbsent(word.getString("language"), language -> new LinkedHashMap<>())
+                .put(word.getString("word"), SmsKeyword.valueOf(word.getString("meaning"))));
+        return new SmsProgramme(doc.getList("numbers", Document.class, List.of()).stream()
+                .map(number -> new SmsNumber(number.getString("number"), number.getString("language"))).toList(), helpText, keywords);
     }
 
     /** Profiles stored before branding existed have none. */
@@ -156,6 +188,6 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
         return ComplianceProfile.reconstitute(new TenantId(doc.getString("tenant")), new TechnicalId(doc.getString("profileId")),
                 doc.getString("name"), doc.getString("companyAddress"), purposes, consents,
                 doubleOptIn(doc.get("doubleOptIn", Document.class)), branding(doc.get("branding", Document.class)),
-                doc.getLong("version"));
+                sms(doc.get("sms", Document.class)), doc.getLong("version"));
     }
 }

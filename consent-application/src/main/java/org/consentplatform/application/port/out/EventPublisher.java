@@ -4,6 +4,7 @@ import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.TenantCheckpoint;
 import org.consentplatform.domain.contactpoint.ContactPoint;
+import org.consentplatform.domain.sms.SmsReceived;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** The event stream other systems read: consent changes, tenant checkpoints, double opt-in requests and erasures. */
+/** The event stream other systems read: consent changes, tenant checkpoints, double opt-in requests, SMS replies and erasures. */
 public interface EventPublisher {
 
     /**
@@ -44,6 +45,14 @@ public interface EventPublisher {
      * @return completes when the broker acknowledged it, exceptionally when it did not
      */
     CompletableFuture<Void> publish(ConfirmationRequested requested);
+
+    /**
+     * Sends the reply to a text (§14, an {@code sms.reply} event for the SMS provider to deliver)
+     * and waits for the broker to acknowledge it.
+     *
+     * @throws org.consentplatform.application.port.EventStreamUnavailable when it did not
+     */
+    void reply(SmsReceived.Reply reply);
 
     /**
      * A contact point was erased (§13): an {@code erasure} event, keyed like the contact point's

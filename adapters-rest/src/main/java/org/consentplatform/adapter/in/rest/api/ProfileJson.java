@@ -60,18 +60,36 @@ final class ProfileJson {
             String colour) {
     }
 
-    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
-    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
-                             List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding) {
+    @Schema(description = "The profile's SMS programme (domain rules §14): the tenant numbers bound to it, what HELP answers, and keywords added to the defaults.")
+    public record Sms(
+            @Schema(description = "The tenant's numbers whose texts act on this profile; a number is bound to one profile of the tenant")
+            List<SmsNumber> numbers,
+            @Schema(description = "What a HELP keyword answers, per language (en, fr, pl…); left out: a default naming the profile",
+                    example = "{\"fr\": \"Retail : aide au 01 23 45 67 89. STOP pour arrêter.\"}")
+            Map<String, String> helpText,
+            @Schema(description = "Words added to the default keywords per language, each meaning STOP, START or HELP",
+                    example = "{\"fr\": {\"AIDE\": \"HELP\"}}")
+            Map<String, Map<String, String>> keywords) {
     }
 
-    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents, doubleOptIn and branding left out stay as they are.")
+    public record SmsNumber(
+            @Schema(description = "E.164, or a short code of 3 to 8 digits", example = "+33612345678") String number,
+            @Schema(description = "The language its senders text in: which keywords it reads, which language replies speak", example = "fr")
+            String language) {
+    }
+
+    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
+    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
+                             List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding, Sms sms) {
+    }
+
+    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents, doubleOptIn, branding and sms left out stay as they are.")
     public record ProfileRevision(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents,
-                                  DoubleOptIn doubleOptIn, Branding branding) {
+                                  DoubleOptIn doubleOptIn, Branding branding, Sms sms) {
     }
 
     public record Profile(String id, String name, String companyAddress, long version, List<Purpose> purposes,
-                          List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding,
+                          List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding, Sms sms,
                           List<ComplianceWarning> complianceWarnings) {
     }
 

@@ -17,6 +17,9 @@ import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InputCheck;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
+import org.consentplatform.domain.sms.SmsKeyword;
+import org.consentplatform.domain.sms.SmsNumber;
+import org.consentplatform.domain.sms.SmsProgramme;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.ReportingPolicy;
@@ -26,6 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Profiles to and from their JSON; definitions go through the domain's factories, so every rule is checked. */
 @Mapper(componentModel = "spring", uses = ValueMapping.class, unmappedTargetPolicy = ReportingPolicy.ERROR)
@@ -48,7 +52,37 @@ interface ProfileMapper {
         return new ProfileJson.Profile(profile.id().value(), profile.name(), profile.companyAddress(), profile.version(),
                 profile.purposes().stream().map(this::toApi).toList(),
                 profile.defaultConsents().stream().map(this::toApi).toList(), toApi(profile.doubleOptIn()),
-                toApi(profile.branding()), profile.complianceWarnings().stream().map(this::toApi).toList());
+                toApi(profile.branding()), toApi(profile.sms()), profile.complianceWarnings().stream().map(this::toApi).toList());
+    }
+
+    default ProfileJson.Sms toApi(SmsProgramme sms) {
+        var keywords = new TreeMap<String, Map<String, String>>();
+        sms.keywords().forEach((language, words) -> {
+            var table = new TreeMap<String, String>();
+            words.forEach((word, meaning) -> table.put(word, meaning.name()));
+            keywords.put(language, table);
+        });
+        return new ProfileJson.Sms(sms.numbers().stream().map(n -> new ProfileJson.SmsNumber(n.number(), n.language())).toList(),
+                new TreeMap<>(sms.helpText()), keywords);
+    }
+
+    default SmsProgramme toDomain(ProfileJson.Sms sms) {
+        var keywords = new LinkedHashMap<String, Map<String, SmsKeyword>>();
+        (sms.keywords() == null ? Map.<String, Map<String, String>>of() : sms.keywords()).forEach((language, words) -> {
+            var table = new LinkedHashMap<String, SmsKeyword>();
+            (words == null ? Map.<String, String>of() : words).forEach((word, meaning) -> table.put(word, keyword(language, meaning)));
+            keywords.put(language, table);
+        });
+        return new SmsProgramme(sms.numbers() == null ? null : ValueMapping.indexed("sms.numbers", sms.numbers(),
+                number -> new SmsNumber(number.number(), number.language())), sms.helpText(), keywords);
+    }
+
+    private static SmsKeyword keyword(String language, String meaning) {
+        try {
+            return SmsKeyword.valueOf(InvalidInputs.requiredText("sms.keywords." + language, meaning, 8));
+        } catch (IllegalArgumentException e) {
+            throw DomainRejection.InvalidInput.of("sms.keywords." + language, "a keyword means STOP, START or HELP");
+        }
     }
 
     default ProfileJson.Branding toApi(Branding branding) {
@@ -82,23 +116,24 @@ interface ProfileMapper {
 
     default ProfileDefinition toDomain(ProfileJson.NewProfile profile) {
         return toDomain(profile.name(), profile.companyAddress(), profile.purposes(), profile.defaultConsents(),
-                profile.doubleOptIn(), profile.branding());
+                profile.doubleOptIn(), profile.branding(), profile.sms());
     }
 
     default ProfileDefinition toDomain(ProfileJson.ProfileRevision revision) {
         InvalidInputs.requireNonNull("purposes", revision.purposes());
         return toDomain(revision.name(), revision.companyAddress(), revision.purposes(), revision.defaultConsents(),
-                revision.doubleOptIn(), revision.branding());
+                revision.doubleOptIn(), revision.branding(), revision.sms());
     }
 
     private ProfileDefinition toDomain(String name, String companyAddress, List<ProfileJson.Purpose> purposes,
                                        List<ProfileJson.DefaultConsent> defaultConsents, ProfileJson.DoubleOptIn doubleOptIn,
-                                       ProfileJson.Branding branding) {
+                                       ProfileJson.Branding branding, ProfileJson.Sms sms) {
         return new ProfileDefinition(name, companyAddress,
                 purposes == null ? null : ValueMapping.indexed("purposes", purposes, this::toDomain),
                 defaultConsents == null ? null : ValueMapping.indexed("defaultConsents", defaultConsents, this::toDomain),
                 doubleOptIn == null ? null : toDomain(doubleOptIn),
-                branding == null ? null : new Branding(Branding.logo(branding.logoUrl()), branding.colour()));
+                branding == null ? null : new Branding(Branding.logo(branding.logoUrl()), branding.colour()),
+                sms == null ? null : toDomain(sms));
     }
 
     default DoubleOptInSettings toDomain(ProfileJson.DoubleOptIn settings) {
