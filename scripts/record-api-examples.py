@@ -121,6 +121,7 @@ record("getSettings", "GET", T + "/settings")
 record("dryRunContactLevelSwitch", "POST", T + "/settings/dry-run", {"checkContactLevelConsent": False, "profileId": P})
 record("getKeyring", "GET", T + "/keys")
 record("rotateKey", "POST", T + "/keys/rotation")
+record("rotateIntakeSecret", "POST", T + "/keys/intake-secret")
 job = {"shape": "CONSENT_ROWS", "format": "CSV"}
 csv = ("profileId,channel,address,purposeId,state,capturedAt\n"
        f"{P},EMAIL,chloe.bernard@example.com,newsletter,OPTED_IN,2026-10-01T00:00:00Z\n"

@@ -24,6 +24,7 @@ import org.consentplatform.adapter.out.mongo.MongoContacts;
 import org.consentplatform.adapter.out.mongo.MongoIdempotencyRecords;
 import org.consentplatform.adapter.out.mongo.MongoImportErrors;
 import org.consentplatform.adapter.out.mongo.MongoImportJobs;
+import org.consentplatform.adapter.out.mongo.MongoIntakeSecrets;
 import org.consentplatform.adapter.out.mongo.MongoLeases;
 import org.consentplatform.adapter.out.mongo.MongoMailQuota;
 import org.consentplatform.adapter.out.mongo.MongoReportCounters;
@@ -44,6 +45,7 @@ import org.consentplatform.application.port.out.ConsentRecords;
 import org.consentplatform.application.port.out.Contacts;
 import org.consentplatform.application.port.out.Erasures;
 import org.consentplatform.application.port.out.EventPublisher;
+import org.consentplatform.application.port.out.IntakeSecrets;
 import org.consentplatform.application.port.out.IdempotencyRecords;
 import org.consentplatform.application.port.out.ImportErrors;
 import org.consentplatform.application.port.out.ImportFiles;
@@ -68,6 +70,7 @@ import org.consentplatform.application.service.IdempotencyService;
 import org.consentplatform.application.service.ImportService;
 import org.consentplatform.application.service.KeyService;
 import org.consentplatform.application.service.InboundEventService;
+import org.consentplatform.application.service.InboundIntakeService;
 import org.consentplatform.application.service.OutboxRelay;
 import org.consentplatform.application.service.ProfileService;
 import org.consentplatform.application.service.RecipientPreferenceService;
@@ -351,6 +354,11 @@ class ApplicationWiring {
     InboundEventService inboundEventService(ConsentRecords records, Tenants tenants, ComplianceProfiles profiles,
                                             IdempotencyRecords applied, EventPublisher replies, Clock clock) {
         return new InboundEventService(records, tenants, profiles, applied, replies, clock);
+    }
+
+    @Bean
+    InboundIntakeService inboundIntakeService(MongoStore store, TenantKeyring keyring, Clock clock) {
+        return new InboundIntakeService(StorageOutages.guarded(IntakeSecrets.class, new MongoIntakeSecrets(store, keyring)), clock);
     }
 
     @Bean

@@ -54,7 +54,12 @@ class ApiDocumentationTest {
                 missing.add(name + ": response example");
             }
             if (!name.contains("/.well-known/")) {
+                // an operation signed instead of bearing a token (the intake) has no scope or tenant grant to refuse: no 403
+                boolean bearer = !operation.has("security") || operation.get("security").toString().contains("bearer");
                 for (String status : ALWAYS) {
+                    if (!bearer && status.equals("403")) {
+                        continue;
+                    }
                     if (!operation.path("responses").path(status).path("$ref").asString("").endsWith("/Problem" + status)) {
                         missing.add(name + ": problem " + status);
                     }

@@ -3,7 +3,7 @@ package org.consentplatform.adapter.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.consentplatform.adapter.out.kafka.KafkaEventPublisher;
-import org.consentplatform.adapter.in.kafka.InboundEventListener;
+import org.consentplatform.adapter.inbound.InboundCloudEvents;
 import org.consentplatform.domain.inbound.InboundEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -62,8 +62,8 @@ class AsyncApiDocumentTest {
         });
 
         var inbound = Stream.concat(Arrays.stream(InboundEvent.Kind.values()).map(kind -> kind.name().toLowerCase(Locale.ROOT)),
-                        Stream.of(InboundEventListener.SMS_RECEIVED))
-                .map(kind -> InboundEventListener.TYPE_PREFIX + kind + InboundEventListener.TYPE_SUFFIX);
+                        Stream.of(InboundCloudEvents.SMS_RECEIVED))
+                .map(kind -> InboundCloudEvents.TYPE_PREFIX + kind + InboundCloudEvents.TYPE_SUFFIX);
         assertThat(types).containsExactlyInAnyOrderElementsOf(Stream.concat(Stream.of(KafkaEventPublisher.CHANGE_TYPE,
                 KafkaEventPublisher.CHECKPOINT_TYPE, KafkaEventPublisher.DOI_REQUESTED_TYPE, KafkaEventPublisher.ERASED_TYPE,
                 KafkaEventPublisher.SMS_REPLY_TYPE), inbound).toList());

@@ -2,6 +2,7 @@ package org.consentplatform.adapter.in.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.consentplatform.adapter.inbound.UnprocessableEvent;
 import org.consentplatform.adapter.kafka.EventTopics;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.springframework.beans.factory.ObjectProvider;

@@ -51,6 +51,7 @@ public final class MongoStore {
     static final String SUBJECT_KEYS = "subject_keys";
     /** Erasure requests: who asked, when, on which ground, what was destroyed; never what was erased. */
     static final String ERASURES = "erasures";
+    static final String INTAKE_SECRETS = "intake_secrets";
 
     private final MongoDatabase database;
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.consentplatform.application.port.KeyringStatus;
+import org.consentplatform.application.port.in.InboundIntake;
 import org.consentplatform.application.port.in.ManageKeys;
 import org.consentplatform.domain.tenant.TenantId;
 import org.springframework.http.MediaType;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 
-/** The tenant's key-encryption key, for administrators (consent:admin). Never any key material. */
+/**
+ * The tenant's key-encryption key, for administrators (consent:admin), never with key material;
+ * and the signing secret of its HTTP intake, shown once when made.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/tenants/{tenantId}/keys", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Privacy")
@@ -27,10 +31,18 @@ class KeyController {
     public record Keyring(long primaryKeyId, int keys, long rotations, Instant rotatedAt) {
     }
 
-    private final ManageKeys keys;
+    @Schema(description = "A new signing secret for the HTTP intake of inbound events, shown this once: the provider keys its "
+            + "HMAC-SHA256 with this string (header Consent-Signature: t=<unix seconds>,v1=<hex HMAC of t.body>). The secret it "
+            + "replaces still signs until previousHonouredUntil.")
+    public record IntakeSecret(String secret, Instant createdAt, Instant previousHonouredUntil) {
+    }
 
-    KeyController(ManageKeys keys) {
+    private final ManageKeys keys;
+    private final InboundIntake intake;
+
+    KeyController(ManageKeys keys, InboundIntake intake) {
         this.keys = keys;
+        this.intake = intake;
     }
 
     @GetMapping
@@ -45,6 +57,13 @@ class KeyController {
             + "the first time they meet a data key it wrapped")
     Keyring rotate(@PathVariable String tenantId) {
         return json(keys.rotate(new TenantId(tenantId)));
+    }
+
+    @PostMapping("/intake-secret")
+    @Operation(summary = "A new signing secret for the HTTP intake of inbound events (shown once); the one it replaces signs for a day more")
+    IntakeSecret rotateIntakeSecret(@PathVariable String tenantId) {
+        var secret = intake.rotateSigningSecret(new TenantId(tenantId));
+        return new IntakeSecret(secret.secret(), secret.createdAt(), secret.previousHonouredUntil());
     }
 
     private static Keyring json(KeyringStatus status) {

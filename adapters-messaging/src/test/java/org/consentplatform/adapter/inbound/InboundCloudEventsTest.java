@@ -1,4 +1,4 @@
-package org.consentplatform.adapter.in.kafka;
+package org.consentplatform.adapter.inbound;
 
 import org.consentplatform.application.port.in.RecordInboundEvents.InboundCommand;
 import org.consentplatform.application.port.in.RecordInboundEvents.SmsCommand;
@@ -16,7 +16,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class InboundEventListenerTest {
+class InboundCloudEventsTest {
 
     private static final String UNSUBSCRIBE = """
             {"specversion":"1.0","id":"evt-1","source":"/providers/mailer","time":"2026-11-20T10:00:00Z",
@@ -25,27 +25,27 @@ class InboundEventListenerTest {
 
     @Test
     void aStructuredCloudEventBecomesACommand() {
-        var parsed = InboundEventListener.parse(bytes(UNSUBSCRIBE));
+        var parsed = InboundCloudEvents.parse(bytes(UNSUBSCRIBE));
 
-        assertThat(parsed).isEqualTo(new InboundEventListener.Report(new InboundCommand("evt-1", new TenantId("acme"), InboundEvent.Kind.UNSUBSCRIBE,
+        assertThat(parsed).isEqualTo(new InboundCloudEvents.Report(new InboundCommand("evt-1", new TenantId("acme"), InboundEvent.Kind.UNSUBSCRIBE,
                 new RawContactPoint(Channel.EMAIL, "Ann@Example.com"), new TechnicalId("retail"), new TechnicalId("news"), null,
                 Instant.parse("2026-11-20T10:00:00Z"), "/providers/mailer")));
     }
 
     @Test
     void aTextToATenantNumberBecomesAnSmsCommand() {
-        var parsed = InboundEventListener.parse(bytes("""
+        var parsed = InboundCloudEvents.parse(bytes("""
                 {"specversion":"1.0","id":"sms-1","source":"/providers/sms","time":"2026-11-20T10:00:00Z",
                  "type":"org.consentplatform.inbound.sms_received.v1","datacontenttype":"application/json",
                  "data":{"tenant":"acme","from":"+33612345678","to":"36180","text":" Arrêt "}}"""));
 
-        assertThat(parsed).isEqualTo(new InboundEventListener.Text(new SmsCommand("sms-1", new TenantId("acme"), "+33612345678", "36180",
+        assertThat(parsed).isEqualTo(new InboundCloudEvents.Text(new SmsCommand("sms-1", new TenantId("acme"), "+33612345678", "36180",
                 " Arrêt ", Instant.parse("2026-11-20T10:00:00Z"), "/providers/sms")));
     }
 
     @Test
     void aTextWithoutItsNumbersNamesBoth() {
-        assertThatThrownBy(() -> InboundEventListener.parse(bytes("""
+        assertThatThrownBy(() -> InboundCloudEvents.parse(bytes("""
                 {"specversion":"1.0","id":"sms-2","source":"/providers/sms","type":"org.consentplatform.inbound.sms_received.v1",
                  "data":{"tenant":"acme","text":"STOP"}}""")))
                 .isInstanceOf(UnprocessableEvent.class)
@@ -58,7 +58,7 @@ class InboundEventListenerTest {
         String bad = UNSUBSCRIBE.replace("\"channel\":\"EMAIL\"", "\"channel\":\"e mail\"").replace("\"purposeId\":\"news\"", "\"purposeId\":\"\"")
                 .replace("inbound.unsubscribe", "inbound.resubscribe");
 
-        assertThatThrownBy(() -> InboundEventListener.parse(bytes(bad))).isInstanceOf(UnprocessableEvent.class)
+        assertThatThrownBy(() -> InboundCloudEvents.parse(bytes(bad))).isInstanceOf(UnprocessableEvent.class)
                 .hasMessageContaining("cannot be applied")
                 .cause().isInstanceOfSatisfying(DomainRejection.InvalidInput.class, e -> assertThat(e.violations())
                         .extracting(v -> v.field()).containsExactly("kind", "channel", "purposeId"));
@@ -66,16 +66,16 @@ class InboundEventListenerTest {
 
     @Test
     void whatIsNotSuchAnEventIsUnprocessable() {
-        assertThatThrownBy(() -> InboundEventListener.parse(new byte[0])).isInstanceOf(UnprocessableEvent.class);
-        assertThatThrownBy(() -> InboundEventListener.parse(bytes("not json"))).isInstanceOf(UnprocessableEvent.class)
+        assertThatThrownBy(() -> InboundCloudEvents.parse(new byte[0])).isInstanceOf(UnprocessableEvent.class);
+        assertThatThrownBy(() -> InboundCloudEvents.parse(bytes("not json"))).isInstanceOf(UnprocessableEvent.class)
                 .hasMessageContaining("not a CloudEvents");
-        assertThatThrownBy(() -> InboundEventListener.parse(bytes(UNSUBSCRIBE.replace("\"specversion\":\"1.0\",", ""))))
+        assertThatThrownBy(() -> InboundCloudEvents.parse(bytes(UNSUBSCRIBE.replace("\"specversion\":\"1.0\",", ""))))
                 .isInstanceOf(UnprocessableEvent.class);
-        assertThatThrownBy(() -> InboundEventListener.parse(bytes(UNSUBSCRIBE.replace("inbound.unsubscribe", "billing.paid"))))
+        assertThatThrownBy(() -> InboundCloudEvents.parse(bytes(UNSUBSCRIBE.replace("inbound.unsubscribe", "billing.paid"))))
                 .isInstanceOf(UnprocessableEvent.class).hasMessageContaining("unknown event type");
-        assertThatThrownBy(() -> InboundEventListener.parse(bytes(UNSUBSCRIBE.replace("\"tenant\":\"acme\"", "\"tenant\":{\"$ne\":1}"))))
+        assertThatThrownBy(() -> InboundCloudEvents.parse(bytes(UNSUBSCRIBE.replace("\"tenant\":\"acme\"", "\"tenant\":{\"$ne\":1}"))))
                 .isInstanceOf(UnprocessableEvent.class).hasMessageContaining("data.tenant must be a string");
-        assertThatThrownBy(() -> InboundEventListener.parse(bytes(UNSUBSCRIBE.replaceAll(",\"datacontenttype\".*", "}"))))
+        assertThatThrownBy(() -> InboundCloudEvents.parse(bytes(UNSUBSCRIBE.replaceAll(",\"datacontenttype\".*", "}"))))
                 .isInstanceOf(UnprocessableEvent.class).hasMessageContaining("has no data");
     }
 
