@@ -9,9 +9,9 @@ import org.consentplatform.domain.enforcement.ModelChangeImpact;
 import org.consentplatform.domain.enforcement.RecordStates;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ProfileDefinition;
+import org.consentplatform.domain.profile.SmsNumber;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
-import org.consentplatform.domain.sms.SmsNumber;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Clock;

@@ -5,7 +5,6 @@ import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
-import org.consentplatform.domain.sms.SmsProgramme;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.util.ArrayList;

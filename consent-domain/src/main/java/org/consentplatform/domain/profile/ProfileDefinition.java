@@ -3,7 +3,6 @@ package org.consentplatform.domain.profile;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.Violation;
-import org.consentplatform.domain.sms.SmsProgramme;
 import org.consentplatform.domain.tenant.TenantSettings;
 
 import java.util.ArrayList;

@@ -11,6 +11,8 @@ import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.PurposeType;
+import org.consentplatform.domain.profile.SmsKeyword;
+import org.consentplatform.domain.profile.SmsNumber;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.tenant.TenantId;

@@ -16,12 +16,12 @@ import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.PurposeType;
+import org.consentplatform.domain.profile.SmsKeyword;
+import org.consentplatform.domain.profile.SmsNumber;
+import org.consentplatform.domain.profile.SmsProgramme;
 import org.consentplatform.domain.profile.Topic;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
-import org.consentplatform.domain.sms.SmsKeyword;
-import org.consentplatform.domain.sms.SmsNumber;
-import org.consentplatform.domain.sms.SmsProgramme;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Duration;

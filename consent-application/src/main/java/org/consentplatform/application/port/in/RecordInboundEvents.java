@@ -2,9 +2,9 @@ package org.consentplatform.application.port.in;
 
 import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.inbound.InboundEvent;
+import org.consentplatform.domain.profile.SmsKeyword;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
-import org.consentplatform.domain.sms.SmsKeyword;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.consentplatform.domain.sms;
+package org.consentplatform.domain.profile;
 
 import org.consentplatform.domain.contactpoint.PhoneNumbers;
 import org.consentplatform.domain.shared.DomainRejection;
