@@ -81,22 +81,39 @@ public final class ReportService implements ReadReports, CountChanges {
     @Override
     public List<Reach> reach(TenantId tenant, TechnicalId profileId) {
         Map<TechnicalId, ComplianceProfile> known = profiles(tenant, profileId);
-        Map<Series, Long> overdue = new HashMap<>();
         Instant now = clock.instant();
-        for (ComplianceProfile profile : known.values()) {
-            for (Purpose purpose : profile.purposes()) {
-                Instant cutOff = purpose.lifetime().surelyExpiredIfCapturedBy(now);
-                if (cutOff != null) {
-                    overdue.putAll(records.countOptedInCapturedBefore(tenant, profile.id(), purpose.id(), cutOff));
-                }
-            }
-        }
+        var counted = new OptInsCapturedBefore(tenant);
         var lines = new ArrayList<Reach>();
         counters.states(tenant, profileId).forEach((series, states) -> Optional.ofNullable(known.get(series.profileId()))
-                .flatMap(profile -> Reach.of(profile, series, states, overdue.getOrDefault(series, 0L)))
+                .flatMap(profile -> {
+                    Instant expired = profile.purpose(series.purposeId()).map(p -> p.lifetime().surelyExpiredIfCapturedBy(now)).orElse(null);
+                    Instant superseded = profile.supersededIfCapturedBefore(series.purposeId(), series.topicId(), now);
+                    Instant either = expired == null ? superseded : superseded == null || expired.isAfter(superseded) ? expired : superseded;
+                    return Reach.of(profile, series, states, counted.of(series, expired), counted.of(series, superseded),
+                            counted.of(series, either));
+                })
                 .ifPresent(lines::add));
         lines.sort(REPORT_ORDER);
         return lines;
+    }
+
+    /** Opt-ins captured before a cut-off, per series: one count per purpose and cut-off, whatever the number of series. */
+    private final class OptInsCapturedBefore {
+        private final TenantId tenant;
+        private final Map<String, Map<Series, Long>> read = new HashMap<>();
+
+        OptInsCapturedBefore(TenantId tenant) {
+            this.tenant = tenant;
+        }
+
+        long of(Series series, Instant cutOff) {
+            if (cutOff == null) {
+                return 0;
+            }
+            return read.computeIfAbsent(series.profileId() + "|" + series.purposeId() + "|" + cutOff,
+                            key -> records.countOptedInCapturedBefore(tenant, series.profileId(), series.purposeId(), cutOff))
+                    .getOrDefault(series, 0L);
+        }
     }
 
     @Override

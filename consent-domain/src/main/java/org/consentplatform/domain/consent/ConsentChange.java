@@ -139,6 +139,15 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, SealedAdd
         field(form, e.userAgent());
         field(form, e.guardian());
         field(form, e.reason());
+        notice(form, e);
+    }
+
+    /** Written only when present: entries from before notices existed hash as they did. */
+    private static void notice(StringBuilder form, Evidence e) {
+        if (e.notice() != null) {
+            field(form, "notice=" + e.notice());
+            field(form, e.noticeHash());
+        }
     }
 
     private String canonicalFormV1() {
@@ -191,6 +200,7 @@ public record ConsentChange(String id, TenantId tenant, RecordKey key, SealedAdd
         if (e.reason() != null) {
             field(form, "reason=" + e.reason()); // likewise
         }
+        notice(form, e);
     }
 
     private static void field(StringBuilder form, String value) {

@@ -13,11 +13,17 @@ import org.consentplatform.domain.shared.InvalidInputs;
  * @param guardian       the parent or guardian who gave consent for a minor (a name, an id in the caller's system)
  * @param reason         why an operator made the change (what the person asked for, on which call or letter), or
  *                       the legal ground of an erasure
+ * @param notice         the notice version the person saw, {@code <notice id>@<version>} (§15)
+ * @param noticeHash     the SHA-256 of that version's texts, so the words agreed to stay provable
  */
 public record Evidence(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian,
-                       String reason) {
+                       String reason, String notice, String noticeHash) {
 
     public static final Evidence NONE = new Evidence(null, null, null, null, null, null);
+
+    public Evidence(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian, String reason) {
+        this(wordingVersion, formId, clientAddress, userAgent, guardian, reason, null, null);
+    }
 
     public Evidence(String wordingVersion, String formId, String clientAddress, String userAgent) {
         this(wordingVersion, formId, clientAddress, userAgent, null, null);
@@ -46,5 +52,12 @@ public record Evidence(String wordingVersion, String formId, String clientAddres
             throw DomainRejection.InvalidInput.of("evidence.guardian", "must name the parent or guardian");
         }
         reason = InvalidInputs.optionalText("evidence.reason", reason, 1024);
+        notice = InvalidInputs.optionalText("evidence.notice", notice, 200);
+        noticeHash = InvalidInputs.optionalText("evidence.noticeHash", noticeHash, 64);
+    }
+
+    /** The same evidence, naming the notice version the person saw (§15). */
+    public Evidence withNotice(String reference, String hash) {
+        return new Evidence(wordingVersion, formId, clientAddress, userAgent, guardian, reason, reference, hash);
     }
 }

@@ -120,11 +120,14 @@ enum Check {
         if (states.minorWithoutGuardian(key)) {
             return new Reason(aspect, model.get().permits(null), ReasonCode.MINOR_WITHOUT_GUARDIAN, key, model.get(), state, null);
         }
+        if (superseded(intent.profile(), key, states)) {
+            return new Reason(aspect, model.get().permits(null), ReasonCode.NOTICE_SUPERSEDED, key, model.get(), state, null);
+        }
         return new Reason(aspect, model.get().permits(state), code, key, model.get(), state, null);
     }
 
     static boolean recordPermits(ComplianceProfile profile, Purpose modelOwner, RecordKey key, RecordStates states) {
-        return statePermits(profile, modelOwner, key.contactPoint().channel(), counted(modelOwner, key, states));
+        return statePermits(profile, modelOwner, key.contactPoint().channel(), counted(profile, modelOwner, key, states));
     }
 
     /** Whether a record counted as {@code state} (null: absent) lets {@code modelOwner}'s messages through on the channel. */
@@ -133,9 +136,17 @@ enum Check {
                 && !pendingBlocks(profile, modelOwner, channel, state);
     }
 
-    /** The state the models read: an expired opt-in (§10), or a minor's without a guardian (§12), counts as absent. */
-    static ConsentState counted(Purpose modelOwner, RecordKey key, RecordStates states) {
-        return expired(modelOwner, key, states) || states.minorWithoutGuardian(key) ? null : states.stateOf(key);
+    /**
+     * The state the models read: an expired opt-in (§10), a minor's without a guardian (§12), or
+     * one given under a notice a material version superseded (§15) counts as absent.
+     */
+    static ConsentState counted(ComplianceProfile profile, Purpose modelOwner, RecordKey key, RecordStates states) {
+        return expired(modelOwner, key, states) || states.minorWithoutGuardian(key) || superseded(profile, key, states) ? null
+                : states.stateOf(key);
+    }
+
+    private static boolean superseded(ComplianceProfile profile, RecordKey key, RecordStates states) {
+        return profile.noticeSupersedes(key, states.recordState(key), states.now());
     }
 
     /** An opt-in past its lifetime, whether or not the expiry job has written it down yet. */

@@ -44,8 +44,8 @@ public final class EnforcementPolicy {
         return Check.statePermits(profile, profile.requirePurpose(purposeId), channel, state);
     }
 
-    /** The state a record counts as: its own, except that an expired opt-in counts as absent (§10). */
+    /** The state a record counts as: its own, except that an expired (§10), unguarded (§12) or superseded (§15) opt-in counts as absent. */
     public static ConsentState countedState(ComplianceProfile profile, RecordKey key, RecordStates states) {
-        return Check.counted(profile.requirePurpose(key.purposeId()), key, states);
+        return Check.counted(profile, profile.requirePurpose(key.purposeId()), key, states);
     }
 }

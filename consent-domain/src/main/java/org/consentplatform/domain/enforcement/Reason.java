@@ -28,6 +28,9 @@ public record Reason(Aspect aspect, boolean permits, ReasonCode code, RecordKey 
                     + " and its opt-in has expired (older than the purpose's consent lifetime), so it counts as absent: " + verdict();
             case MINOR_WITHOUT_GUARDIAN -> subject() + " on " + record.contactPoint().channel() + " is " + model
                     + " and the address belongs to a minor whose opt-in no parent or guardian gave, so it counts as absent: " + verdict();
+            case NOTICE_SUPERSEDED -> subject() + " on " + record.contactPoint().channel() + " is " + model
+                    + " and its opt-in was given under a notice that a material version has since superseded, so it counts as absent "
+                    + "until the person agrees again: " + verdict();
             case PENDING_CONFIRMATION -> subject() + " requires double opt-in and the opt-in is not confirmed yet: "
                     + "blocked whatever the model";
             case CONTACT_FLAG -> "contact flag " + flag + " is " + (permits ? "not set" : "set") + ": " + verdict();

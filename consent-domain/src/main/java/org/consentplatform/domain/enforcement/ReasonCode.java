@@ -12,6 +12,8 @@ public enum ReasonCode {
     CONSENT_EXPIRED,
     /** An opt-in for a minor's contact point that no parent or guardian gave, evaluated as absent (§12). */
     MINOR_WITHOUT_GUARDIAN,
+    /** An opt-in given under a notice version that a material version superseded, where the profile requires consent again (§15). */
+    NOTICE_SUPERSEDED,
     /** A double opt-in not yet confirmed blocks whatever the model (§5). */
     PENDING_CONFIRMATION,
     /** A legacy contact flag (§4). */

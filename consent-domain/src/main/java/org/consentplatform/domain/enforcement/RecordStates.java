@@ -33,6 +33,11 @@ public interface RecordStates {
         return null;
     }
 
+    /** The record as read, with its capture's source and evidence; null when absent or not known. */
+    default RecordState recordState(RecordKey key) {
+        return null;
+    }
+
     /** Whether an EXPIRY change already ended the record's opt-in (it then reads as absent). */
     default boolean endedByExpiry(RecordKey key) {
         return false;
@@ -94,6 +99,11 @@ public interface RecordStates {
             @Override
             public Instant now() {
                 return now;
+            }
+
+            @Override
+            public RecordState recordState(RecordKey key) {
+                return records.get(key);
             }
 
             @Override

@@ -1,12 +1,16 @@
 package org.consentplatform.domain.profile;
 
+import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.consent.RecordKey;
+import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,11 +42,13 @@ public final class ComplianceProfile {
     private final DoubleOptInSettings doubleOptIn;
     private final Branding branding;
     private final SmsProgramme sms;
+    private final List<Notice> notices;
+    private final NoticePolicy noticePolicy;
     private final long version;
 
     private ComplianceProfile(TenantId tenant, TechnicalId id, String name, String companyAddress,
                               List<Purpose> purposes, List<DefaultConsent> defaultConsents, DoubleOptInSettings doubleOptIn,
-                              Branding branding, SmsProgramme sms, long version) {
+                              Branding branding, SmsProgramme sms, List<Notice> notices, NoticePolicy noticePolicy, long version) {
         this.tenant = tenant;
         this.id = id;
         this.name = InvalidInputs.optionalText("name", name, 200);
@@ -51,6 +58,8 @@ public final class ComplianceProfile {
         this.doubleOptIn = doubleOptIn == null ? DoubleOptInSettings.DEFAULTS : doubleOptIn;
         this.branding = branding == null ? Branding.NONE : branding;
         this.sms = sms == null ? SmsProgramme.NONE : sms;
+        this.notices = List.copyOf(notices == null ? List.of() : notices);
+        this.noticePolicy = noticePolicy == null ? NoticePolicy.RECONSENT_REQUIRED : noticePolicy;
         this.version = version;
         checkInvariants();
     }
@@ -68,19 +77,22 @@ public final class ComplianceProfile {
                 ? definition.defaultConsents()
                 : defaultConsentsFor(purposes);
         return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), purposes,
-                defaultConsents, definition.doubleOptIn(), definition.branding(), definition.sms(), 1);
+                defaultConsents, definition.doubleOptIn(), definition.branding(), definition.sms(), definition.notices(),
+                definition.noticePolicy(), 1);
     }
 
     public static ComplianceProfile reconstitute(TenantId tenant, TechnicalId id, String name, String companyAddress,
                                                  List<Purpose> purposes, List<DefaultConsent> defaultConsents,
                                                  DoubleOptInSettings doubleOptIn, Branding branding, long version) {
-        return reconstitute(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, null, version);
+        return reconstitute(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, null, null, null, version);
     }
 
     public static ComplianceProfile reconstitute(TenantId tenant, TechnicalId id, String name, String companyAddress,
                                                  List<Purpose> purposes, List<DefaultConsent> defaultConsents,
-                                                 DoubleOptInSettings doubleOptIn, Branding branding, SmsProgramme sms, long version) {
-        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, sms, version);
+                                                 DoubleOptInSettings doubleOptIn, Branding branding, SmsProgramme sms,
+                                                 List<Notice> notices, NoticePolicy noticePolicy, long version) {
+        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, sms, notices,
+                noticePolicy, version);
     }
 
     /**
@@ -117,7 +129,21 @@ public final class ComplianceProfile {
         return new ComplianceProfile(tenant, id, definition.name(), definition.companyAddress(), definition.purposes(),
                 consents, definition.doubleOptIn() == null ? doubleOptIn : definition.doubleOptIn(),
                 definition.branding() == null ? branding : definition.branding(), definition.sms() == null ? sms : definition.sms(),
-                version + 1);
+                keptNotices(definition.notices()), definition.noticePolicy() == null ? noticePolicy : definition.noticePolicy(), version + 1);
+    }
+
+    /** Notices left out of a revision stay as they are; the ones given keep every version published before. */
+    private List<Notice> keptNotices(List<Notice> revised) {
+        if (revised == null) {
+            return notices;
+        }
+        for (Notice notice : notices) {
+            Notice kept = revised.stream().filter(n -> n.id().equals(notice.id())).findFirst().orElseThrow(() ->
+                    new DomainRejection.RuleViolation("notice-version-kept", "notice '" + notice.id()
+                            + "' was published: it stays, with its versions; publish a new version instead"));
+            notice.requireKept(kept);
+        }
+        return revised;
     }
 
     private static List<DefaultConsent> defaultConsentsFor(List<Purpose> purposes) {
@@ -155,6 +181,23 @@ public final class ComplianceProfile {
                         "default consent on " + consent.channel() + " must name a COMMERCIAL purpose of the profile");
             }
         }
+        var noticeIds = new HashSet<TechnicalId>();
+        var subjects = new HashSet<String>();
+        for (Notice notice : notices) {
+            if (!noticeIds.add(notice.id())) {
+                throw DomainRejection.InvalidInput.of("notices", "notice '" + notice.id() + "' is defined twice");
+            }
+            Purpose purpose = purpose(notice.purposeId()).orElseThrow(() -> new DomainRejection.RuleViolation("notice-subject",
+                    "notice '" + notice.id() + "' names purpose '" + notice.purposeId() + "', which the profile does not have"));
+            if (notice.topicId() != null && purpose.topic(notice.topicId()).isEmpty()) {
+                throw new DomainRejection.RuleViolation("notice-subject", "notice '" + notice.id() + "' names topic '" + notice.topicId()
+                        + "', which purpose '" + purpose.id() + "' does not have");
+            }
+            if (!subjects.add(notice.purposeId() + "/" + notice.topicId())) {
+                throw new DomainRejection.RuleViolation("notice-subject", "two notices are for purpose '" + notice.purposeId() + "'"
+                        + (notice.topicId() == null ? "" : ", topic '" + notice.topicId() + "'") + ": one wording per purpose or topic");
+            }
+        }
     }
 
     /**
@@ -168,7 +211,8 @@ public final class ComplianceProfile {
         List<Purpose> revised = purposes.stream().map(p -> p.id().equals(purposeId)
                 ? new Purpose(p.id(), p.name(), p.type(), p.legalBasis(), models, p.topics(), p.doubleOptIn(), p.partner(), p.lifetime())
                 : p).toList();
-        return new ComplianceProfile(tenant, id, name, companyAddress, revised, defaultConsents, doubleOptIn, branding, sms, version);
+        return new ComplianceProfile(tenant, id, name, companyAddress, revised, defaultConsents, doubleOptIn, branding, sms, notices, noticePolicy,
+                version);
     }
 
     /** Every purpose and channel where consent is the legal basis but no opt-in is needed to send. */
@@ -225,6 +269,95 @@ public final class ComplianceProfile {
 
     public Branding branding() {
         return branding;
+    }
+
+    /** The notices of its purposes and topics, each with its versions (§15). */
+    public List<Notice> notices() {
+        return notices;
+    }
+
+    public NoticePolicy noticePolicy() {
+        return noticePolicy;
+    }
+
+    public Notice requireNotice(TechnicalId noticeId) {
+        return notices.stream().filter(n -> n.id().equals(noticeId)).findFirst()
+                .orElseThrow(() -> new DomainRejection.NotFound("profile '" + id + "' has no notice '" + noticeId + "'"));
+    }
+
+    /** A version by the reference a change's evidence keeps, {@code <notice id>@<version>}. */
+    public Optional<NoticeVersion> noticeVersion(String reference) {
+        int at = reference == null ? -1 : reference.lastIndexOf('@');
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        String noticeId = reference.substring(0, at);
+        return notices.stream().filter(n -> n.id().value().equals(noticeId)).findFirst()
+                .flatMap(notice -> notice.version(reference.substring(at + 1)));
+    }
+
+    /** This profile as it would be with one more version of a notice published: what a notice dry run compares against. */
+    public ComplianceProfile withNoticeVersion(TechnicalId noticeId, NoticeVersion candidate) {
+        Notice notice = requireNotice(noticeId);
+        var versions = new ArrayList<>(notice.versions());
+        versions.add(candidate);
+        Notice published = new Notice(notice.id(), notice.purposeId(), notice.topicId(), versions);
+        List<Notice> revised = notices.stream().map(n -> n.id().equals(noticeId) ? published : n).toList();
+        return new ComplianceProfile(tenant, id, name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, sms, revised,
+                noticePolicy, version);
+    }
+
+    /** The wording a record's opt-in was given under: its topic's notice, else its purpose's. */
+    public Optional<Notice> noticeFor(RecordKey key) {
+        return noticeFor(key.purposeId(), key.topicId());
+    }
+
+    public Optional<Notice> noticeFor(TechnicalId purposeId, TechnicalId topicId) {
+        Optional<Notice> own = notices.stream().filter(n -> n.purposeId().equals(purposeId) && Objects.equals(n.topicId(), topicId))
+                .findFirst();
+        return own.isPresent() || topicId == null ? own
+                : notices.stream().filter(n -> n.purposeId().equals(purposeId) && n.topicId() == null).findFirst();
+    }
+
+    /**
+     * Opt-ins of the purpose (or topic) captured before this count as absent at {@code now}: the
+     * effective date of the material version of its notice in force, where consent is required
+     * again; null when none applies (§15). Reports count with it, as decisions decide with
+     * {@link #noticeSupersedes}.
+     */
+    public Instant supersededIfCapturedBefore(TechnicalId purposeId, TechnicalId topicId, Instant now) {
+        if (noticePolicy != NoticePolicy.RECONSENT_REQUIRED) {
+            return null;
+        }
+        return noticeFor(purposeId, topicId).flatMap(notice -> notice.materialInEffect(now)).map(NoticeVersion::effectiveAt).orElse(null);
+    }
+
+    /**
+     * The notice version a capture says the person saw: it must be a version of the notice of the
+     * record's purpose or topic (§15).
+     *
+     * @throws DomainRejection.RuleViolation {@code notice-unknown} otherwise
+     */
+    public NoticeVersion requireNoticeVersion(RecordKey key, TechnicalId noticeId, String version) {
+        Notice notice = noticeFor(key).filter(n -> n.id().equals(noticeId)).orElseThrow(() -> new DomainRejection.RuleViolation(
+                "notice-unknown", "notice '" + noticeId + "' is not the wording of purpose '" + key.purposeId() + "'"
+                + (key.topicId() == null ? "" : " or topic '" + key.topicId() + "'") + " in profile '" + id + "'"));
+        return notice.version(version).orElseThrow(() -> new DomainRejection.RuleViolation("notice-unknown",
+                "notice '" + noticeId + "' has no version '" + version + "'"));
+    }
+
+    /**
+     * Whether an opt-in counts as absent because a material version of its notice took effect
+     * after the version it was given under, and the profile requires consent again (§15).
+     */
+    public boolean noticeSupersedes(RecordKey key, RecordState state, Instant now) {
+        if (noticePolicy != NoticePolicy.RECONSENT_REQUIRED || state == null || state.state() != ConsentState.OPTED_IN || now == null) {
+            return false;
+        }
+        return noticeFor(key).flatMap(notice -> notice.materialInEffect(now)
+                        .map(material -> notice.givenBefore(material, state.evidence() == null ? null : state.evidence().notice(),
+                                state.capturedAt())))
+                .orElse(false);
     }
 
     /** The tenant numbers bound to this profile and how they answer (§14). */

@@ -9,17 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a user says a profile is. Null default consents, double opt-in settings, branding and SMS
- * programme mean "the defaults" at creation and "unchanged" on revision; null purposes mean "the
- * defaults" at creation.
+ * What a user says a profile is. Null default consents, double opt-in settings, branding, SMS
+ * programme, notices and notice policy mean "the defaults" at creation and "unchanged" on
+ * revision; null purposes mean "the defaults" at creation.
  */
 public record ProfileDefinition(String name, String companyAddress, List<Purpose> purposes,
                                 List<DefaultConsent> defaultConsents, DoubleOptInSettings doubleOptIn, Branding branding,
-                                SmsProgramme sms) {
+                                SmsProgramme sms, List<Notice> notices, NoticePolicy noticePolicy) {
 
     public ProfileDefinition(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents,
                              DoubleOptInSettings doubleOptIn, Branding branding) {
-        this(name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, null);
+        this(name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, null, null, null);
+    }
+
+    public ProfileDefinition(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents,
+                             DoubleOptInSettings doubleOptIn, Branding branding, SmsProgramme sms) {
+        this(name, companyAddress, purposes, defaultConsents, doubleOptIn, branding, sms, null, null);
     }
 
     /**

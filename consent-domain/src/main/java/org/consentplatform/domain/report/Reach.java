@@ -21,19 +21,31 @@ import java.util.Optional;
  * minor flags (§12) belong to contacts, not records, and are not in these figures.
  *
  * @param records       the records in each state, as counted when they were written
- * @param overdueOptIns opt-ins among them already past their lifetime that the expiry job has not
- *                      written down yet: they count as absent at once, as in decisions
- * @param permitted     contact points whose record lets the purpose's messages (or tracking) through
- * @param blocked       contact points whose record stops them
+ * @param overdueOptIns    opt-ins among them already past their lifetime that the expiry job has not
+ *                         written down yet: they count as absent at once, as in decisions
+ * @param supersededOptIns opt-ins among them given before a material version of their notice took effect, where
+ *                         the profile requires consent again (§15): they count as absent, as in decisions (an opt-in
+ *                         that named the new version before it took effect is counted here too: the safe side)
+ * @param permitted        contact points whose record lets the purpose's messages (or tracking) through
+ * @param blocked          contact points whose record stops them
  */
 public record Reach(Series series, Purpose purpose, EnforcementModel model, Map<CountedState, Long> records,
-                    long overdueOptIns, long permitted, long blocked, boolean permitsWithoutRecord) {
+                    long overdueOptIns, long supersededOptIns, long permitted, long blocked, boolean permitsWithoutRecord) {
+
+    public static Optional<Reach> of(ComplianceProfile profile, Series series, Map<CountedState, Long> records, long overdueOptIns) {
+        return of(profile, series, records, overdueOptIns, 0, overdueOptIns);
+    }
 
     /**
      * Empty when the profile no longer has the series' purpose, or no model for it on the
      * series' channel: nothing is sent for it there.
      */
-    public static Optional<Reach> of(ComplianceProfile profile, Series series, Map<CountedState, Long> records, long overdueOptIns) {
+    /**
+     * @param absentOptIns the opt-ins that count as absent for either reason, each once (the overdue and the
+     *                     superseded are both "captured before a cut-off": their union is those captured before the later one)
+     */
+    public static Optional<Reach> of(ComplianceProfile profile, Series series, Map<CountedState, Long> records, long overdueOptIns,
+                                     long supersededOptIns, long absentOptIns) {
         Optional<Purpose> purpose = profile.purpose(series.purposeId());
         Optional<EnforcementModel> model = purpose.flatMap(p -> p.modelFor(series.channel()));
         if (model.isEmpty()) {
@@ -43,7 +55,7 @@ public record Reach(Series series, Purpose purpose, EnforcementModel model, Map<
         for (CountedState state : CountedState.values()) {
             counts.put(state, Math.max(0, records.getOrDefault(state, 0L)));
         }
-        long overdue = Math.min(Math.max(0, overdueOptIns), counts.get(CountedState.OPTED_IN));
+        long overdue = Math.min(Math.max(0, absentOptIns), counts.get(CountedState.OPTED_IN));
         long permitted = 0;
         long blocked = 0;
         for (CountedState state : CountedState.values()) {
@@ -54,15 +66,17 @@ public record Reach(Series series, Purpose purpose, EnforcementModel model, Map<
                 blocked += number;
             }
         }
-        // an opt-in past its lifetime reads as absent, like an expired one
+        // an opt-in past its lifetime, or superseded by its notice, reads as absent, like an expired one
         boolean permitsAbsent = permits(profile, series, null);
         if (permitsAbsent) {
             permitted += overdue;
         } else {
             blocked += overdue;
         }
-        return Optional.of(new Reach(series, purpose.get(), model.get(), Collections.unmodifiableMap(counts), overdue,
-                permitted, blocked, permitsAbsent));
+        long opted = counts.get(CountedState.OPTED_IN);
+        return Optional.of(new Reach(series, purpose.get(), model.get(), Collections.unmodifiableMap(counts),
+                Math.min(Math.max(0, overdueOptIns), opted), Math.min(Math.max(0, supersededOptIns), opted), permitted, blocked,
+                permitsAbsent));
     }
 
     private static boolean permits(ComplianceProfile profile, Series series, ConsentState state) {

@@ -25,7 +25,7 @@ record ChangeEventData(String changeId, String tenant, String profileId, String 
     }
 
     record EvidenceData(String wordingVersion, String formId, String clientAddress, String userAgent, String guardian,
-                        String reason) {
+                        String reason, String notice, String noticeHash) {
     }
 
     static ChangeEventData of(ConsentChange change) {
@@ -49,6 +49,6 @@ record ChangeEventData(String changeId, String tenant, String profileId, String 
     private static EvidenceData evidence(Evidence evidence) {
         return evidence == null || evidence.equals(Evidence.NONE) ? null
                 : new EvidenceData(evidence.wordingVersion(), evidence.formId(), evidence.clientAddress(), evidence.userAgent(),
-                evidence.guardian(), evidence.reason());
+                evidence.guardian(), evidence.reason(), evidence.notice(), evidence.noticeHash());
     }
 }

@@ -104,13 +104,15 @@ final class Documents {
                 .append("clientAddress", evidence.clientAddress())
                 .append("userAgent", evidence.userAgent())
                 .append("guardian", evidence.guardian())
-                .append("reason", evidence.reason());
+                .append("reason", evidence.reason())
+                .append("notice", evidence.notice())
+                .append("noticeHash", evidence.noticeHash());
     }
 
     static Evidence evidence(Document doc) {
         return doc == null ? Evidence.NONE : new Evidence(doc.getString("wordingVersion"), doc.getString("formId"),
                 doc.getString("clientAddress"), doc.getString("userAgent"), doc.getString("guardian"),
-                doc.getString("reason"));
+                doc.getString("reason"), doc.getString("notice"), doc.getString("noticeHash"));
     }
 
     static Document state(RecordState state) {

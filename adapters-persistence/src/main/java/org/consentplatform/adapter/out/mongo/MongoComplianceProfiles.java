@@ -14,6 +14,9 @@ import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.DefaultConsent;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
+import org.consentplatform.domain.profile.Notice;
+import org.consentplatform.domain.profile.NoticePolicy;
+import org.consentplatform.domain.profile.NoticeVersion;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.PurposeType;
 import org.consentplatform.domain.profile.SmsKeyword;
@@ -26,6 +29,7 @@ import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +102,33 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
                 .append("doubleOptIn", doubleOptIn(profile.doubleOptIn()))
                 .append("branding", new Document("logoUrl", profile.branding().logoUrl() == null ? null : profile.branding().logoUrl().toString())
                         .append("colour", profile.branding().colour()))
-                .append("sms", sms(profile.sms()));
+                .append("sms", sms(profile.sms()))
+                .append("notices", profile.notices().stream().map(MongoComplianceProfiles::notice).toList())
+                .append("noticePolicy", profile.noticePolicy().name());
+    }
+
+    /** Texts as a list of {language, text}: a language is the tenant's word, a field name is the store's. */
+    private static Document notice(Notice notice) {
+        return new Document("id", notice.id().value())
+                .append("purposeId", notice.purposeId().value())
+                .append("topicId", notice.topicId() == null ? null : notice.topicId().value())
+                .append("versions", notice.versions().stream().map(version -> new Document("version", version.version())
+                        .append("effectiveAt", Date.from(version.effectiveAt()))
+                        .append("material", version.material())
+                        .append("texts", version.texts().entrySet().stream()
+                                .map(text -> new Document("language", text.getKey()).append("text", text.getValue())).toList()))
+                        .toList());
+    }
+
+    private static Notice notice(Document doc) {
+        return new Notice(new TechnicalId(doc.getString("id")), new TechnicalId(doc.getString("purposeId")),
+                doc.getString("topicId") == null ? null : new TechnicalId(doc.getString("topicId")),
+                doc.getList("versions", Document.class).stream().map(version -> {
+                    var texts = new LinkedHashMap<String, String>();
+                    version.getList("texts", Document.class).forEach(text -> texts.put(text.getString("language"), text.getString("text")));
+                    return new NoticeVersion(version.getString("version"), version.getDate("effectiveAt").toInstant(),
+                            version.getBoolean("material", false), texts);
+                }).toList());
     }
 
     /** Keywords as a list, not as field names: a word is the tenant's, a field name is the store's. */
@@ -188,6 +218,8 @@ public final class MongoComplianceProfiles implements ComplianceProfiles {
         return ComplianceProfile.reconstitute(new TenantId(doc.getString("tenant")), new TechnicalId(doc.getString("profileId")),
                 doc.getString("name"), doc.getString("companyAddress"), purposes, consents,
                 doubleOptIn(doc.get("doubleOptIn", Document.class)), branding(doc.get("branding", Document.class)),
-                sms(doc.get("sms", Document.class)), doc.getLong("version"));
+                sms(doc.get("sms", Document.class)),
+                doc.getList("notices", Document.class, List.of()).stream().map(MongoComplianceProfiles::notice).toList(),
+                doc.getString("noticePolicy") == null ? null : NoticePolicy.valueOf(doc.getString("noticePolicy")), doc.getLong("version"));
     }
 }

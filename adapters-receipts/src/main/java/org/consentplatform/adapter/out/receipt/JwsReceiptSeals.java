@@ -102,6 +102,10 @@ public final class JwsReceiptSeals implements ReceiptSeals {
         claims.put("consentTimestamp", receipt.capturedAt().getEpochSecond());
         claims.put("collectionMethod", receipt.source().name());
         claims.put("wordingVersion", receipt.evidence().wordingVersion());
+        if (receipt.evidence().notice() != null) { // §15: the notice version agreed to, and the hash of its words
+            claims.put("notice", receipt.evidence().notice());
+            claims.put("noticeHash", receipt.evidence().noticeHash());
+        }
         claims.put("sensitive", false);
         claims.put("changeId", receipt.changeId());
         claims.put("changeSeq", receipt.seq());

@@ -28,19 +28,27 @@ public interface CaptureConsent {
      * @param source  null: {@link Source#API}; never one the platform's own flows set
      * @param locale  the person's language (BCP 47), for a double opt-in mail; may be null
      * @param globalPrivacyControl the web form's request carried Global Privacy Control ({@code Sec-GPC: 1}, §14)
+     * @param notice  the notice version the person saw (§15); null when the caller names none
      */
     record CaptureCommand(TechnicalId profileId, RawContactPoint contactPoint, TechnicalId purposeId, TechnicalId topicId,
                           ConsentState state, Instant capturedAt, Source source, Evidence evidence, String locale,
-                          boolean globalPrivacyControl) {
+                          boolean globalPrivacyControl, NoticeSeen notice) {
 
         public CaptureCommand(TechnicalId profileId, RawContactPoint contactPoint, TechnicalId purposeId, TechnicalId topicId,
                               ConsentState state, Instant capturedAt, Source source, Evidence evidence, String locale) {
-            this(profileId, contactPoint, purposeId, topicId, state, capturedAt, source, evidence, locale, false);
+            this(profileId, contactPoint, purposeId, topicId, state, capturedAt, source, evidence, locale, false, null);
         }
 
         /** The same capture, sent from a browser with Global Privacy Control on. */
         public CaptureCommand withGlobalPrivacyControl() {
-            return new CaptureCommand(profileId, contactPoint, purposeId, topicId, state, capturedAt, source, evidence, locale, true);
+            return new CaptureCommand(profileId, contactPoint, purposeId, topicId, state, capturedAt, source, evidence, locale, true,
+                    notice);
+        }
+
+        /** The same capture, naming the notice version the person saw. */
+        public CaptureCommand withNotice(NoticeSeen seen) {
+            return new CaptureCommand(profileId, contactPoint, purposeId, topicId, state, capturedAt, source, evidence, locale,
+                    globalPrivacyControl, seen);
         }
 
         public CaptureCommand {
@@ -63,6 +71,14 @@ public interface CaptureConsent {
                     throw DomainRejection.InvalidInput.of("locale", "must be a BCP 47 language tag, such as fr-FR");
                 }
             }
+        }
+    }
+
+    /** A notice version as a caller names it; whether it exists is the profile's to say (§15). */
+    record NoticeSeen(TechnicalId id, String version) {
+        public NoticeSeen {
+            InvalidInputs.requireNonNull("notice.id", id);
+            version = InvalidInputs.requiredText("notice.version", version, 32);
         }
     }
 

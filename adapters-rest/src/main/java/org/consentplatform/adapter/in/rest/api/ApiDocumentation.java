@@ -59,7 +59,8 @@ final class ApiDocumentation implements OpenApiCustomizer {
             Map.entry("redirectUrl", 2000), Map.entry("senderName", 100), Map.entry("senderAddress", 320),
             Map.entry("locale", 35), Map.entry("language", 35), Map.entry("hash", 64), Map.entry("previousHash", 64),
             Map.entry("changeId", 64), Map.entry("rule", 64), Map.entry("defaultPhoneRegion", 2), Map.entry("cursor", 512),
-            Map.entry("If-Match", 64), Map.entry("Accept", 200), Map.entry("format", 6), Map.entry("number", 32));
+            Map.entry("If-Match", 64), Map.entry("Accept", 200), Map.entry("format", 6), Map.entry("number", 32),
+            Map.entry("version", 32), Map.entry("notice", 200), Map.entry("noticeHash", 64), Map.entry("noticeId", 64));
 
     private static final Map<Integer, String> EXAMPLE_DETAILS = Map.ofEntries(
             Map.entry(400, "address: not a valid email address"), Map.entry(401, "the token has expired"),

@@ -21,14 +21,25 @@ final class ConsentJson {
                            @Schema(description = "The parent or guardian who gave consent for a minor (a name, an id in your system)")
                            String guardian,
                            @Schema(description = "Why an operator made the change; required when source is OPERATOR")
-                           String reason) {
+                           String reason,
+                           @Schema(description = "The notice version the person saw, <notice id>@<version>, set from the capture's notice",
+                                   accessMode = Schema.AccessMode.READ_ONLY)
+                           String notice,
+                           @Schema(description = "SHA-256 (hex) of that version's texts", accessMode = Schema.AccessMode.READ_ONLY)
+                           String noticeHash) {
+    }
+
+    @Schema(description = "The notice version the person saw (domain rules §15): it must be a version of the notice of the "
+            + "captured purpose or topic")
+    public record NoticeSeen(String id, String version) {
     }
 
     @Schema(description = "A person's consent decision. capturedAt is when the person gave it; source defaults to API.")
     public record Capture(String profileId, String channel, String address, String purposeId, String topicId,
                           ConsentState state, Instant capturedAt, Source source, Evidence evidence,
                           @Schema(description = "The person's language (BCP 47, e.g. fr-FR): a double opt-in mail is written in it when we can, else in the profile's default language", example = "fr-FR")
-                          String locale) {
+                          String locale,
+                          NoticeSeen notice) {
     }
 
     public record CaptureBatch(List<Capture> items) {

@@ -62,9 +62,11 @@ interface ConsentMapper {
         RawContactPoint contactPoint = ValueMapping.contactPoint(input, capture.channel(), capture.address());
         TechnicalId purposeId = input.id("purposeId", capture.purposeId());
         TechnicalId topicId = input.optionalId("topicId", capture.topicId());
+        CaptureConsent.NoticeSeen notice = capture.notice() == null ? null : input.attempt(() -> new CaptureConsent.NoticeSeen(
+                TechnicalId.parse("notice.id", capture.notice().id()), capture.notice().version()));
         input.verify();
         return new CaptureConsent.CaptureCommand(profileId, contactPoint, purposeId, topicId, capture.state(),
-                capture.capturedAt(), capture.source(), toDomain(capture.evidence()), capture.locale());
+                capture.capturedAt(), capture.source(), toDomain(capture.evidence()), capture.locale()).withNotice(notice);
     }
 
     /** A batch refused with the reasons of every item, each under its place. */

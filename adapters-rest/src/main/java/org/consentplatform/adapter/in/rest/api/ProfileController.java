@@ -1,7 +1,13 @@
 package org.consentplatform.adapter.in.rest.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.consentplatform.adapter.in.rest.shared.NdJson;
 import org.consentplatform.adapter.in.rest.shared.VersionMismatch;
 import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.domain.profile.ComplianceProfile;
@@ -20,6 +26,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 
@@ -31,8 +43,10 @@ class ProfileController {
 
     private final ManageProfiles profiles;
     private final ProfileMapper mapper;
+    private final JsonMapper json;
 
-    ProfileController(ManageProfiles profiles, ProfileMapper mapper) {
+    ProfileController(ManageProfiles profiles, ProfileMapper mapper, JsonMapper json) {
+        this.json = json;
         this.profiles = profiles;
         this.mapper = mapper;
     }
@@ -83,5 +97,38 @@ class ProfileController {
     ProfileJson.DryRun dryRun(@PathVariable String tenantId, @PathVariable String profileId, @RequestBody ProfileJson.DryRunRequest request) {
         return mapper.toApi(profiles.dryRun(new TenantId(tenantId), TechnicalId.parse("profileId", profileId),
                 mapper.toCommand(request)));
+    }
+
+    @PostMapping("/{profileId}/notices/{noticeId}/dry-run")
+    @Operation(summary = "What publishing this version of a notice would do, changing nothing: how many contact points would stop "
+            + "being sendable when it takes effect, with a sample")
+    ProfileJson.NoticeDryRun dryRunNotice(@PathVariable String tenantId, @PathVariable String profileId, @PathVariable String noticeId,
+                                          @RequestBody ProfileJson.NoticeVersion candidate) {
+        return mapper.toApi(profiles.dryRunNotice(new TenantId(tenantId), TechnicalId.parse("profileId", profileId),
+                TechnicalId.parse("noticeId", noticeId), mapper.toDomain(candidate)));
+    }
+
+    @GetMapping(path = "/{profileId}/notices/{noticeId}/reconsent", produces = NdJson.MEDIA_TYPE)
+    @Operation(summary = "Who must be asked again: every opt-in that counts as absent because a material version of the notice "
+            + "superseded the one it was given under, as NDJSON, streamed",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = NdJson.MEDIA_TYPE,
+                    schema = @Schema(implementation = ProfileJson.Reconsent.class))))
+    void reconsent(@PathVariable String tenantId, @PathVariable String profileId, @PathVariable String noticeId,
+                   @Parameter(hidden = true) HttpServletResponse response) throws IOException {
+        TenantId tenant = new TenantId(tenantId);
+        TechnicalId profile = TechnicalId.parse("profileId", profileId);
+        TechnicalId notice = TechnicalId.parse("noticeId", noticeId);
+        profiles.get(tenant, profile).requireNotice(notice); // a 404 before the stream starts
+        response.setContentType(NdJson.MEDIA_TYPE);
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+        profiles.reconsent(tenant, profile, notice, line -> {
+            try {
+                out.write(json.writeValueAsBytes(mapper.toApi(line)));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
     }
 }

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.consentplatform.domain.consent.EnforcementModel;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
 import org.consentplatform.domain.profile.LegalBasis;
+import org.consentplatform.domain.profile.NoticePolicy;
 import org.consentplatform.domain.profile.PurposeType;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -78,19 +80,55 @@ final class ProfileJson {
             String language) {
     }
 
-    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
-    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
-                             List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding, Sms sms) {
+    @Schema(description = "The wording shown for a purpose, or one of its topics (domain rules §15), with every version it had, "
+            + "oldest first. A published version stays as it is: publish a new one instead.")
+    public record Notice(String id, String purposeId,
+                         @Schema(description = "For a topic's own wording; left out: the purpose's") String topicId,
+                         List<NoticeVersion> versions) {
     }
 
-    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents, doubleOptIn, branding and sms left out stay as they are.")
+    public record NoticeVersion(
+            @Schema(description = "Your label: 1 to 32 letters, digits, '.', '_' or '-'", example = "2026-12") String version,
+            @Schema(description = "From when it is the wording in force") Instant effectiveAt,
+            @Schema(description = "Whether it changes the substance of what people agreed to: opt-ins given under earlier versions then "
+                    + "count as absent where the profile's noticePolicy is RECONSENT_REQUIRED") boolean material,
+            @Schema(description = "The text per language (en, fr, pl…)", example = "{\"en\": \"We send you our news by email.\"}")
+            Map<String, String> texts,
+            @Schema(description = "SHA-256 (hex) of the texts, as captures under it carry it", accessMode = Schema.AccessMode.READ_ONLY)
+            String hash) {
+    }
+
+    @Schema(description = "What publishing a notice version would do: records and contact points that send now and would not "
+            + "once it takes effect (at), with a sample. Not material, or a profile that grandfathers: nobody stops.")
+    public record NoticeDryRun(String noticeId, String version, boolean material, NoticePolicy noticePolicy, Instant at, long evaluated,
+                               long optInsStopped, long contactPointsStopped, List<NoticeDryRunLine> sample) {
+    }
+
+    public record NoticeDryRunLine(String channel, String address, String purposeId, String topicId) {
+    }
+
+    @Schema(description = "An opt-in to ask for again: given under an older notice version than the material one in force")
+    public record Reconsent(String channel, String address, String purposeId, String topicId, Instant capturedAt,
+                            @Schema(description = "The notice version named when it was given, <notice id>@<version>; absent: none named")
+                            String notice) {
+    }
+
+    @Schema(description = "A new profile. Purpose types left out are added with their defaults, as are the three default consents.")
+    public record NewProfile(String id, String name, String companyAddress, List<Purpose> purposes,
+                             List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding, Sms sms,
+                             List<Notice> notices,
+                             @Schema(description = "What a material notice version does to earlier opt-ins; left out: RECONSENT_REQUIRED")
+                             NoticePolicy noticePolicy) {
+    }
+
+    @Schema(description = "A whole profile definition replacing the stored one (send If-Match). defaultConsents, doubleOptIn, branding, sms, notices and noticePolicy left out stay as they are.")
     public record ProfileRevision(String name, String companyAddress, List<Purpose> purposes, List<DefaultConsent> defaultConsents,
-                                  DoubleOptIn doubleOptIn, Branding branding, Sms sms) {
+                                  DoubleOptIn doubleOptIn, Branding branding, Sms sms, List<Notice> notices, NoticePolicy noticePolicy) {
     }
 
     public record Profile(String id, String name, String companyAddress, long version, List<Purpose> purposes,
                           List<DefaultConsent> defaultConsents, DoubleOptIn doubleOptIn, Branding branding, Sms sms,
-                          List<ComplianceWarning> complianceWarnings) {
+                          List<Notice> notices, NoticePolicy noticePolicy, List<ComplianceWarning> complianceWarnings) {
     }
 
     public record ProfileList(List<Profile> items) {

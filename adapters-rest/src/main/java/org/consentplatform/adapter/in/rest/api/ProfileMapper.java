@@ -3,13 +3,18 @@ package org.consentplatform.adapter.in.rest.api;
 import org.consentplatform.application.port.in.ManageProfiles;
 import org.consentplatform.domain.consent.ConsentLifetime;
 import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.contactpoint.Channel;
 import org.consentplatform.domain.enforcement.ModelChangeImpact;
+import org.consentplatform.domain.enforcement.NoticeChangeImpact;
 import org.consentplatform.domain.profile.Branding;
 import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.ComplianceWarning;
 import org.consentplatform.domain.profile.DefaultConsent;
 import org.consentplatform.domain.profile.DoubleOptInSettings;
+import org.consentplatform.domain.profile.Notice;
+import org.consentplatform.domain.profile.NoticePolicy;
+import org.consentplatform.domain.profile.NoticeVersion;
 import org.consentplatform.domain.profile.ProfileDefinition;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.SmsKeyword;
@@ -52,7 +57,47 @@ interface ProfileMapper {
         return new ProfileJson.Profile(profile.id().value(), profile.name(), profile.companyAddress(), profile.version(),
                 profile.purposes().stream().map(this::toApi).toList(),
                 profile.defaultConsents().stream().map(this::toApi).toList(), toApi(profile.doubleOptIn()),
-                toApi(profile.branding()), toApi(profile.sms()), profile.complianceWarnings().stream().map(this::toApi).toList());
+                toApi(profile.branding()), toApi(profile.sms()), profile.notices().stream().map(ProfileMapper::toApi).toList(),
+                profile.noticePolicy(), profile.complianceWarnings().stream().map(this::toApi).toList());
+    }
+
+    default ProfileJson.NoticeDryRun toApi(NoticeChangeImpact impact) {
+        return new ProfileJson.NoticeDryRun(impact.notice().id().value(), impact.candidate().version(), impact.candidate().material(),
+                impact.noticePolicy(), impact.at(), impact.evaluated(), impact.optInsStopped(), impact.contactPointsStopped(),
+                impact.sample().stream().map(key -> new ProfileJson.NoticeDryRunLine(key.contactPoint().channel().toString(),
+                        key.contactPoint().address(), key.purposeId().value(), ValueMapping.map(key.topicId()))).toList());
+    }
+
+    default ProfileJson.Reconsent toApi(ManageProfiles.Reconsent line) {
+        RecordKey key = line.record();
+        return new ProfileJson.Reconsent(key.contactPoint().channel().toString(), key.contactPoint().address(), key.purposeId().value(),
+                ValueMapping.map(key.topicId()), line.state().capturedAt(),
+                line.state().evidence() == null ? null : line.state().evidence().notice());
+    }
+
+    /** A version proposed to a dry run. */
+    default NoticeVersion toDomain(ProfileJson.NoticeVersion version) {
+        return version(version);
+    }
+
+    private static ProfileJson.Notice toApi(Notice notice) {
+        return new ProfileJson.Notice(notice.id().value(), notice.purposeId().value(), ValueMapping.map(notice.topicId()),
+                notice.versions().stream().map(v -> new ProfileJson.NoticeVersion(v.version(), v.effectiveAt(), v.material(), v.texts(),
+                        v.hash())).toList());
+    }
+
+    private static Notice toDomain(ProfileJson.Notice notice) {
+        var input = new InputCheck();
+        TechnicalId id = input.id("id", notice.id());
+        TechnicalId purposeId = input.id("purposeId", notice.purposeId());
+        TechnicalId topicId = input.optionalId("topicId", notice.topicId());
+        input.verify();
+        return new Notice(id, purposeId, topicId, notice.versions() == null ? null : ValueMapping.indexed("versions", notice.versions(),
+                ProfileMapper::version));
+    }
+
+    private static NoticeVersion version(ProfileJson.NoticeVersion version) {
+        return new NoticeVersion(version.version(), version.effectiveAt(), version.material(), version.texts());
     }
 
     default ProfileJson.Sms toApi(SmsProgramme sms) {
@@ -116,24 +161,26 @@ interface ProfileMapper {
 
     default ProfileDefinition toDomain(ProfileJson.NewProfile profile) {
         return toDomain(profile.name(), profile.companyAddress(), profile.purposes(), profile.defaultConsents(),
-                profile.doubleOptIn(), profile.branding(), profile.sms());
+                profile.doubleOptIn(), profile.branding(), profile.sms(), profile.notices(), profile.noticePolicy());
     }
 
     default ProfileDefinition toDomain(ProfileJson.ProfileRevision revision) {
         InvalidInputs.requireNonNull("purposes", revision.purposes());
         return toDomain(revision.name(), revision.companyAddress(), revision.purposes(), revision.defaultConsents(),
-                revision.doubleOptIn(), revision.branding(), revision.sms());
+                revision.doubleOptIn(), revision.branding(), revision.sms(), revision.notices(), revision.noticePolicy());
     }
 
     private ProfileDefinition toDomain(String name, String companyAddress, List<ProfileJson.Purpose> purposes,
                                        List<ProfileJson.DefaultConsent> defaultConsents, ProfileJson.DoubleOptIn doubleOptIn,
-                                       ProfileJson.Branding branding, ProfileJson.Sms sms) {
+                                       ProfileJson.Branding branding, ProfileJson.Sms sms, List<ProfileJson.Notice> notices,
+                                       NoticePolicy noticePolicy) {
         return new ProfileDefinition(name, companyAddress,
                 purposes == null ? null : ValueMapping.indexed("purposes", purposes, this::toDomain),
                 defaultConsents == null ? null : ValueMapping.indexed("defaultConsents", defaultConsents, this::toDomain),
                 doubleOptIn == null ? null : toDomain(doubleOptIn),
                 branding == null ? null : new Branding(Branding.logo(branding.logoUrl()), branding.colour()),
-                sms == null ? null : toDomain(sms));
+                sms == null ? null : toDomain(sms),
+                notices == null ? null : ValueMapping.indexed("notices", notices, ProfileMapper::toDomain), noticePolicy);
     }
 
     default DoubleOptInSettings toDomain(ProfileJson.DoubleOptIn settings) {

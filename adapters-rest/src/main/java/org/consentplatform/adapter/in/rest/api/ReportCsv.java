@@ -19,7 +19,7 @@ final class ReportCsv {
     private static final MediaType CSV = MediaType.parseMediaType(MEDIA_TYPE);
 
     private static final List<String> REACH_COLUMNS = List.of("profileId", "purposeId", "topicId", "channel", "aspect", "model",
-            "legalBasis", "partner", "optedIn", "optedOut", "pendingConfirmation", "expired", "overdueOptIns", "willSend",
+            "legalBasis", "partner", "optedIn", "optedOut", "pendingConfirmation", "expired", "overdueOptIns", "supersededOptIns", "willSend",
             "willNotSend", "willTrack", "willNotTrack", "permittedWithoutRecord");
     private static final List<String> DAILY_COLUMNS = List.of("day", "profileId", "purposeId", "topicId", "channel", "optIns",
             "optOuts", "expiries", "renewals");
@@ -69,7 +69,7 @@ final class ReportCsv {
     private static List<Object> reachCells(ReportJson.ReachLine line) {
         return Arrays.<Object>asList(line.profileId(), line.purposeId(), text(line.topicId()), line.channel(), line.aspect(), line.model(),
                 line.legalBasis(), text(line.partner()), line.records().optedIn(), line.records().optedOut(),
-                line.records().pendingConfirmation(), line.records().expired(), line.overdueOptIns(), text(line.willSend()),
+                line.records().pendingConfirmation(), line.records().expired(), line.overdueOptIns(), line.supersededOptIns(), text(line.willSend()),
                 text(line.willNotSend()), text(line.willTrack()), text(line.willNotTrack()), line.permittedWithoutRecord());
     }
 

@@ -23,11 +23,12 @@ final class ReportJson {
     @Schema(description = "One purpose (or topic) of a profile on one channel: its records by state and how many contact points "
             + "will be sent to (willSend/willNotSend) or, for the TRACKING purpose, tracked (willTrack/willNotTrack). Contact points "
             + "without a record are not counted: permittedWithoutRecord says what happens to them. overdueOptIns are opt-ins past "
-            + "their lifetime not yet written down by the expiry job; they already count as absent. Contact-level and minor flags "
-            + "are not in these figures.")
+            + "their lifetime not yet written down by the expiry job, supersededOptIns those given before a material version of their "
+            + "notice took effect where the profile requires consent again; both already count as absent (an opt-in that is both "
+            + "is counted once in willSend/willNotSend). Contact-level and minor flags are not in these figures.")
     public record ReachLine(String profileId, String purposeId, String topicId, String channel, Aspect aspect, EnforcementModel model,
                             LegalBasis legalBasis, @JsonInclude(JsonInclude.Include.NON_NULL) String partner, RecordCounts records,
-                            long overdueOptIns, @JsonInclude(JsonInclude.Include.NON_NULL) Long willSend,
+                            long overdueOptIns, long supersededOptIns, @JsonInclude(JsonInclude.Include.NON_NULL) Long willSend,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long willNotSend,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long willTrack,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long willNotTrack, boolean permittedWithoutRecord) {

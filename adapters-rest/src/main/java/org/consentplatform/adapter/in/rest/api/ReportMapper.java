@@ -26,7 +26,7 @@ interface ReportMapper {
                 s.channel().toString(), reach.aspect(), reach.model(), reach.purpose().legalBasis(), reach.purpose().partner(),
                 new ReportJson.RecordCounts(records.get(CountedState.OPTED_IN), records.get(CountedState.OPTED_OUT),
                         records.get(CountedState.PENDING_CONFIRMATION), records.get(CountedState.EXPIRED)),
-                reach.overdueOptIns(), tracking ? null : reach.permitted(), tracking ? null : reach.blocked(),
+                reach.overdueOptIns(), reach.supersededOptIns(), tracking ? null : reach.permitted(), tracking ? null : reach.blocked(),
                 tracking ? reach.permitted() : null, tracking ? reach.blocked() : null, reach.permitsWithoutRecord());
     }
 

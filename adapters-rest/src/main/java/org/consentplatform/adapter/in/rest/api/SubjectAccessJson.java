@@ -129,7 +129,10 @@ final class SubjectAccessJson {
                            @JsonProperty("cp:clientAddress") String clientAddress,
                            @JsonProperty("cp:userAgent") String userAgent,
                            @JsonProperty("cp:guardian") String guardian,
-                           @JsonProperty("cp:reason") String reason) {
+                           @JsonProperty("cp:reason") String reason,
+                           @JsonProperty("cp:notice") String notice,
+                           @JsonProperty("cp:noticeHash") String noticeHash,
+                           @JsonProperty("cp:noticeText") String noticeText) {
     }
 
     /** A signed receipt of the consent that stands, verifiable with the published receipt keys. */

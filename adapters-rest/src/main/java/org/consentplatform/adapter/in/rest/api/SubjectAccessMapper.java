@@ -50,12 +50,12 @@ class SubjectAccessMapper {
                         access.contact() == null ? null : access.contact().type().name(),
                         access.contactPoints().stream().map(point -> subjectsPoint(point, access.suppressions().get(point),
                                 access.minors().get(point))).toList()),
-                access.records().stream().map(record -> record(access.tenant(), subject, record)).toList(),
+                access.records().stream().map(record -> record(access.tenant(), subject, record, access.language())).toList(),
                 access.confirmationRequests().stream().map(SubjectAccessMapper::confirmation).toList());
     }
 
     private static SubjectAccessJson.AccessConsentRecord record(TenantId tenant, SubjectAccessJson.AccessNode subject,
-                                                          SubjectAccess.Disclosed record) {
+                                                          SubjectAccess.Disclosed record, String language) {
         var key = record.key();
         String recordId = UUID.nameUUIDFromBytes((tenant.value() + "|" + key.value()).getBytes(StandardCharsets.UTF_8)).toString();
         Purpose purpose = record.purpose().orElse(null);
@@ -71,22 +71,27 @@ class SubjectAccessMapper {
                 purpose == null || purpose.partner() == null ? null : new SubjectAccessJson.AccessRecipient("dpv:ThirdParty", purpose.partner()),
                 record.status().map(SubjectAccessMapper::status).orElse(null),
                 record.current().map(state -> state.capturedAt()).orElse(null),
-                record.history().stream().map(entry -> event(tenant, record, entry)).toList(),
+                record.history().stream().map(entry -> event(tenant, record, entry, language)).toList(),
                 record.receipt() == null ? null : new SubjectAccessJson.AccessReceipt(record.receipt().jws(), PublicPaths.RECEIPT_KEYS));
     }
 
-    private static SubjectAccessJson.AccessEvent event(TenantId tenant, SubjectAccess.Disclosed record, ConsentChange entry) {
+    private static SubjectAccessJson.AccessEvent event(TenantId tenant, SubjectAccess.Disclosed record, ConsentChange entry,
+                                                       String language) {
         return new SubjectAccessJson.AccessEvent(tenantIri(tenant) + ":change:" + encode(entry.id()), "cp:ConsentEvent", entry.seq(),
                 entry.outcome().name(), entry.rejection() == null ? null : entry.rejection().reason(),
                 entry.requestedState() == null ? null : entry.requestedState().name(),
                 record.statusAfter(entry).map(SubjectAccessMapper::status).orElse(null), entry.recordedAt(), entry.capturedAt(),
-                entry.source().name(), entry.actor().id(), entry.actor().client(), evidence(entry.evidence()),
+                entry.source().name(), entry.actor().id(), entry.actor().client(), evidence(record, entry.evidence(), language),
                 entry.correlationId(), entry.previousHash(), entry.hash());
     }
 
-    private static SubjectAccessJson.AccessEvidence evidence(Evidence evidence) {
+    /** The evidence, with the words of the notice version the person agreed to (§15) when the profile still has them. */
+    private static SubjectAccessJson.AccessEvidence evidence(SubjectAccess.Disclosed record, Evidence evidence, String language) {
         Evidence e = evidence == null ? Evidence.NONE : evidence;
-        return new SubjectAccessJson.AccessEvidence(e.wordingVersion(), e.formId(), e.clientAddress(), e.userAgent(), e.guardian(), e.reason());
+        String text = e.notice() == null || record.profile() == null ? null
+                : record.profile().noticeVersion(e.notice()).map(version -> version.text(language)).orElse(null);
+        return new SubjectAccessJson.AccessEvidence(e.wordingVersion(), e.formId(), e.clientAddress(), e.userAgent(), e.guardian(), e.reason(),
+                e.notice(), e.noticeHash(), text);
     }
 
     private static SubjectAccessJson.AccessConfirmationRequest confirmation(ConfirmationRequest request) {
