@@ -36,6 +36,7 @@ public class HttpIntakeSteps {
     private Request sent;
     private HttpApi.Response answer;
     private HttpApi.Response second;
+    private Instant sentAt;
 
     /** A request as sent: where, its headers, its exact body. */
     private record Request(String path, Map<String, String> headers, byte[] body) {
@@ -108,6 +109,25 @@ public class HttpIntakeSteps {
         }
         sent = new Request(path, headers, body);
         answer = post(sent);
+    }
+
+    @When("a provider posts an unsubscribe for the address without a time, signed now with the tenant's secret")
+    public void unsubscribeWithoutTime() {
+        var event = new LinkedHashMap<>(event("unsubscribe", Map.of("tenant", World.TENANT, "channel", "EMAIL", "address", address,
+                "profileId", world.profile())));
+        event.remove("time");
+        Request request = structured(event);
+        sentAt = Instant.now();
+        answer = post(new Request(World.TENANT, Map.of("Content-Type", "application/cloudevents+json",
+                "Consent-Signature", signature(secret, sentAt, request.body())), request.body()));
+    }
+
+    @Then("{string} is {word} for the address, captured when the event arrived")
+    public void stateAtArrival(String purpose, String state) {
+        JsonNode record = record("EMAIL", address, purpose);
+        assertThat(record.path("state").asString()).isEqualTo(state);
+        Instant capturedAt = Instant.parse(record.path("capturedAt").asString());
+        assertThat(capturedAt).isBetween(sentAt.minusSeconds(1), Instant.now());
     }
 
     @When("the provider posts the very same request again")

@@ -57,3 +57,8 @@ Feature: HTTP intake of inbound events (for providers that cannot write to Kafka
     Then the intake answers 200 -
     And the answer says the text was the keyword STOP with 1 change
     And "news" is OPTED_OUT for the sender by SMS
+
+  Scenario: an event without a time (optional in CloudEvents) happened when it arrived
+    When a provider posts an unsubscribe for the address without a time, signed now with the tenant's secret
+    Then the intake answers 200 -
+    And "news" is OPTED_OUT for the address, captured when the event arrived

@@ -56,7 +56,7 @@ public final class InboundEventService implements RecordInboundEvents {
         }
         InboundEvent event = new InboundEvent(command.id(), tenant, command.kind(),
                 tenants.inForce(tenant).contactPoint(command.contactPoint()),
-                command.profileId(), command.purposeId(), command.topicId(), command.occurredAt(), command.provider());
+                command.profileId(), command.purposeId(), command.topicId(), occurredAt(command.occurredAt()), command.provider());
         List<ConsentCapture> optOuts = event.optOuts(tenantProfiles).stream()
                 .map(capture -> capture.notAfter(clock.instant())).toList();
 
@@ -79,7 +79,7 @@ public final class InboundEventService implements RecordInboundEvents {
         TenantId tenant = command.tenant();
         var settings = tenants.inForce(tenant);
         var text = new SmsReceived(command.id(), tenant, settings.contactPoint(new RawContactPoint(Channel.SMS, command.from())),
-                command.to(), command.text(), command.occurredAt(), command.provider());
+                command.to(), command.text(), occurredAt(command.occurredAt()), command.provider());
         ComplianceProfile profile = profiles.all(tenant).stream()
                 .filter(candidate -> candidate.sms().number(text.tenantNumber()).isPresent())
                 .findFirst()
@@ -96,6 +96,11 @@ public final class InboundEventService implements RecordInboundEvents {
         }
         applied.complete(tenant, KEY + text.id(), "sms:" + effect.keyword() + ":" + effect.changes().size(), List.of());
         return new SmsOutcome(false, effect.keyword(), effect.changes().size());
+    }
+
+    /** CloudEvents' {@code time} is optional: an event without it happened when the platform received it. */
+    private Instant occurredAt(Instant reported) {
+        return reported == null ? clock.instant() : reported;
     }
 
     /** Claims the event id; true when an earlier attempt already applied it to the end. */
