@@ -147,13 +147,6 @@ public class GlobalPrivacyControlSteps {
     }
 
     private JsonNode record(String purpose) {
-        JsonNode records = World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
-                Map.of("channel", "EMAIL", "address", address, "profileId", world.profile())));
-        for (JsonNode record : records.path("items")) {
-            if (record.path("purposeId").asString().equals(purpose) && !record.hasNonNull("topicId")) {
-                return record;
-            }
-        }
-        throw new AssertionError("no " + purpose + " record in " + records);
+        return world.record("EMAIL", address, purpose);
     }
 }

@@ -124,7 +124,7 @@ public class HttpIntakeSteps {
 
     @Then("{string} is {word} for the address, captured when the event arrived")
     public void stateAtArrival(String purpose, String state) {
-        JsonNode record = record("EMAIL", address, purpose);
+        JsonNode record = world.record("EMAIL", address, purpose);
         assertThat(record.path("state").asString()).isEqualTo(state);
         Instant capturedAt = Instant.parse(record.path("capturedAt").asString());
         assertThat(capturedAt).isBetween(sentAt.minusSeconds(1), Instant.now());
@@ -184,12 +184,12 @@ public class HttpIntakeSteps {
 
     @Then("{string} is {word} for the address")
     public void state(String purpose, String state) {
-        assertThat(record("EMAIL", address, purpose).path("state").asString()).isEqualTo(state);
+        assertThat(world.record("EMAIL", address, purpose).path("state").asString()).isEqualTo(state);
     }
 
     @Then("{string} is {word} for the sender by SMS")
     public void senderState(String purpose, String state) {
-        assertThat(record("SMS", sender, purpose).path("state").asString()).isEqualTo(state);
+        assertThat(world.record("SMS", sender, purpose).path("state").asString()).isEqualTo(state);
     }
 
     @Then("the second answer is 200 and says it was a duplicate")
@@ -261,16 +261,5 @@ public class HttpIntakeSteps {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private JsonNode record(String channel, String who, String purpose) {
-        JsonNode records = World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
-                Map.of("channel", channel, "address", who, "profileId", world.profile())));
-        for (JsonNode record : records.path("items")) {
-            if (record.path("purposeId").asString().equals(purpose) && !record.hasNonNull("topicId")) {
-                return record;
-            }
-        }
-        throw new AssertionError("no " + purpose + " record in " + records);
     }
 }

@@ -101,7 +101,10 @@ class SecurityMatrixTest {
                 new Object[]{"demo-admin", "POST", "/subject-requests/erasure", "consent:privacy"},
                 new Object[]{"demo-marketing", "GET", "/subject-requests/erasures", "consent:privacy or consent:audit"},
                 new Object[]{"demo-marketing", "GET", "/keys", "consent:admin"},
-                new Object[]{"demo-auditor", "POST", "/keys/rotation", "consent:admin"});
+                new Object[]{"demo-auditor", "POST", "/keys/rotation", "consent:admin"},
+                new Object[]{"demo-marketing", "POST", "/keys/intake-secret", "consent:admin"},
+                new Object[]{"demo-auditor", "POST", "/profiles/p/notices/n/dry-run", "consent:read or consent:admin"},
+                new Object[]{"demo-auditor", "GET", "/profiles/p/notices/n/reconsent", "consent:read or consent:admin"});
     }
 
     @ParameterizedTest(name = "{0} {1} {2} without {3} → 403")

@@ -281,14 +281,7 @@ public class SmsKeywordSteps {
     }
 
     private JsonNode record(String purpose) {
-        JsonNode records = World.ok(world.api.post(World.BASE + "/consents/lookup", world.marketing(),
-                Map.of("channel", "SMS", "address", sender, "profileId", world.profile())));
-        for (JsonNode record : records.path("items")) {
-            if (record.path("purposeId").asString().equals(purpose) && !record.hasNonNull("topicId")) {
-                return record;
-            }
-        }
-        throw new AssertionError("no " + purpose + " record in " + records);
+        return world.record("SMS", sender, purpose);
     }
 
     private String number(String language) {

@@ -52,7 +52,7 @@ class FuzzTest {
         var fingerprint = new StorageFingerprint(mongo.getDatabase(mongoProperties.getMongoClientDatabase()));
         JsonNode document = api.get("/v3/api-docs", null).json();
         List<BadRequests.BadRequest> requests = new BadRequests(document, TENANT,
-                Map.of("profileId", "fuzz", "contactId", "c-fuzz", "jobId", jobId), SeededTenant.known()).all();
+                Map.of("profileId", "fuzz", "contactId", "c-fuzz", "jobId", jobId, "noticeId", "fuzz-wording"), SeededTenant.known()).all();
 
         var failures = new ArrayList<String>();
         var refusedByOperation = new TreeMap<String, Integer>();

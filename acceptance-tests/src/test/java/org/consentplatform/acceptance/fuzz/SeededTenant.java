@@ -25,7 +25,10 @@ final class SeededTenant {
         String base = "/api/v1/tenants/" + tenant;
         ok(api.call("PUT", base + "/settings", token, "application/json", "{\"checkContactLevelConsent\":true,"
                 + "\"lowercaseWholeEmail\":true,\"defaultPhoneRegion\":\"FR\",\"customChannels\":[]}", Map.of()));
-        ok(api.post(base + "/profiles", token, Map.of("id", "fuzz", "name", "Fuzz", "companyAddress", "1 rue de la Paix, Paris")));
+        // its default commercial purpose is worded by a notice, so that the notice operations reach past the 404
+        ok(api.post(base + "/profiles", token, Map.of("id", "fuzz", "name", "Fuzz", "companyAddress", "1 rue de la Paix, Paris",
+                "notices", List.of(Map.of("id", "fuzz-wording", "purposeId", "commercial", "versions", List.of(Map.of("version", "1",
+                        "effectiveAt", "2026-01-01T00:00:00Z", "material", false, "texts", Map.of("en", "Our news."))))))));
         ok(api.put(base + "/contacts/c-fuzz", token, Map.of("entityType", "CONTACT", "flags", Map.of("doNotEmail", false),
                 "contactPoints", List.of(Map.of("channel", "EMAIL", "address", "ann@example.com")))));
         ok(api.post(base + "/consents", token, Map.of("profileId", "fuzz", "channel", "EMAIL", "address", "ann@example.com",

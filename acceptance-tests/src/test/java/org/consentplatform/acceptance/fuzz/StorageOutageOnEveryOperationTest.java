@@ -85,7 +85,7 @@ class StorageOutageOnEveryOperationTest {
                 Map.of("profileId", "fuzz", "channel", "EMAIL", "address", "ann@example.com", "contactId", "c-fuzz")));
         JsonNode document = api.get("/v3/api-docs", null).json();
         List<BadRequests.BadRequest> requests = new BadRequests(document, TENANT,
-                Map.of("profileId", "fuzz", "contactId", "c-fuzz", "jobId", jobId), SeededTenant.known()).plausible();
+                Map.of("profileId", "fuzz", "contactId", "c-fuzz", "jobId", jobId, "noticeId", "fuzz-wording"), SeededTenant.known()).plausible();
         behindTheProxy = MongoClients.create("mongodb://127.0.0.1:" + store.getPort());
         var fingerprint = new StorageFingerprint(behindTheProxy.getDatabase("consent"));
         Awaitility.await("background work settled").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))

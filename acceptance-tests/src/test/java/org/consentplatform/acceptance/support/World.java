@@ -160,6 +160,18 @@ public final class World {
         return ok(api.post(BASE + "/decisions", marketing(), decision(profile, purpose, topic, channel, address, contactId)));
     }
 
+    /** The current record of a purpose (not of a topic) for a contact point in the scenario's profile, as the API looks it up. */
+    public JsonNode record(String channel, String address, String purpose) {
+        JsonNode records = ok(api.post(BASE + "/consents/lookup", marketing(),
+                Map.of("channel", channel, "address", address, "profileId", profile())));
+        for (JsonNode record : records.path("items")) {
+            if (record.path("purposeId").asString().equals(purpose) && !record.hasNonNull("topicId")) {
+                return record;
+            }
+        }
+        throw new AssertionError("no " + purpose + " record in " + records);
+    }
+
     public void contact(String id, String entityType, Map<String, Boolean> flags, List<String> emails) {
         var contact = new LinkedHashMap<String, Object>();
         contact.put("entityType", entityType);

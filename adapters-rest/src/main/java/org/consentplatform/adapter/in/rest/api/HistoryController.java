@@ -19,10 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /** The audit trail, for the consent:audit scope. Read-only. */
@@ -73,17 +70,7 @@ class HistoryController {
     void export(@PathVariable String tenantId, @RequestBody HistoryJson.HistoryFilter filter,
                 @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         ReadHistory.HistoryFilter criteria = mapper.toFilter(filter);
-        response.setContentType(NdJson.MEDIA_TYPE);
-        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
-        history.export(new TenantId(tenantId), criteria, change -> {
-            try {
-                out.write(json.writeValueAsBytes(changes.toApi(change)));
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        out.flush();
+        NdJson.write(response, json, line -> history.export(new TenantId(tenantId), criteria, change -> line.accept(changes.toApi(change))));
     }
 
     @PostMapping("/record/as-of")

@@ -28,10 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 
@@ -119,16 +116,6 @@ class ProfileController {
         TechnicalId profile = TechnicalId.parse("profileId", profileId);
         TechnicalId notice = TechnicalId.parse("noticeId", noticeId);
         profiles.get(tenant, profile).requireNotice(notice); // a 404 before the stream starts
-        response.setContentType(NdJson.MEDIA_TYPE);
-        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
-        profiles.reconsent(tenant, profile, notice, line -> {
-            try {
-                out.write(json.writeValueAsBytes(mapper.toApi(line)));
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        out.flush();
+        NdJson.write(response, json, line -> profiles.reconsent(tenant, profile, notice, reconsent -> line.accept(mapper.toApi(reconsent))));
     }
 }

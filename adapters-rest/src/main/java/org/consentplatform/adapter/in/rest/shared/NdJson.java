@@ -1,7 +1,14 @@
 package org.consentplatform.adapter.in.rest.shared;
 
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 
 /**
  * Newline-delimited JSON, read line by line through its own buffer with a bound on each line,
@@ -22,6 +29,24 @@ public final class NdJson {
     /** @param reader an unbuffered reader is fine: this class buffers */
     public NdJson(Reader reader) {
         this.reader = reader;
+    }
+
+    /**
+     * Streams an answer as NDJSON: {@code lines} is handed a sink that writes each object it gets
+     * as one line, through a buffer, flushed once all are written.
+     */
+    public static void write(HttpServletResponse response, JsonMapper json, Consumer<Consumer<Object>> lines) throws IOException {
+        response.setContentType(MEDIA_TYPE);
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024);
+        lines.accept(line -> {
+            try {
+                out.write(json.writeValueAsBytes(line));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
     }
 
     /** A line as read: its number and text, or {@code tooLong} when it passed the bound (its text is then dropped). */
