@@ -152,6 +152,8 @@ public class HttpIntakeSteps {
             case "an event without its address" -> HttpApi.json(event("unsubscribe", Map.of("tenant", World.TENANT, "channel", "EMAIL")));
             case "an unsubscribe from a purpose the profile lacks" -> HttpApi.json(event("unsubscribe", Map.of("tenant", World.TENANT,
                     "channel", "EMAIL", "address", address, "profileId", world.profile(), "purposeId", "absent")));
+            case "a body of 3 MB" -> HttpApi.json(event("unsubscribe", Map.of("tenant", World.TENANT, "channel", "EMAIL",
+                    "address", address, "padding", "x".repeat(3 * 1024 * 1024))));
             case "a text to a number bound to no profile" -> HttpApi.json(event("sms_received", Map.of("tenant", World.TENANT,
                     "from", sender, "to", "99999999", "text", "STOP")));
             default -> throw new IllegalArgumentException(what);

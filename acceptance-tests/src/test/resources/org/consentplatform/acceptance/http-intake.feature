@@ -50,6 +50,7 @@ Feature: HTTP intake of inbound events (for providers that cannot write to Kafka
       | an event without its address                      | 400    | invalid-input       |
       | an unsubscribe from a purpose the profile lacks   | 404    | not-found           |
       | a text to a number bound to no profile            | 404    | not-found           |
+      | a body of 3 MB                                    | 413    | payload-too-large   |
 
   Scenario: an SMS STOP over HTTP does what it does over Kafka
     Given the sender is opted in to "news" by SMS

@@ -12,8 +12,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Caps JSON request bodies, whether or not a Content-Length is sent. Streamed NDJSON
- * endpoints are exempt: they bound each line instead.
+ * Caps JSON request bodies, whether or not a Content-Length is sent: the API's, and the inbound
+ * intake's, which anyone may post to before its signature is checked. Streamed NDJSON endpoints
+ * are exempt: they bound each line instead.
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -29,7 +30,8 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
         // streams and uploads have their own limits (NDJSON lines; the import file size)
-        return !request.getRequestURI().startsWith("/api/")
+        String path = request.getRequestURI();
+        return !(path.startsWith("/api/") || path.startsWith("/inbound/"))
                 || (type != null && (type.startsWith(NdJson.MEDIA_TYPE) || type.startsWith("multipart/form-data")));
     }
 
