@@ -221,9 +221,7 @@ public class SmsKeywordSteps {
 
     @Then("the sender's {string} record has {int} changes in its history")
     public void changes(String purpose, int count) {
-        JsonNode history = World.ok(world.api.post(World.BASE + "/history/record", world.auditor(), Map.of("profileId", world.profile(),
-                "channel", "SMS", "address", sender, "purposeId", purpose)));
-        assertThat(history.get("items")).hasSize(count);
+        assertThat(world.history("SMS", sender, purpose)).hasSize(count);
     }
 
     @Then("an SMS for {string} to the sender is blocked")

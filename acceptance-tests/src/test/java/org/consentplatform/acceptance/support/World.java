@@ -160,6 +160,12 @@ public final class World {
         return ok(api.post(BASE + "/decisions", marketing(), decision(profile, purpose, topic, channel, address, contactId)));
     }
 
+    /** The history entries of a purpose's record (not a topic's) for a contact point in the scenario's profile, as an auditor reads them. */
+    public JsonNode history(String channel, String address, String purpose) {
+        return ok(api.post(BASE + "/history/record", auditor(), Map.of("profileId", profile(), "channel", channel, "address", address,
+                "purposeId", purpose))).get("items");
+    }
+
     /** The current record of a purpose (not of a topic) for a contact point in the scenario's profile, as the API looks it up. */
     public JsonNode record(String channel, String address, String purpose) {
         JsonNode records = ok(api.post(BASE + "/consents/lookup", marketing(),

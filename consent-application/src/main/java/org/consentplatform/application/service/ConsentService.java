@@ -18,7 +18,6 @@ import org.consentplatform.domain.contactpoint.ContactPoint;
 import org.consentplatform.domain.contactpoint.RawContactPoint;
 import org.consentplatform.domain.preference.GlobalPrivacyControl;
 import org.consentplatform.domain.profile.ComplianceProfile;
-import org.consentplatform.domain.profile.NoticeVersion;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.shared.Violation;
@@ -122,13 +121,8 @@ public final class ConsentService implements CaptureConsent, ReadConsents {
         ComplianceProfile profile = profiles.computeIfAbsent(command.profileId(), id -> lookups.profile(tenant, id));
         ContactPoint contactPoint = settings.contactPoint(command.contactPoint());
         RecordKey key = Lookups.recordKey(profile, contactPoint, command.purposeId(), command.topicId());
-        Evidence evidence = command.evidence();
-        if (command.notice() != null) {
-            // §15: the version must be one of the notice of this purpose or topic; the change keeps its hash
-            NoticeVersion seen = profile.requireNoticeVersion(key, command.notice().id(), command.notice().version());
-            evidence = (evidence == null ? Evidence.NONE : evidence).withNotice(command.notice().id().value() + "@" + seen.version(),
-                    seen.hash());
-        }
+        Evidence evidence = command.notice() == null ? command.evidence()
+                : profile.withNoticeSeen(key, command.notice().id(), command.notice().version(), command.evidence());
         var capture = new ConsentCapture(key, command.state(), command.capturedAt(), command.source(), caller.actor(),
                 evidence, caller.correlationId()).notAfter(clock.instant());
         return new ConfirmingRecorder.Item(profile, capture, command.locale());

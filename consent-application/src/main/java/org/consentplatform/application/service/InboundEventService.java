@@ -80,11 +80,7 @@ public final class InboundEventService implements RecordInboundEvents {
         var settings = tenants.inForce(tenant);
         var text = new SmsReceived(command.id(), tenant, settings.contactPoint(new RawContactPoint(Channel.SMS, command.from())),
                 command.to(), command.text(), occurredAt(command.occurredAt()), command.provider());
-        ComplianceProfile profile = profiles.all(tenant).stream()
-                .filter(candidate -> candidate.sms().number(text.tenantNumber()).isPresent())
-                .findFirst()
-                .orElseThrow(() -> new DomainRejection.NotFound("number " + text.tenantNumber()
-                        + " is bound to no profile of tenant '" + tenant + "'"));
+        ComplianceProfile profile = text.boundProfile(profiles.all(tenant));
         if (alreadyApplied(tenant, text.id())) {
             return new SmsOutcome(true, null, 0);
         }

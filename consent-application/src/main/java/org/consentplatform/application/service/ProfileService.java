@@ -16,8 +16,6 @@ import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.Notice;
 import org.consentplatform.domain.profile.NoticeVersion;
 import org.consentplatform.domain.profile.ProfileDefinition;
-import org.consentplatform.domain.profile.SmsNumber;
-import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.TechnicalId;
 import org.consentplatform.domain.tenant.TenantId;
 
@@ -134,18 +132,9 @@ public final class ProfileService implements ManageProfiles {
         return revised;
     }
 
-    /** A tenant number answers for one profile: a STOP texted to it must mean one thing (§14). */
     private void requireNumbersFree(TenantId tenant, TechnicalId profileId, ProfileDefinition definition) {
-        if (definition.sms() == null) {
-            return;
-        }
-        for (ComplianceProfile other : profiles.all(tenant)) {
-            for (SmsNumber number : definition.sms().numbers()) {
-                if (!other.id().equals(profileId) && other.sms().number(number.number()).isPresent()) {
-                    throw new DomainRejection.RuleViolation("sms-number-bound",
-                            "number " + number.number() + " is already bound to profile '" + other.id() + "'");
-                }
-            }
+        if (definition.sms() != null && !definition.sms().numbers().isEmpty()) {
+            definition.sms().requireNumbersFree(profiles.all(tenant).stream().filter(other -> !other.id().equals(profileId)).toList());
         }
     }
 }

@@ -8,7 +8,6 @@ import org.consentplatform.application.port.out.Leases;
 import org.consentplatform.application.port.out.ReportCounters;
 import org.consentplatform.domain.consent.ConsentChange;
 import org.consentplatform.domain.profile.ComplianceProfile;
-import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.report.CounterDeltas;
 import org.consentplatform.domain.report.DayFigures;
 import org.consentplatform.domain.report.Reach;
@@ -86,11 +85,9 @@ public final class ReportService implements ReadReports, CountChanges {
         var lines = new ArrayList<Reach>();
         counters.states(tenant, profileId).forEach((series, states) -> Optional.ofNullable(known.get(series.profileId()))
                 .flatMap(profile -> {
-                    Instant expired = profile.purpose(series.purposeId()).map(p -> p.lifetime().surelyExpiredIfCapturedBy(now)).orElse(null);
-                    Instant superseded = profile.supersededIfCapturedBefore(series.purposeId(), series.topicId(), now);
-                    Instant either = expired == null ? superseded : superseded == null || expired.isAfter(superseded) ? expired : superseded;
-                    return Reach.of(profile, series, states, counted.of(series, expired), counted.of(series, superseded),
-                            counted.of(series, either));
+                    Reach.CutOffs cutOffs = Reach.CutOffs.of(profile, series, now);
+                    return Reach.of(profile, series, states, counted.of(series, cutOffs.overdue()),
+                            counted.of(series, cutOffs.superseded()), counted.of(series, cutOffs.either()));
                 })
                 .ifPresent(lines::add));
         lines.sort(REPORT_ORDER);

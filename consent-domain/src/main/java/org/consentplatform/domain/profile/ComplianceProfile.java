@@ -2,6 +2,7 @@ package org.consentplatform.domain.profile;
 
 import org.consentplatform.domain.consent.ConsentState;
 import org.consentplatform.domain.consent.EnforcementModel;
+import org.consentplatform.domain.consent.Evidence;
 import org.consentplatform.domain.consent.RecordKey;
 import org.consentplatform.domain.consent.RecordState;
 import org.consentplatform.domain.contactpoint.Channel;
@@ -287,13 +288,7 @@ public final class ComplianceProfile {
 
     /** A version by the reference a change's evidence keeps, {@code <notice id>@<version>}. */
     public Optional<NoticeVersion> noticeVersion(String reference) {
-        int at = reference == null ? -1 : reference.lastIndexOf('@');
-        if (at <= 0) {
-            return Optional.empty();
-        }
-        String noticeId = reference.substring(0, at);
-        return notices.stream().filter(n -> n.id().value().equals(noticeId)).findFirst()
-                .flatMap(notice -> notice.version(reference.substring(at + 1)));
+        return notices.stream().map(notice -> notice.versionNamed(reference)).flatMap(Optional::stream).findFirst();
     }
 
     /** This profile as it would be with one more version of a notice published: what a notice dry run compares against. */
@@ -339,11 +334,20 @@ public final class ComplianceProfile {
      * @throws DomainRejection.RuleViolation {@code notice-unknown} otherwise
      */
     public NoticeVersion requireNoticeVersion(RecordKey key, TechnicalId noticeId, String version) {
-        Notice notice = noticeFor(key).filter(n -> n.id().equals(noticeId)).orElseThrow(() -> new DomainRejection.RuleViolation(
+        return requireNotice(key, noticeId).version(version).orElseThrow(() -> new DomainRejection.RuleViolation("notice-unknown",
+                "notice '" + noticeId + "' has no version '" + version + "'"));
+    }
+
+    /** The capture's evidence, naming the version seen and the hash of its text (§15); refused as {@link #requireNoticeVersion}. */
+    public Evidence withNoticeSeen(RecordKey key, TechnicalId noticeId, String version, Evidence evidence) {
+        NoticeVersion seen = requireNoticeVersion(key, noticeId, version);
+        return (evidence == null ? Evidence.NONE : evidence).withNotice(requireNotice(key, noticeId).reference(seen), seen.hash());
+    }
+
+    private Notice requireNotice(RecordKey key, TechnicalId noticeId) {
+        return noticeFor(key).filter(n -> n.id().equals(noticeId)).orElseThrow(() -> new DomainRejection.RuleViolation(
                 "notice-unknown", "notice '" + noticeId + "' is not the wording of purpose '" + key.purposeId() + "'"
                 + (key.topicId() == null ? "" : " or topic '" + key.topicId() + "'") + " in profile '" + id + "'"));
-        return notice.version(version).orElseThrow(() -> new DomainRejection.RuleViolation("notice-unknown",
-                "notice '" + noticeId + "' has no version '" + version + "'"));
     }
 
     /**

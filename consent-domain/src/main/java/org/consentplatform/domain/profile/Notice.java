@@ -53,20 +53,15 @@ public record Notice(TechnicalId id, TechnicalId purposeId, TechnicalId topicId,
         return Optional.ofNullable(found);
     }
 
-    /** The version in effect at that moment, if any. */
-    public Optional<NoticeVersion> inEffect(Instant moment) {
-        NoticeVersion found = null;
-        for (NoticeVersion version : versions) {
-            if (version.inEffectAt(moment)) {
-                found = version;
-            }
-        }
-        return Optional.ofNullable(found);
-    }
-
-    /** How a change's evidence names a version of this notice. */
+    /** How a change's evidence names a version of this notice: {@code <notice id>@<version>}. */
     public String reference(NoticeVersion version) {
         return id.value() + "@" + version.version();
+    }
+
+    /** The version a change's evidence names, when the reference is to this notice. */
+    public Optional<NoticeVersion> versionNamed(String reference) {
+        String prefix = id.value() + "@";
+        return reference != null && reference.startsWith(prefix) ? version(reference.substring(prefix.length())) : Optional.empty();
     }
 
     /**
@@ -75,9 +70,7 @@ public record Notice(TechnicalId id, TechnicalId purposeId, TechnicalId topicId,
      * {@code material}.
      */
     public boolean givenBefore(NoticeVersion material, String namedReference, Instant capturedAt) {
-        Optional<NoticeVersion> named = namedReference != null && namedReference.startsWith(id.value() + "@")
-                ? version(namedReference.substring(id.value().length() + 1)) : Optional.empty();
-        Instant seen = named.map(NoticeVersion::effectiveAt).orElse(capturedAt);
+        Instant seen = versionNamed(namedReference).map(NoticeVersion::effectiveAt).orElse(capturedAt);
         return seen != null && seen.isBefore(material.effectiveAt());
     }
 

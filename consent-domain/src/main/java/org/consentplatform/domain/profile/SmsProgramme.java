@@ -3,6 +3,7 @@ package org.consentplatform.domain.profile;
 import org.consentplatform.domain.shared.DomainRejection;
 import org.consentplatform.domain.shared.InvalidInputs;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,22 @@ public record SmsProgramme(List<SmsNumber> numbers, Map<String, String> helpText
         });
         keywords = Map.copyOf(words);
         new SmsKeywords(keywords); // refuses a malformed word now, not when a message arrives
+    }
+
+    /**
+     * A tenant number answers for one profile: a STOP texted to it must mean one thing (§14).
+     *
+     * @param others the tenant's profiles other than the one this programme is for
+     */
+    public void requireNumbersFree(Collection<ComplianceProfile> others) {
+        for (ComplianceProfile other : others) {
+            for (SmsNumber number : numbers) {
+                if (other.sms().number(number.number()).isPresent()) {
+                    throw new DomainRejection.RuleViolation("sms-number-bound",
+                            "number " + number.number() + " is already bound to profile '" + other.id() + "'");
+                }
+            }
+        }
     }
 
     public Optional<SmsNumber> number(String number) {

@@ -8,6 +8,7 @@ import org.consentplatform.domain.profile.ComplianceProfile;
 import org.consentplatform.domain.profile.Purpose;
 import org.consentplatform.domain.profile.PurposeType;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -34,6 +35,24 @@ public record Reach(Series series, Purpose purpose, EnforcementModel model, Map<
 
     public static Optional<Reach> of(ComplianceProfile profile, Series series, Map<CountedState, Long> records, long overdueOptIns) {
         return of(profile, series, records, overdueOptIns, 0, overdueOptIns);
+    }
+
+    /**
+     * The capture dates before which a series' opt-ins count as absent at {@code now}: past their
+     * lifetime (§10), or given before a material notice version (§15); null where none applies.
+     * Both are "captured before a cut-off", so the opt-ins absent for either reason are those
+     * captured before the later one: each is counted once.
+     */
+    public record CutOffs(Instant overdue, Instant superseded) {
+
+        public static CutOffs of(ComplianceProfile profile, Series series, Instant now) {
+            return new CutOffs(profile.purpose(series.purposeId()).map(p -> p.lifetime().surelyExpiredIfCapturedBy(now)).orElse(null),
+                    profile.supersededIfCapturedBefore(series.purposeId(), series.topicId(), now));
+        }
+
+        public Instant either() {
+            return overdue == null ? superseded : superseded == null || overdue.isAfter(superseded) ? overdue : superseded;
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import org.consentplatform.domain.shared.InvalidInputs;
 import org.consentplatform.domain.tenant.TenantId;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +102,13 @@ public record SmsReceived(String id, TenantId tenant, ContactPoint sender, Strin
                 .filter(purpose -> purpose.type() == PurposeType.COMMERCIAL && purpose.models().containsKey(Channel.SMS))
                 .map(purpose -> RecordKey.ofPurpose(profile.id(), sender, purpose.id()))
                 .toList();
+    }
+
+    /** The profile of the tenant's that the number texted is bound to. */
+    public ComplianceProfile boundProfile(Collection<ComplianceProfile> tenantProfiles) {
+        return tenantProfiles.stream().filter(profile -> profile.sms().number(tenantNumber).isPresent()).findFirst()
+                .orElseThrow(() -> new DomainRejection.NotFound("number " + tenantNumber + " is bound to no profile of tenant '"
+                        + tenant + "'"));
     }
 
     /** The number's binding in the profile. */
